@@ -1,0 +1,25 @@
+//===--- LeakLintTidyModule.cpp - The leak-* checks for clang-tidy --------===//
+#include "CheckFactories.h"
+#include "ClangTidyModule.h"
+
+namespace leaklint {
+namespace {
+
+class LeakLintModule : public clang::tidy::ClangTidyModule {
+public:
+  void addCheckFactories(
+      clang::tidy::ClangTidyCheckFactories &Factories) override {
+#define LEAKLINT_CHECK(Name, Class, Summary)                                   \
+  Factories.registerCheckFactory(Name, create##Class);
+#include "Checks.def"
+  }
+};
+
+} // namespace
+} // namespace leaklint
+
+// Registration happens when the host loads this library. The registry node
+// is what clang-tidy iterates when it builds its checks.
+static clang::tidy::ClangTidyModuleRegistry::Add<leaklint::LeakLintModule>
+    LeakLintModuleRegistration("leaklint-module",
+                               "Memory retention checks (leak-*).");

@@ -1,0 +1,129 @@
+//===--- InstanceSource.cpp - Does an expression carry `this` -------------===//
+#include "InstanceSource.h"
+#include "Compat.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace clang;
+
+namespace leaklint {
+namespace {
+
+constexpr unsigned MaxDepth = 8;
+
+// Standard functions whose result carries their arguments along.
+bool forwardsArguments(const FunctionDecl *FD) {
+  if (!FD || !FD->isInStdNamespace() || !FD->getDeclName().isIdentifier())
+    return false;
+  return llvm::is_contained({"make_pair", "make_tuple", "forward_as_tuple",
+                             "tie", "ref", "cref", "addressof", "move",
+                             "forward", "make_optional", "as_const"},
+                            FD->getName());
+}
+
+const CXXRecordDecl *classOfThis(const CXXThisExpr *This) {
+  const CXXRecordDecl *RD = This->getType()->getPointeeCXXRecordDecl();
+  return RD ? RD->getCanonicalDecl() : nullptr;
+}
+
+std::optional<InstanceSource> find(const Expr *E, unsigned Depth);
+
+std::optional<InstanceSource> findInArgs(ArrayRef<const Expr *> Args,
+                                         unsigned Depth) {
+  for (const Expr *A : Args)
+    if (auto S = find(A, Depth + 1))
+      return S;
+  return std::nullopt;
+}
+
+std::optional<InstanceSource> find(const Expr *E, unsigned Depth) {
+  if (!E || Depth > MaxDepth || E->containsErrors())
+    return std::nullopt;
+  E = E->IgnoreParenImpCasts();
+
+  if (const auto *This = dyn_cast<CXXThisExpr>(E))
+    return InstanceSource{This, classOfThis(This), false};
+
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
+    return find(Cast->getSubExpr(), Depth + 1);
+
+  if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+    if (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf)
+      return find(U->getSubExpr(), Depth + 1);
+    return std::nullopt;
+  }
+
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *M = MC->getMethodDecl();
+    if (!M || !M->getDeclName().isIdentifier() ||
+        M->getName() != "shared_from_this")
+      return std::nullopt;
+    const auto *Obj = dyn_cast_or_null<CXXThisExpr>(
+        MC->getImplicitObjectArgument()
+            ? MC->getImplicitObjectArgument()->IgnoreParenImpCasts()
+            : nullptr);
+    if (!Obj)
+      return std::nullopt;
+    return InstanceSource{MC, classOfThis(Obj), true};
+  }
+
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    if (!forwardsArguments(Call->getDirectCallee()))
+      return std::nullopt;
+    return findInArgs({Call->getArgs(), Call->getNumArgs()}, Depth);
+  }
+
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    return findInArgs({Construct->getArgs(), Construct->getNumArgs()}, Depth);
+  if (const auto *Init = dyn_cast<InitListExpr>(E))
+    return findInArgs({Init->getInits(), Init->getNumInits()}, Depth);
+  if (const auto *ParenInit = dyn_cast<CXXParenListInitExpr>(E))
+    return findInArgs(ParenInit->getInitExprs(), Depth);
+  if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(E))
+    return find(List->getSubExpr(), Depth + 1);
+  if (const auto *Tmp = dyn_cast<MaterializeTemporaryExpr>(E))
+    return find(Tmp->getSubExpr(), Depth + 1);
+  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+    return find(Bind->getSubExpr(), Depth + 1);
+  if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
+    return find(Cleanups->getSubExpr(), Depth + 1);
+  if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(E)) {
+    if (auto S = find(Cond->getTrueExpr(), Depth + 1))
+      return S;
+    return find(Cond->getFalseExpr(), Depth + 1);
+  }
+
+  // A key built from `this` in a local first: `auto Key = std::pair(this, N);`
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    const auto *Local = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!Local || !Local->hasLocalStorage() || isa<ParmVarDecl>(Local) ||
+        Local->getType()->isReferenceType())
+      return std::nullopt;
+    return find(Local->getInit(), Depth + 1);
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+std::optional<InstanceSource> findInstanceSource(const Expr *E) {
+  return find(E, 0);
+}
+
+std::optional<ThisCapture> capturedThis(const LambdaExpr *L) {
+  for (const LambdaCapture &C : L->captures()) {
+    if (C.capturesThis() && C.getCaptureKind() == LCK_This)
+      return ThisCapture{C.getLocation(), false};
+    if (!C.capturesVariable())
+      continue;
+    const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar());
+    if (!VD || !VD->isInitCapture())
+      continue;
+    if (auto Source = find(VD->getInit(), 0))
+      return ThisCapture{C.getLocation(), Source->Owning};
+  }
+  return std::nullopt;
+}
+
+} // namespace leaklint

@@ -1,0 +1,44 @@
+//===--- InstanceSource.h - Does an expression carry `this` -*- C++ -*-===//
+//
+// Answers "is the value of this expression derived from the current object":
+// `this`, `*this`, casts of it, shared_from_this(), and pairs, tuples and
+// reference wrappers built from those, directly or through a local variable.
+// Member reads (`this->id_`) and member calls (`this->key()`) are values, not
+// identity, and are not followed.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LEAKLINT_LIB_INSTANCESOURCE_H
+#define LEAKLINT_LIB_INSTANCESOURCE_H
+
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include <optional>
+
+namespace leaklint {
+
+struct InstanceSource {
+  /// The `this` expression or the shared_from_this() call.
+  const clang::Expr *Origin = nullptr;
+  /// The class of the current object.
+  const clang::CXXRecordDecl *Class = nullptr;
+  /// True when the object is passed as an owner (shared_from_this()).
+  bool Owning = false;
+};
+
+/// The current object \p E carries, if it carries one.
+std::optional<InstanceSource> findInstanceSource(const clang::Expr *E);
+
+struct ThisCapture {
+  clang::SourceLocation Loc;
+  /// Captured as an owner: `[self = shared_from_this()]`.
+  bool Owning = false;
+};
+
+/// Where \p L captures the current object: `this` explicitly or through a
+/// default capture, or an init-capture whose initializer carries `this`.
+/// `[*this]` copies the object and does not count.
+std::optional<ThisCapture> capturedThis(const clang::LambdaExpr *L);
+
+} // namespace leaklint
+
+#endif // LEAKLINT_LIB_INSTANCESOURCE_H

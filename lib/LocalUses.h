@@ -1,0 +1,32 @@
+//===--- LocalUses.h - How a function body uses one variable -*- C++ -*-===//
+#ifndef LEAKLINT_LIB_LOCALUSES_H
+#define LEAKLINT_LIB_LOCALUSES_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/Stmt.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringSet.h"
+
+namespace leaklint {
+
+/// The uses of a variable in one function body. A variable of a template
+/// instantiation and the one of its pattern are the same variable: they share
+/// their source location.
+struct LocalUses {
+  const clang::DeclStmt *Declaration = nullptr;
+  llvm::SmallVector<const clang::DeclRefExpr *, 8> Refs;
+  /// Uses as a container looked up or filled with a key carrying `this`, and
+  /// comparisons against its end().
+  unsigned KeyedByThis = 0;
+  /// Uses as the callee of a call: `f()`.
+  unsigned Calls = 0;
+  /// Names of the other variables the body declares.
+  llvm::StringSet<> OtherNames;
+};
+
+LocalUses collectLocalUses(const clang::VarDecl *Var, const clang::Stmt *Body);
+
+} // namespace leaklint
+
+#endif // LEAKLINT_LIB_LOCALUSES_H

@@ -1,0 +1,128 @@
+//===--- RegistryEraseRewrite.cpp - Erase `this` in the destructor --------===//
+#include "RegistryEraseRewrite.h"
+#include "Compat.h"
+#include "SourceEdits.h"
+#include "clang/AST/DeclTemplate.h"
+
+using namespace clang;
+
+namespace leaklint {
+namespace {
+
+// The statement that removes every entry of `this` from \p Registry, when its
+// element or key is a plain pointer the destructor's `this` converts to.
+std::string eraseStatement(const VarDecl *Registry,
+                           const ContainerTypes &Containers,
+                           const LangOptions &LangOpts) {
+  const ClassTemplateSpecializationDecl *C =
+      Containers.asContainer(Registry->getType().getNonReferenceType());
+  if (!C || C->getTemplateArgs().size() == 0 ||
+      C->getTemplateArgs()[0].getKind() != TemplateArgument::Type ||
+      !C->getTemplateArgs()[0].getAsType()->isPointerType())
+    return "";
+  std::string Name = Registry->getName().str();
+  if (ContainerTypes::isKeyed(C))
+    return Name + ".erase(this);";
+  StringRef Template = C->getName();
+  if (C->isInStdNamespace() && (Template == "list" || Template == "forward_list"))
+    return Name + ".remove(this);";
+  if (C->isInStdNamespace() && (Template == "vector" || Template == "deque") &&
+      LangOpts.CPlusPlus20)
+    return "std::erase(" + Name + ", this);";
+  return "";
+}
+
+const CXXRecordDecl *patternOf(const CXXRecordDecl *Class) {
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Class))
+    if (!Spec->isExplicitSpecialization())
+      if (const ClassTemplateDecl *T = Spec->getSpecializedTemplate())
+        return T->getTemplatedDecl();
+  return Class;
+}
+
+// True when the unqualified name of \p Registry finds it inside \p Dtor.
+bool visibleUnqualified(const VarDecl *Registry, const CXXRecordDecl *Class,
+                        const CXXDestructorDecl *Dtor, const SourceManager &SM) {
+  const DeclContext *Home = Registry->getDeclContext()->getRedeclContext();
+  if (Registry->isStaticDataMember())
+    return declaresSameEntity(cast<CXXRecordDecl>(Home), Class);
+  if (!SM.isBeforeInTranslationUnit(Registry->getLocation(),
+                                    Dtor->getBeginLoc()))
+    return false;
+  const DeclContext *Where = Dtor->getLexicalDeclContext();
+  if (Home->Encloses(Where))
+    return true;
+  const auto *NS = dyn_cast<NamespaceDecl>(Home);
+  return NS && NS->isAnonymousNamespace() &&
+         NS->getParent()->getRedeclContext()->Encloses(Where);
+}
+
+} // namespace
+
+RegistryEraseRewrite planRegistryErase(const VarDecl *Registry,
+                                       const CXXRecordDecl *Class,
+                                       const ContainerTypes &Containers,
+                                       ASTContext &Ctx) {
+  RegistryEraseRewrite Plan;
+  const SourceManager &SM = Ctx.getSourceManager();
+  Class = patternOf(Class);
+  Plan.Loc = Class->getLocation();
+  Plan.Statement = eraseStatement(Registry, Containers, Ctx.getLangOpts());
+  if (Plan.Statement.empty()) {
+    Plan.WhyNot = "its entries are not keyed by the object's address alone";
+    return Plan;
+  }
+  if (Registry->getTLSKind() != VarDecl::TLS_None) {
+    Plan.WhyNot = "a thread_local registry can only be erased from on the "
+                  "thread that filled it";
+    return Plan;
+  }
+  const CXXDestructorDecl *Dtor = Class->getDestructor();
+  const FunctionDecl *Definition = nullptr;
+  if (!Dtor || Dtor->isImplicit() || !Dtor->hasBody(Definition) ||
+      Definition->isDefaulted()) {
+    Plan.WhyNot = "the class has no user-written destructor to put it in";
+    return Plan;
+  }
+  Dtor = cast<CXXDestructorDecl>(Definition);
+  Plan.Loc = Dtor->getLocation();
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Dtor->getBody());
+  if (!Body || !SM.isInMainFile(SM.getExpansionLoc(Body->getLBracLoc())) ||
+      !isEditable(Body->getSourceRange(), SM)) {
+    Plan.WhyNot = "the destructor is not defined in this file";
+    return Plan;
+  }
+  if (!visibleUnqualified(Registry, Class, Dtor, SM)) {
+    Plan.WhyNot = "the registry is not visible by its name in the destructor";
+    return Plan;
+  }
+
+  SourceLocation LBrace = Body->getLBracLoc();
+  SourceLocation RBrace = Body->getRBracLoc();
+  if (!Body->body_empty()) {
+    const Stmt *First = Body->body_front();
+    if (!isEditable(First->getSourceRange(), SM)) {
+      Plan.WhyNot = "the destructor body comes from a macro";
+      return Plan;
+    }
+    std::string Indent = indentationAt(First->getBeginLoc(), SM);
+    bool SameLine = SM.getSpellingLineNumber(First->getBeginLoc()) ==
+                    SM.getSpellingLineNumber(LBrace);
+    Plan.Fixes.push_back(FixItHint::CreateInsertion(
+        First->getBeginLoc(),
+        Plan.Statement + (SameLine ? " " : "\n" + Indent)));
+  } else if (SM.getSpellingLineNumber(LBrace) ==
+             SM.getSpellingLineNumber(RBrace)) {
+    Plan.Fixes.push_back(FixItHint::CreateReplacement(
+        CharSourceRange::getTokenRange(LBrace, RBrace),
+        "{ " + Plan.Statement + " }"));
+  } else {
+    std::string Indent = indentationAt(RBrace, SM);
+    Plan.Fixes.push_back(FixItHint::CreateInsertion(
+        RBrace.getLocWithOffset(-static_cast<int>(Indent.size())),
+        Indent + "  " + Plan.Statement + "\n"));
+  }
+  return Plan;
+}
+
+} // namespace leaklint

@@ -1,0 +1,39 @@
+//===--- RegistryEraseRewrite.h - Erase `this` in the destructor -*- C++ -*-===//
+//
+// Builds the fix-it for a registry of `this` in static storage: the object's
+// destructor removes its own entry, so none outlives it.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LEAKLINT_LIB_REGISTRYERASEREWRITE_H
+#define LEAKLINT_LIB_REGISTRYERASEREWRITE_H
+
+#include "ContainerTypes.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/Basic/Diagnostic.h"
+#include "llvm/ADT/SmallVector.h"
+#include <string>
+
+namespace leaklint {
+
+struct RegistryEraseRewrite {
+  /// The statement that removes the entry, e.g. `registry.erase(this);`;
+  /// empty when no single statement does.
+  std::string Statement;
+  /// Where the statement goes (the destructor), or the class when it has none.
+  clang::SourceLocation Loc;
+  /// The edit; empty when it cannot be applied automatically.
+  llvm::SmallVector<clang::FixItHint, 1> Fixes;
+  /// Why there is no edit, phrased to follow "no automatic fix: ".
+  std::string WhyNot;
+};
+
+/// Plans erasing `this` from \p Registry in the destructor of \p Class.
+RegistryEraseRewrite planRegistryErase(const clang::VarDecl *Registry,
+                                       const clang::CXXRecordDecl *Class,
+                                       const ContainerTypes &Containers,
+                                       clang::ASTContext &Ctx);
+
+} // namespace leaklint
+
+#endif // LEAKLINT_LIB_REGISTRYERASEREWRITE_H

@@ -1,0 +1,94 @@
+//===--- StaticInstanceCache.h - Instance caches in static storage -*- C++ -*-===//
+//
+// The analysis behind leak-static-instance-cache, independent of the host:
+// matchers collect, per variable of static or thread storage duration, where
+// the current object (`this`, shared_from_this()) is put into it; at the end of
+// the translation unit, variables whose entries are never removed when their
+// object dies become Findings.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LEAKLINT_LIB_STATICINSTANCECACHE_H
+#define LEAKLINT_LIB_STATICINSTANCECACHE_H
+
+#include "ContainerTypes.h"
+#include "Finding.h"
+#include "InstanceIdentity.h"
+#include "InstanceSource.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/Support/Regex.h"
+#include <vector>
+
+namespace leaklint {
+
+struct StaticInstanceCacheOptions {
+  /// Extra container templates, `;`-separated qualified names.
+  std::string ContainerTypes;
+  /// Classes (regex on the qualified name) whose instances may be registered.
+  std::string IgnoredClasses;
+  /// Stay quiet for classes with a Meyers singleton accessor in the TU.
+  bool IgnoreSingletons = true;
+};
+
+class StaticInstanceCache {
+public:
+  explicit StaticInstanceCache(const StaticInstanceCacheOptions &Options);
+
+  void registerMatchers(clang::ast_matchers::MatchFinder &Finder,
+                        clang::ast_matchers::MatchFinder::MatchCallback *CB);
+  /// Records one match of the matchers above.
+  void collect(const clang::ast_matchers::MatchFinder::MatchResult &Result);
+  /// Decides, once per translation unit, and forgets what it collected.
+  std::vector<Finding> finish();
+
+  /// Empty when the options are valid; else what is wrong with them.
+  std::string optionError() const { return OptionError; }
+
+private:
+  struct Store {
+    const clang::Expr *Site;
+    InstanceSource Source;
+  };
+  struct Candidate {
+    llvm::SmallVector<HeldIdentity, 2> Held;
+    llvm::SmallVector<Store, 2> Stores;
+  };
+  struct StaticCallable {
+    const clang::VarDecl *Var;
+    clang::SourceLocation Capture;
+    const clang::CXXRecordDecl *Class;
+    /// A `mutable` lambda: its state would be lost if it were rebuilt per call.
+    bool KeepsState;
+    /// Captures shared_from_this(): the first object is kept alive.
+    bool Owning;
+  };
+
+  void recordStore(const clang::VarDecl *Var, const clang::Expr *Site,
+                   llvm::ArrayRef<const clang::Expr *> Values);
+  void recordStaticLocal(const clang::VarDecl *Var);
+  bool isIgnoredClass(const clang::CXXRecordDecl *RD) const;
+  bool removedWhenObjectDies(const clang::VarDecl *Var,
+                             const clang::CXXRecordDecl *Class) const;
+  void reportContainer(const clang::VarDecl *Var, const Candidate &C,
+                       std::vector<Finding> &Out);
+  void reportCallable(const StaticCallable &S, std::vector<Finding> &Out);
+
+  StaticInstanceCacheOptions Options;
+  ContainerTypes Containers;
+  InstanceIdentity Identity;
+  std::optional<llvm::Regex> IgnoredClassesRegex;
+  std::string OptionError;
+
+  clang::ASTContext *Ctx = nullptr;
+  llvm::MapVector<const clang::VarDecl *, Candidate> Candidates;
+  llvm::DenseMap<const clang::VarDecl *, bool> NotCandidates;
+  std::vector<StaticCallable> Callables;
+  llvm::DenseSet<const clang::CXXRecordDecl *> Singletons;
+  /// Template instantiations share the location of their pattern.
+  llvm::DenseSet<clang::SourceLocation> Reported;
+};
+
+} // namespace leaklint
+
+#endif // LEAKLINT_LIB_STATICINSTANCECACHE_H
