@@ -11,7 +11,7 @@ namespace {
 
 // The statement that removes every entry of `this` from \p Registry, when its
 // element or key is a plain pointer the destructor's `this` converts to.
-std::string eraseStatement(const VarDecl *Registry,
+std::string eraseStatement(const VarDecl *Registry, StringRef Name,
                            const ContainerTypes &Containers,
                            const LangOptions &LangOpts) {
   const ClassTemplateSpecializationDecl *C =
@@ -20,15 +20,14 @@ std::string eraseStatement(const VarDecl *Registry,
       C->getTemplateArgs()[0].getKind() != TemplateArgument::Type ||
       !C->getTemplateArgs()[0].getAsType()->isPointerType())
     return "";
-  std::string Name = Registry->getName().str();
   if (ContainerTypes::isKeyed(C))
-    return Name + ".erase(this);";
+    return (Name + ".erase(this);").str();
   StringRef Template = C->getName();
   if (C->isInStdNamespace() && (Template == "list" || Template == "forward_list"))
-    return Name + ".remove(this);";
+    return (Name + ".remove(this);").str();
   if (C->isInStdNamespace() && (Template == "vector" || Template == "deque") &&
       LangOpts.CPlusPlus20)
-    return "std::erase(" + Name + ", this);";
+    return ("std::erase(" + Name + ", this);").str();
   return "";
 }
 
@@ -40,14 +39,25 @@ const CXXRecordDecl *patternOf(const CXXRecordDecl *Class) {
   return Class;
 }
 
-// True when the unqualified name of \p Registry finds it inside \p Dtor.
-bool visibleUnqualified(const VarDecl *Registry, const CXXRecordDecl *Class,
+// The declaration \p Access names: the registry, or its accessor function.
+const NamedDecl *accessedDecl(const Expr *Access) {
+  Access = Access->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Access))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast<MemberExpr>(Access))
+    return Member->getMemberDecl();
+  if (const auto *Call = dyn_cast<CallExpr>(Access))
+    return Call->getDirectCallee();
+  return nullptr;
+}
+
+// True when the unqualified name of \p D finds it inside \p Dtor.
+bool visibleUnqualified(const NamedDecl *D, const CXXRecordDecl *Class,
                         const CXXDestructorDecl *Dtor, const SourceManager &SM) {
-  const DeclContext *Home = Registry->getDeclContext()->getRedeclContext();
-  if (Registry->isStaticDataMember())
-    return declaresSameEntity(cast<CXXRecordDecl>(Home), Class);
-  if (!SM.isBeforeInTranslationUnit(Registry->getLocation(),
-                                    Dtor->getBeginLoc()))
+  const DeclContext *Home = D->getDeclContext()->getRedeclContext();
+  if (const auto *Owner = dyn_cast<CXXRecordDecl>(Home))
+    return declaresSameEntity(Owner, Class);
+  if (!SM.isBeforeInTranslationUnit(D->getLocation(), Dtor->getBeginLoc()))
     return false;
   const DeclContext *Where = Dtor->getLexicalDeclContext();
   if (Home->Encloses(Where))
@@ -60,14 +70,30 @@ bool visibleUnqualified(const VarDecl *Registry, const CXXRecordDecl *Class,
 } // namespace
 
 RegistryEraseRewrite planRegistryErase(const VarDecl *Registry,
+                                       const Expr *Access,
                                        const CXXRecordDecl *Class,
                                        const ContainerTypes &Containers,
                                        ASTContext &Ctx) {
   RegistryEraseRewrite Plan;
   const SourceManager &SM = Ctx.getSourceManager();
+  if (const CXXRecordDecl *Def = Class->getDefinition())
+    Class = Def;
   Class = patternOf(Class);
   Plan.Loc = Class->getLocation();
-  Plan.Statement = eraseStatement(Registry, Containers, Ctx.getLangOpts());
+  const CXXDestructorDecl *Dtor = Class->getDestructor();
+  const FunctionDecl *Definition = nullptr;
+  bool UserWritten = Dtor && !Dtor->isImplicit() &&
+                     Dtor->hasBody(Definition) && !Definition->isDefaulted();
+  if (UserWritten)
+    Plan.Loc = Definition->getLocation();
+
+  // Name the registry the way the code that fills it does.
+  std::optional<StringRef> Name = sourceText(Access->getSourceRange(), Ctx);
+  if (!Name)
+    Name = Registry->getName();
+  Name->consume_front("this->");
+  Plan.Statement =
+      eraseStatement(Registry, *Name, Containers, Ctx.getLangOpts());
   if (Plan.Statement.empty()) {
     Plan.WhyNot = "its entries are not keyed by the object's address alone";
     return Plan;
@@ -77,22 +103,19 @@ RegistryEraseRewrite planRegistryErase(const VarDecl *Registry,
                   "thread that filled it";
     return Plan;
   }
-  const CXXDestructorDecl *Dtor = Class->getDestructor();
-  const FunctionDecl *Definition = nullptr;
-  if (!Dtor || Dtor->isImplicit() || !Dtor->hasBody(Definition) ||
-      Definition->isDefaulted()) {
+  if (!UserWritten) {
     Plan.WhyNot = "the class has no user-written destructor to put it in";
     return Plan;
   }
   Dtor = cast<CXXDestructorDecl>(Definition);
-  Plan.Loc = Dtor->getLocation();
   const auto *Body = dyn_cast_or_null<CompoundStmt>(Dtor->getBody());
   if (!Body || !SM.isInMainFile(SM.getExpansionLoc(Body->getLBracLoc())) ||
       !isEditable(Body->getSourceRange(), SM)) {
     Plan.WhyNot = "the destructor is not defined in this file";
     return Plan;
   }
-  if (!visibleUnqualified(Registry, Class, Dtor, SM)) {
+  const NamedDecl *Accessed = accessedDecl(Access);
+  if (!Accessed || !visibleUnqualified(Accessed, Class, Dtor, SM)) {
     Plan.WhyNot = "the registry is not visible by its name in the destructor";
     return Plan;
   }

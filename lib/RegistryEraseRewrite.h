@@ -29,7 +29,10 @@ struct RegistryEraseRewrite {
 };
 
 /// Plans erasing `this` from \p Registry in the destructor of \p Class.
+/// \p Access is how the code that fills it names it: the variable itself or a
+/// call of the accessor that returns it.
 RegistryEraseRewrite planRegistryErase(const clang::VarDecl *Registry,
+                                       const clang::Expr *Access,
                                        const clang::CXXRecordDecl *Class,
                                        const ContainerTypes &Containers,
                                        clang::ASTContext &Ctx);

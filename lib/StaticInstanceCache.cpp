@@ -215,27 +215,27 @@ void StaticInstanceCache::collect(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
   if (const auto *Call = Result.Nodes.getNodeAs<CXXMemberCallExpr>("grow")) {
     SmallVector<const Expr *, 4> Args(Call->arguments());
-    recordStore(staticVariableOf(Call->getImplicitObjectArgument()), Call,
-                Args);
+    recordStore(Call->getImplicitObjectArgument(), Call, Args);
     return;
   }
   if (const auto *Assign = Result.Nodes.getNodeAs<Expr>("assign")) {
     const auto *Slot = Result.Nodes.getNodeAs<CXXOperatorCallExpr>("slot");
-    recordStore(staticVariableOf(Slot->getArg(0)), Assign,
+    recordStore(Slot->getArg(0), Assign,
                 {Result.Nodes.getNodeAs<Expr>("value")});
     return;
   }
   if (const auto *Sub =
           Result.Nodes.getNodeAs<CXXOperatorCallExpr>("subscript")) {
-    recordStore(staticVariableOf(Sub->getArg(0)), Sub, {Sub->getArg(1)});
+    recordStore(Sub->getArg(0), Sub, {Sub->getArg(1)});
     return;
   }
   if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("static-local"))
     recordStaticLocal(Var);
 }
 
-void StaticInstanceCache::recordStore(const VarDecl *Var, const Expr *Site,
+void StaticInstanceCache::recordStore(const Expr *Container, const Expr *Site,
                                       ArrayRef<const Expr *> Values) {
+  const VarDecl *Var = staticVariableOf(Container);
   if (!Var || NotCandidates.count(Var))
     return;
   auto It = Candidates.find(Var);
@@ -255,7 +255,7 @@ void StaticInstanceCache::recordStore(const VarDecl *Var, const Expr *Site,
     if (!Source || !Source->Class ||
         !InstanceIdentity::find(It->second.Held, Source->Class))
       continue;
-    It->second.Stores.push_back({Site, *Source});
+    It->second.Stores.push_back({Site, Container, *Source});
     return;
   }
 }
@@ -387,8 +387,11 @@ void StaticInstanceCache::reportContainer(const VarDecl *Var,
          "hold std::weak_ptr<" + className(Class) +
              "> instead, or keep the cache in each object keyed by value, so "
              "that " + Name + " objects can be destroyed"});
-  } else if (*Kind == StaticStorageKind::FunctionLocal ||
-             (*Kind == StaticStorageKind::ThreadLocal && Var->isLocalVarDecl())) {
+  } else if (Var->isStaticLocal() &&
+             declaresSameEntity(enclosingClassOfThis(Var->getDeclContext()),
+                                Class)) {
+    // A cache inside one of the class's own methods: the per-instance member
+    // is the fix. Anywhere else the static is a registry of all objects.
     MemberCacheRewrite Plan = planMemberCacheRewrite(Var, *Ctx);
     std::string Note = "make it a per-instance member of " + Name;
     if (!Plan.MemberDeclaration.empty())
@@ -401,7 +404,8 @@ void StaticInstanceCache::reportContainer(const VarDecl *Var,
     F.Fixes.append(Plan.Fixes.begin(), Plan.Fixes.end());
   } else {
     RegistryEraseRewrite Plan =
-        planRegistryErase(Var, Class, Containers, *Ctx);
+        planRegistryErase(Var, C.Stores.front().Container, Class, Containers,
+                          *Ctx);
     std::string Note = Plan.Statement.empty()
                            ? "erase the entries of 'this' in '~" +
                                  className(Class) + "()'"

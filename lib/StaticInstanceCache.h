@@ -48,6 +48,8 @@ public:
 private:
   struct Store {
     const clang::Expr *Site;
+    /// How the site names the storage: `cache`, `this->cache`, `cache()`.
+    const clang::Expr *Container;
     InstanceSource Source;
   };
   struct Candidate {
@@ -64,7 +66,7 @@ private:
     bool Owning;
   };
 
-  void recordStore(const clang::VarDecl *Var, const clang::Expr *Site,
+  void recordStore(const clang::Expr *Container, const clang::Expr *Site,
                    llvm::ArrayRef<const clang::Expr *> Values);
   void recordStaticLocal(const clang::VarDecl *Var);
   bool isIgnoredClass(const clang::CXXRecordDecl *RD) const;
