@@ -81,7 +81,8 @@ AccessSpecifier accessAtEnd(const CXXRecordDecl *RD) {
 
 } // namespace
 
-MemberCacheRewrite planMemberCacheRewrite(const VarDecl *VD, ASTContext &Ctx) {
+MemberCacheRewrite planMemberCacheRewrite(const VarDecl *VD, ASTContext &Ctx,
+                                          const llvm::StringSet<> &Reserved) {
   MemberCacheRewrite Plan;
   const SourceManager &SM = Ctx.getSourceManager();
   const auto *Method = dyn_cast_or_null<CXXMethodDecl>(VD->getDeclContext());
@@ -89,6 +90,13 @@ MemberCacheRewrite planMemberCacheRewrite(const VarDecl *VD, ASTContext &Ctx) {
     Plan.WhyNot = "the static is not declared directly in a member function";
     return Plan;
   }
+  const auto *PatternMethod = Method;
+  if (const FunctionDecl *P = Method->getTemplateInstantiationPattern())
+    PatternMethod = cast<CXXMethodDecl>(P);
+  const CXXRecordDecl *Class = PatternMethod->getParent()->getDefinition();
+  if (!Class)
+    return Plan;
+  Plan.Class = Class;
   if (Method->getDescribedFunctionTemplate() || Method->getPrimaryTemplate()) {
     Plan.WhyNot = "the member function is a template";
     return Plan;
@@ -107,20 +115,12 @@ MemberCacheRewrite planMemberCacheRewrite(const VarDecl *VD, ASTContext &Ctx) {
                   "entries of other objects may matter";
     return Plan;
   }
-  const auto *PatternMethod = Method;
-  if (const FunctionDecl *P = Method->getTemplateInstantiationPattern())
-    PatternMethod = cast<CXXMethodDecl>(P);
   LocalUses Pattern = collectLocalUses(VD, PatternMethod->getBody());
   if (!Pattern.Declaration || !Pattern.Declaration->isSingleDecl()) {
     Plan.WhyNot = "it is declared together with other variables";
     return Plan;
   }
   const auto *PatternVar = cast<VarDecl>(Pattern.Declaration->getSingleDecl());
-
-  const CXXRecordDecl *Class = PatternMethod->getParent()->getDefinition();
-  if (!Class)
-    return Plan;
-  Plan.Class = Class;
 
   // The member's declaration: the static's own text from the type on, with
   // `mutable` when the method is const.
@@ -159,17 +159,30 @@ MemberCacheRewrite planMemberCacheRewrite(const VarDecl *VD, ASTContext &Ctx) {
   StringRef AfterName = Whole->drop_front(BeforeName->size());
 
   std::string Name = OldName.str();
-  bool Collides = classDeclaresName(Class, Name) ||
+  bool Collides = classDeclaresName(Class, Name) || Reserved.contains(Name) ||
                   Pattern.OtherNames.contains(Name) ||
                   llvm::any_of(PatternMethod->parameters(),
                                [&](const ParmVarDecl *P) {
                                  return P->getName() == Name;
                                });
-  if (Collides)
-    Name = unusedIdentifier(OldName, Ctx);
+  while (Collides) {
+    Name = unusedIdentifier(Name, Ctx);
+    Collides = Reserved.contains(Name);
+  }
+  Plan.MemberName = Name;
 
   Plan.MemberDeclaration = (Method->isConst() ? "mutable " : "") +
                            TypeText.str() + Name + AfterName.str() + ";";
+
+  // A private member makes an aggregate stop accepting `T{a, b}` and
+  // structured bindings, and a public one would join them: either way code
+  // elsewhere stops compiling or changes meaning. Leave aggregates to people.
+  if (Class->isAggregate()) {
+    Plan.WhyNot = "'" + Class->getNameAsString() +
+                  "' is an aggregate, and a new member would change how it "
+                  "is initialised";
+    return Plan;
+  }
 
   SourceLocation ClassEnd = Class->getBraceRange().getEnd();
   if (!isEditable(SourceRange(ClassEnd), SM) ||

@@ -13,6 +13,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/Diagnostic.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringSet.h"
 #include <string>
 
 namespace leaklint {
@@ -23,6 +24,8 @@ struct MemberCacheRewrite {
   /// The member declaration to add, e.g. `mutable std::map<K, V> cache;`;
   /// empty when the declaration cannot be rewritten at all.
   std::string MemberDeclaration;
+  /// The member's name: the static's own, unless that one is taken.
+  std::string MemberName;
   /// The edits; empty when the rewrite cannot be applied automatically.
   llvm::SmallVector<clang::FixItHint, 4> Fixes;
   /// Why there are no edits, phrased to follow "no automatic fix: ".
@@ -34,8 +37,10 @@ struct MemberCacheRewrite {
 /// method is a lookup or insertion keyed by the current object: then no
 /// object ever saw another's entries except through a reused address, and a
 /// per-instance member behaves the same minus the bug.
+/// \p Reserved are names that other fixes in this run add to the class.
 MemberCacheRewrite planMemberCacheRewrite(const clang::VarDecl *VD,
-                                          clang::ASTContext &Ctx);
+                                          clang::ASTContext &Ctx,
+                                          const llvm::StringSet<> &Reserved);
 
 } // namespace leaklint
 

@@ -11,11 +11,13 @@ namespace {
 
 // The statement that removes every entry of `this` from \p Registry, when its
 // element or key is a plain pointer the destructor's `this` converts to.
+// \p WhyNot says why there is none.
 std::string eraseStatement(const VarDecl *Registry, StringRef Name,
                            const ContainerTypes &Containers,
-                           const LangOptions &LangOpts) {
+                           const LangOptions &LangOpts, std::string &WhyNot) {
   const ClassTemplateSpecializationDecl *C =
       Containers.asContainer(Registry->getType().getNonReferenceType());
+  WhyNot = "its entries are not keyed by the object's address alone";
   if (!C || C->getTemplateArgs().size() == 0 ||
       C->getTemplateArgs()[0].getKind() != TemplateArgument::Type ||
       !C->getTemplateArgs()[0].getAsType()->isPointerType())
@@ -25,9 +27,12 @@ std::string eraseStatement(const VarDecl *Registry, StringRef Name,
   StringRef Template = C->getName();
   if (C->isInStdNamespace() && (Template == "list" || Template == "forward_list"))
     return (Name + ".remove(this);").str();
-  if (C->isInStdNamespace() && (Template == "vector" || Template == "deque") &&
-      LangOpts.CPlusPlus20)
-    return ("std::erase(" + Name + ", this);").str();
+  if (C->isInStdNamespace() && (Template == "vector" || Template == "deque")) {
+    if (LangOpts.CPlusPlus20)
+      return ("std::erase(" + Name + ", this);").str();
+    WhyNot = "removing an element by value takes std::erase (C++20) or the "
+             "erase-remove idiom here";
+  }
   return "";
 }
 
@@ -92,12 +97,11 @@ RegistryEraseRewrite planRegistryErase(const VarDecl *Registry,
   if (!Name)
     Name = Registry->getName();
   Name->consume_front("this->");
-  Plan.Statement =
-      eraseStatement(Registry, *Name, Containers, Ctx.getLangOpts());
-  if (Plan.Statement.empty()) {
-    Plan.WhyNot = "its entries are not keyed by the object's address alone";
+  Plan.Statement = eraseStatement(Registry, *Name, Containers,
+                                  Ctx.getLangOpts(), Plan.WhyNot);
+  if (Plan.Statement.empty())
     return Plan;
-  }
+  Plan.WhyNot.clear();
   if (Registry->getTLSKind() != VarDecl::TLS_None) {
     Plan.WhyNot = "a thread_local registry can only be erased from on the "
                   "thread that filled it";

@@ -255,7 +255,7 @@ void StaticInstanceCache::recordStore(const Expr *Container, const Expr *Site,
     if (!Source || !Source->Class ||
         !InstanceIdentity::find(It->second.Held, Source->Class))
       continue;
-    It->second.Stores.push_back({Site, Container, *Source});
+    It->second.Stores.push_back({Site, Container, V, *Source});
     return;
   }
 }
@@ -374,9 +374,9 @@ void StaticInstanceCache::reportContainer(const VarDecl *Var,
   for (const Store &S : C.Stores) {
     if (Noted.size() == 3)
       break;
-    SourceLocation Loc = S.Site->getBeginLoc();
+    SourceLocation Loc = S.Value->getBeginLoc();
     if (Noted.insert(Loc).second)
-      F.Notes.push_back({S.Source.Origin->getBeginLoc(),
+      F.Notes.push_back({Loc,
                          (S.Source.Owning ? "shared_from_this()" : "'this'") +
                              std::string(" is stored here")});
   }
@@ -392,7 +392,10 @@ void StaticInstanceCache::reportContainer(const VarDecl *Var,
                                 Class)) {
     // A cache inside one of the class's own methods: the per-instance member
     // is the fix. Anywhere else the static is a registry of all objects.
-    MemberCacheRewrite Plan = planMemberCacheRewrite(Var, *Ctx);
+    MemberCacheRewrite Plan = planMemberCacheRewrite(
+        Var, *Ctx, AddedMembers[Class->getCanonicalDecl()]);
+    if (!Plan.Fixes.empty() && Plan.Class)
+      AddedMembers[Class->getCanonicalDecl()].insert(Plan.MemberName);
     std::string Note = "make it a per-instance member of " + Name;
     if (!Plan.MemberDeclaration.empty())
       Note += ": '" + Plan.MemberDeclaration + "'";
@@ -482,6 +485,7 @@ std::vector<Finding> StaticInstanceCache::finish() {
   NotCandidates.clear();
   Callables.clear();
   Singletons.clear();
+  AddedMembers.clear();
   Reported.clear();
   Ctx = nullptr;
   return Out;

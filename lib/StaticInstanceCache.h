@@ -50,6 +50,8 @@ private:
     const clang::Expr *Site;
     /// How the site names the storage: `cache`, `this->cache`, `cache()`.
     const clang::Expr *Container;
+    /// The argument that carries the object into it.
+    const clang::Expr *Value;
     InstanceSource Source;
   };
   struct Candidate {
@@ -87,6 +89,8 @@ private:
   llvm::DenseMap<const clang::VarDecl *, bool> NotCandidates;
   std::vector<StaticCallable> Callables;
   llvm::DenseSet<const clang::CXXRecordDecl *> Singletons;
+  /// Members that fixes of this run add, per class.
+  llvm::DenseMap<const clang::CXXRecordDecl *, llvm::StringSet<>> AddedMembers;
   /// Template instantiations share the location of their pattern.
   llvm::DenseSet<clang::SourceLocation> Reported;
 };

@@ -14,6 +14,7 @@
 
 class Widget {
 public:
+  Widget(int W, int H) : W(W), H(H) {}
   int area() const {
     static std::unordered_map<const Widget *, int> cache;
     // CHECK-MESSAGES: :[[@LINE-1]]:52: warning: function-local static 'cache' is keyed by 'this' of 'Widget' and its entries are never removed; they outlive their objects and a new 'Widget' at a reused address gets a stale entry [leak-static-instance-cache]
@@ -23,9 +24,11 @@ public:
     return cache[this] = W * H;
     // CHECK-MESSAGES: :[[@LINE-1]]:18: note: 'this' is stored here
   }
-  int W = 1, H = 2;
+
+private:
+  int W, H;
 };
-// CHECK-MESSAGES: :[[@LINE-1]]:1: note: make it a per-instance member of 'Widget': 'mutable std::unordered_map<const Widget *, int> cache;'
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: make it a per-instance member of 'Widget': 'mutable std::unordered_map<const Widget *, int> cache;'{{$}}
 
 // --- Positive: static member filled in the constructor ----------------------
 
@@ -34,7 +37,7 @@ struct Named {
   static std::map<Named *, std::string> Names;
   // CHECK-MESSAGES: :[[@LINE-1]]:41: warning: static member 'Named::Names' is keyed by 'this' of 'Named' and its entries are never removed; they outlive their objects and a new 'Named' at a reused address gets a stale entry [leak-static-instance-cache]
   // CHECK-MESSAGES: :[[@LINE-3]]:19: note: 'this' is stored here
-  // CHECK-MESSAGES: :[[@LINE-5]]:8: note: erase the entry in '~Named()': 'Names.erase(this);' (no automatic fix: the class has no user-written destructor to put it in)
+  // CHECK-MESSAGES: :[[@LINE-5]]:8: note: erase the entry in '~Named()': 'Names.erase(this);' (no automatic fix: the class has no user-written destructor to put it in){{$}}
 };
 std::map<Named *, std::string> Named::Names;
 
@@ -45,12 +48,12 @@ struct Model : std::enable_shared_from_this<Model> {
     static std::map<std::pair<std::shared_ptr<Model>, int>, double> Memo;
     // CHECK-MESSAGES: :[[@LINE-1]]:69: warning: function-local static 'Memo' is keyed by shared_from_this() of 'Model'; every 'Model' put in it stays alive until the program exits [leak-static-instance-cache]
     auto Key = std::make_pair(shared_from_this(), N);
-    // CHECK-MESSAGES: :[[@LINE-1]]:31: note: shared_from_this() is stored here
-    // CHECK-MESSAGES: :[[@LINE-4]]:69: note: hold std::weak_ptr<Model> instead, or keep the cache in each object keyed by value, so that 'Model' objects can be destroyed
     auto It = Memo.find(Key);
     if (It != Memo.end())
       return It->second;
     return Memo.emplace(Key, N * 0.5).first->second;
+    // CHECK-MESSAGES: :[[@LINE-1]]:25: note: shared_from_this() is stored here
+    // CHECK-MESSAGES: :[[@LINE-8]]:69: note: hold std::weak_ptr<Model> instead, or keep the cache in each object keyed by value, so that 'Model' objects can be destroyed{{$}}
   }
 };
 
@@ -73,7 +76,7 @@ struct Button {
     static auto Counter = [Self = this]() mutable { return ++Self->Clicks; };
     // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: function-local static 'Counter' captures 'this' of the first 'Button' that initialises it; calls through any other 'Button' use that one, which dangles once it is destroyed [leak-static-instance-cache]
     // CHECK-MESSAGES: :[[@LINE-2]]:28: note: 'this' is captured here
-    // CHECK-MESSAGES: :[[@LINE-3]]:17: note: make it a per-instance member of 'Button' or build it on each call (no automatic fix: the lambda is mutable and keeps state between calls)
+    // CHECK-MESSAGES: :[[@LINE-3]]:17: note: make it a per-instance member of 'Button' or build it on each call (no automatic fix: the lambda is mutable and keeps state between calls){{$}}
     Counter();
   }
   void bound() {
@@ -99,10 +102,10 @@ struct Shape {
     if (It != Scaled.end())
       return It->second;
     return Scaled.try_emplace({this, Factor}, Factor * 2.0).first->second;
-    // CHECK-MESSAGES: :[[@LINE-1]]:32: note: 'this' is stored here
+    // CHECK-MESSAGES: :[[@LINE-1]]:31: note: 'this' is stored here
   }
 };
-// CHECK-MESSAGES: :[[@LINE-9]]:8: note: erase the entries of 'this' in '~Shape()' (no automatic fix: its entries are not keyed by the object's address alone)
+// CHECK-MESSAGES: :[[@LINE-9]]:8: note: erase the entries of 'this' in '~Shape()' (no automatic fix: its entries are not keyed by the object's address alone){{$}}
 
 // --- Positive: thread_local cache, tuple key starting with `this` -----------
 
@@ -111,11 +114,11 @@ struct Parser {
     thread_local std::map<std::tuple<const Parser *, int, char>, int> Seen;
     // CHECK-MESSAGES: :[[@LINE-1]]:71: warning: thread_local 'Seen' is keyed by 'this' of 'Parser' and its entries are never removed; they outlive their objects and a new 'Parser' at a reused address gets a stale entry [leak-static-instance-cache]
     Seen.emplace(std::make_tuple(this, Line, C), Line);
-    // CHECK-MESSAGES: :[[@LINE-1]]:34: note: 'this' is stored here
-    // CHECK-MESSAGES: :[[@LINE-4]]:71: note: make it a per-instance member of 'Parser' (no automatic fix: a per-instance member would be shared by all threads that use the object, where the thread_local was not)
+    // CHECK-MESSAGES: :[[@LINE-1]]:18: note: 'this' is stored here
     return Seen.count(std::make_tuple(this, Line, C));
   }
 };
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: make it a per-instance member of 'Parser' (no automatic fix: a per-instance member would be shared by all threads that use the object, where the thread_local was not){{$}}
 
 // --- Positive: vector registry, push_back(shared_from_this()) --------------
 
@@ -124,7 +127,7 @@ struct Session : std::enable_shared_from_this<Session> {
   static std::vector<std::shared_ptr<Session>> Live;
   // CHECK-MESSAGES: :[[@LINE-1]]:48: warning: static member 'Session::Live' holds shared_from_this() of 'Session'; every 'Session' put in it stays alive until the program exits [leak-static-instance-cache]
   // CHECK-MESSAGES: :[[@LINE-3]]:33: note: shared_from_this() is stored here
-  // CHECK-MESSAGES: :[[@LINE-3]]:48: note: hold std::weak_ptr<Session> instead, or keep the cache in each object keyed by value, so that 'Session' objects can be destroyed
+  // CHECK-MESSAGES: :[[@LINE-3]]:48: note: hold std::weak_ptr<Session> instead, or keep the cache in each object keyed by value, so that 'Session' objects can be destroyed{{$}}
 };
 std::vector<std::shared_ptr<Session>> Session::Live;
 
@@ -134,11 +137,11 @@ struct Base {};
 std::map<int, Base *> ById;
 // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: global 'ById' holds 'this' of 'Derived' and its entries are never removed; they outlive their objects and a new 'Derived' at a reused address gets a stale entry [leak-static-instance-cache]
 // CHECK-MESSAGES: :[[@LINE+9]]:16: note: 'this' is stored here
-// CHECK-MESSAGES: :[[@LINE+13]]:3: note: erase the entries of 'this' in '~Derived()' (no automatic fix: its entries are not keyed by the object's address alone)
+// CHECK-MESSAGES: :[[@LINE+13]]:3: note: erase the entries of 'this' in '~Derived()' (no automatic fix: its entries are not keyed by the object's address alone){{$}}
 std::set<const void *> Seen;
 // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: global 'Seen' is keyed by 'this' of 'Derived' and its entries are never removed; they outlive their objects and a new 'Derived' at a reused address gets a stale entry [leak-static-instance-cache]
 // CHECK-MESSAGES: :[[@LINE+7]]:17: note: 'this' is stored here
-// CHECK-MESSAGES: :[[@LINE+9]]:3: note: erase the entry in '~Derived()': 'Seen.erase(this);'
+// CHECK-MESSAGES: :[[@LINE+9]]:3: note: erase the entry in '~Derived()': 'Seen.erase(this);'{{$}}
 int Alive = 0;
 struct Derived : Base {
   explicit Derived(int Id) {
@@ -162,7 +165,7 @@ struct Timer {
   void arm() { activeTimers().insert(this); }
   // CHECK-MESSAGES: :[[@LINE-1]]:38: note: 'this' is stored here
   ~Timer() {}
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: erase the entry in '~Timer()': 'activeTimers().erase(this);'
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: erase the entry in '~Timer()': 'activeTimers().erase(this);'{{$}}
   // CHECK-FIXES: ~Timer() { activeTimers().erase(this); }
 };
 

@@ -21,13 +21,13 @@
 // FIXED: {{^}}  mutable std::unordered_map<const Widget *, Area> cache;
 // FIXED-NEXT: {{^}}};
 //
-// BEFORE: first=6
-// BEFORE-NEXT: second=6
-// BEFORE-NEXT: live widgets=0 cached areas=101
+// BEFORE: first=6{{$}}
+// BEFORE-NEXT: second=6{{$}}
+// BEFORE-NEXT: live widgets=0 cached areas=101{{$}}
 //
-// AFTER: first=6
-// AFTER-NEXT: second=20
-// AFTER-NEXT: live widgets=0 cached areas=0
+// AFTER: first=6{{$}}
+// AFTER-NEXT: second=20{{$}}
+// AFTER-NEXT: live widgets=0 cached areas=0{{$}}
 
 #include <cstdio>
 #include <memory>

@@ -27,8 +27,8 @@
 // FIXED-NEXT: {{^}}    Jobs.erase(this);
 // FIXED-NEXT: {{^}}  }
 //
-// BEFORE: live sessions=0 registered: sessions=10 connections=10 jobs=10
-// AFTER: live sessions=0 registered: sessions=0 connections=0 jobs=0
+// BEFORE: live sessions=0 registered: sessions=10 connections=10 jobs=10{{$}}
+// AFTER: live sessions=0 registered: sessions=0 connections=0 jobs=0{{$}}
 
 #include <cstdio>
 #include <map>

@@ -19,7 +19,7 @@
 // BEFORE-NOT: notified=
 //
 // AFTER-NOT: AddressSanitizer
-// AFTER: notified=1 alice
+// AFTER: notified=1 alice{{$}}
 // AFTER-NOT: AddressSanitizer
 
 #include <cstdio>

@@ -22,7 +22,7 @@
 // BEFORE-NOT: next: clicks=
 //
 // AFTER-NOT: AddressSanitizer
-// AFTER: next: clicks=1
+// AFTER: next: clicks=1{{$}}
 // AFTER-NOT: AddressSanitizer
 
 #include <cstdio>

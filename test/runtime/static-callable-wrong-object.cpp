@@ -19,11 +19,11 @@
 // FIXED: {{^}}    std::function<void()> onClick = [this] { ++Clicks; };
 // FIXED: {{^}}    auto onHover = [this] { ++Hovers; };
 //
-// BEFORE: ok: clicks=3 hovers=2
-// BEFORE-NEXT: cancel: clicks=0 hovers=0
+// BEFORE: ok: clicks=3 hovers=2{{$}}
+// BEFORE-NEXT: cancel: clicks=0 hovers=0{{$}}
 //
-// AFTER: ok: clicks=1 hovers=1
-// AFTER-NEXT: cancel: clicks=2 hovers=1
+// AFTER: ok: clicks=1 hovers=1{{$}}
+// AFTER-NEXT: cancel: clicks=2 hovers=1{{$}}
 
 #include <cstdio>
 #include <functional>
