@@ -55,6 +55,9 @@ def main():
     parser.add_argument("--check-suffix", default="")
     parser.add_argument("--no-compile", action="store_true",
                         help="skip step 4, for sources that are meant not to compile")
+    parser.add_argument("--no-fix", action="store_true",
+                        help="check messages only: for runs whose fixes would "
+                             "edit files outside the temporary copy (headers)")
     parser.add_argument("source")
     parser.add_argument("check")
     parser.add_argument("tmp")
@@ -79,9 +82,22 @@ def main():
     with open(tmp, "w") as f:
         f.write(cleaned)
 
-    tidy = [args.clang_tidy, "--load=" + args.plugin, "-checks=-*," + args.check,
-            "--fix"] + tidy_args + [tmp, "--"] + compiler_args
-    result = run(tidy)
+    base = [args.clang_tidy, "--load=" + args.plugin, "-checks=-*," + args.check]
+    tidy_tail = tidy_args + [tmp, "--"] + compiler_args
+    tidy = base + ["--fix"] + tidy_tail
+    # Diagnose first without touching anything, and refuse to go on when a
+    # fix would edit a file other than the temporary copy (say, a header in
+    # the source tree).
+    exported = tmp + ".fixes.yaml"
+    result = run(base + ["--export-fixes=" + exported] + tidy_tail)
+    if not args.no_fix and os.path.exists(exported):
+        with open(exported) as f:
+            replaced = re.findall(
+                r"-\s+FilePath:\s*'?([^'\n]+?)'?\s*\n\s*Offset:", f.read())
+            for path in replaced:
+                if os.path.realpath(path) != os.path.realpath(tmp):
+                    fail("a fix would edit %s, outside the test's copy; "
+                         "use --no-fix or a header filter" % path)
     output = result.stdout
     with open(tmp + ".msg", "w") as f:
         f.write(output)
@@ -106,6 +122,10 @@ def main():
                  % (messages_prefix, fc.stdout, output))
     elif diagnostics.strip():
         fail("expected no diagnostics, got:\n" + diagnostics)
+
+    if args.no_fix:
+        return
+    run(tidy)
 
     if has_fixes:
         fc = run([args.filecheck, "--input-file=" + tmp, args.source,
