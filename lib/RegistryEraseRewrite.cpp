@@ -61,7 +61,7 @@ bool visibleUnqualified(const NamedDecl *D, const CXXRecordDecl *Class,
                         const CXXDestructorDecl *Dtor, const SourceManager &SM) {
   const DeclContext *Home = D->getDeclContext()->getRedeclContext();
   if (const auto *Owner = dyn_cast<CXXRecordDecl>(Home))
-    return declaresSameEntity(Owner, Class);
+    return declaresSameEntity(patternOf(Owner), patternOf(Class));
   if (!SM.isBeforeInTranslationUnit(D->getLocation(), Dtor->getBeginLoc()))
     return false;
   const DeclContext *Where = Dtor->getLexicalDeclContext();
@@ -85,7 +85,12 @@ RegistryEraseRewrite planRegistryErase(const VarDecl *Registry,
     Class = Def;
   Class = patternOf(Class);
   Plan.Loc = Class->getLocation();
-  const CXXDestructorDecl *Dtor = Class->getDestructor();
+  // Lookup of the destructor name does not work in a template pattern; the
+  // member list does.
+  const CXXDestructorDecl *Dtor = nullptr;
+  for (const Decl *D : Class->decls())
+    if (const auto *Found = dyn_cast<CXXDestructorDecl>(D))
+      Dtor = Found;
   const FunctionDecl *Definition = nullptr;
   bool UserWritten = Dtor && !Dtor->isImplicit() &&
                      Dtor->hasBody(Definition) && !Definition->isDefaulted();
