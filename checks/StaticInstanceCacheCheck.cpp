@@ -23,7 +23,8 @@ StaticInstanceCacheCheck::StaticInstanceCacheCheck(
     : ClangTidyCheck(Name, Context), Config(readOptions(Options)),
       Analysis(Config), OptionsValid(Analysis.optionError().empty()) {
   if (!OptionsValid)
-    configurationDiag(escapeForDiagnostic(Analysis.optionError()));
+    configurationDiag(escapeForDiagnostic(Analysis.optionError()),
+                      DiagnosticIDs::Error);
 }
 
 void StaticInstanceCacheCheck::storeOptions(

@@ -34,6 +34,7 @@ config.substitutions.append((
         config.clangxx, config.filecheck)))
 config.substitutions.append(
     ("%clang_tidy", "%s --load=%s" % (config.clang_tidy, config.tidy_plugin)))
+config.substitutions.append(("%{clang_tidy_bin}", config.clang_tidy))
 config.substitutions.append(("%clangxx", config.clangxx))
 config.substitutions.append(("%tidy_plugin", config.tidy_plugin))
 config.substitutions.append(("%python", config.python))
@@ -45,3 +46,14 @@ config.substitutions.append(("%S_inputs", os.path.join(config.test_source_root, 
 rt_dir = os.path.join(os.path.dirname(os.path.dirname(config.clangxx)), "lib", "clang")
 if any("asan" in f for _, _, files in os.walk(rt_dir) for f in files):
     config.available_features.add("asan")
+
+# A clang-tidy of another LLVM major version, to show the plugin refuses it.
+import glob
+import re
+for candidate in sorted(glob.glob("/usr/lib/llvm-*/bin/clang-tidy")):
+    major = re.search(r"llvm-(\d+)", candidate).group(1)
+    if major != config.llvm_major:
+        config.available_features.add("other-clang-tidy")
+        config.substitutions.append(("%other_clang_tidy", candidate))
+        config.substitutions.append(("%other_major", major))
+        break
