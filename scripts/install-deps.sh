@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what leaklint needs from Debian's packages, and nothing when it is
+# all there already (so repeated runs and CI stay fast and offline-friendly).
+# Run as root on Debian 12 (bookworm); LLVM 22 comes from bookworm-security.
+set -euo pipefail
+
+LLVM_MAJOR="${LEAKLINT_LLVM_MAJOR:-22}"
+packages=(
+  "clang-${LLVM_MAJOR}" "clang-tidy-${LLVM_MAJOR}" "libclang-${LLVM_MAJOR}-dev"
+  "llvm-${LLVM_MAJOR}-dev" "llvm-${LLVM_MAJOR}-tools" "libclang-rt-${LLVM_MAJOR}-dev"
+  cmake ninja-build python3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
+    || missing+=("$p")
+done
+
+if [ "${#missing[@]}" -eq 0 ]; then
+  echo "install-deps: all packages present (${packages[*]})"
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-deps: missing packages: ${missing[*]}" >&2
+  echo "install-deps: run as root, or: sudo apt-get install ${missing[*]}" >&2
+  exit 1
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "install-deps: done"
