@@ -1,4 +1,5 @@
-//===--- CheckFactories.h - One factory function per listed check -*- C++ -*-===//
+//===--- CheckFactories.h - One factory function per listed check -*- C++
+//-*-===//
 //
 // The module only sees this header, never the check classes: each check's
 // .cpp defines its factory with LEAKLINT_DEFINE_CHECK_FACTORY, so adding a

@@ -7,8 +7,8 @@ namespace {
 
 class LeakLintModule : public clang::tidy::ClangTidyModule {
 public:
-  void addCheckFactories(
-      clang::tidy::ClangTidyCheckFactories &Factories) override {
+  void
+  addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
 #define LEAKLINT_CHECK(Name, Class, Summary)                                   \
   Factories.registerCheckFactory(Name, create##Class);
 #include "Checks.def"

@@ -12,7 +12,8 @@ static StaticInstanceCacheOptions
 readOptions(const clang::tidy::ClangTidyCheck::OptionsView &View) {
   StaticInstanceCacheOptions O;
   O.ContainerTypes =
-      View.get("ContainerTypes", ContainerTypes::defaultExtraContainers()).str();
+      View.get("ContainerTypes", ContainerTypes::defaultExtraContainers())
+          .str();
   O.IgnoredClasses = View.get("IgnoredClasses", "").str();
   O.IgnoreSingletons = View.get("IgnoreSingletons", true);
   return O;

@@ -1,4 +1,5 @@
-//===--- StaticInstanceCacheCheck.h - leak-static-instance-cache -*- C++ -*-===//
+//===--- StaticInstanceCacheCheck.h - leak-static-instance-cache -*- C++
+//-*-===//
 #ifndef LEAKLINT_CHECKS_STATICINSTANCECACHECHECK_H
 #define LEAKLINT_CHECKS_STATICINSTANCECACHECHECK_H
 
@@ -11,16 +12,19 @@ namespace leaklint {
 /// shared_from_this()) and so outlives, or keeps alive, the objects it refers
 /// to: the C++ twin of `functools.lru_cache` on a method.
 ///
-/// For the user-facing documentation see docs/checks/leak-static-instance-cache.md
+/// For the user-facing documentation see
+/// docs/checks/leak-static-instance-cache.md
 class StaticInstanceCacheCheck : public clang::tidy::ClangTidyCheck {
 public:
   StaticInstanceCacheCheck(llvm::StringRef Name,
                            clang::tidy::ClangTidyContext *Context);
-  bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
+  bool isLanguageVersionSupported(
+      const clang::LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void
+  check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 

@@ -30,10 +30,12 @@ std::string qualifiedName(const NamedDecl *D) {
 
 ArrayRef<StringRef> ContainerTypes::standardContainers() {
   static const StringRef Std[] = {
-      "std::map",           "std::multimap",      "std::unordered_map",
-      "std::unordered_multimap", "std::set",      "std::multiset",
-      "std::unordered_set", "std::unordered_multiset", "std::vector",
-      "std::deque",         "std::list",          "std::forward_list",
+      "std::map",           "std::multimap",
+      "std::unordered_map", "std::unordered_multimap",
+      "std::set",           "std::multiset",
+      "std::unordered_set", "std::unordered_multiset",
+      "std::vector",        "std::deque",
+      "std::list",          "std::forward_list",
   };
   return Std;
 }

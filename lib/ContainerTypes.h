@@ -1,4 +1,5 @@
-//===--- ContainerTypes.h - Which class templates are containers -*- C++ -*-===//
+//===--- ContainerTypes.h - Which class templates are containers -*- C++
+//-*-===//
 #ifndef LEAKLINT_LIB_CONTAINERTYPES_H
 #define LEAKLINT_LIB_CONTAINERTYPES_H
 

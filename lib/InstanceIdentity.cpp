@@ -13,7 +13,8 @@ enum class Wrapper { None, Shared, RefWrapper, Aggregate };
 // Templates that either are an identity (shared_ptr, reference_wrapper) or
 // merely group values whose identities we look through.
 Wrapper classifyWrapper(const ClassTemplateSpecializationDecl *Spec) {
-  const DeclContext *DC = Spec->getDeclContext()->getEnclosingNamespaceContext();
+  const DeclContext *DC =
+      Spec->getDeclContext()->getEnclosingNamespaceContext();
   while (DC && isa<NamespaceDecl>(DC) && cast<NamespaceDecl>(DC)->isInline())
     DC = DC->getParent();
   const auto *NS = dyn_cast_or_null<NamespaceDecl>(DC);

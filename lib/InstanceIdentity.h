@@ -1,4 +1,5 @@
-//===--- InstanceIdentity.h - Does a type hold an object's identity -*- C++ -*-===//
+//===--- InstanceIdentity.h - Does a type hold an object's identity -*- C++
+//-*-===//
 //
 // A container "holds instance identity" when its keys, elements or mapped
 // values are (or contain) a pointer, shared_ptr or reference_wrapper to an
@@ -16,10 +17,10 @@
 namespace leaklint {
 
 enum class IdentityKind {
-  RawPointer,   ///< T*, const T*: dangles when the object dies.
-  OpaquePointer,///< void*: an address, of any class; dangles likewise.
-  Reference,    ///< std::reference_wrapper<T>: dangles likewise.
-  SharedOwner,  ///< std::shared_ptr<T>: keeps the object alive.
+  RawPointer,    ///< T*, const T*: dangles when the object dies.
+  OpaquePointer, ///< void*: an address, of any class; dangles likewise.
+  Reference,     ///< std::reference_wrapper<T>: dangles likewise.
+  SharedOwner,   ///< std::shared_ptr<T>: keeps the object alive.
 };
 
 /// One identity a container holds.
@@ -44,8 +45,8 @@ public:
 
   /// The held identity \p Class (or a base of it) matches, if any; prefers
   /// owning entries, whose consequence is the more severe.
-  static const HeldIdentity *
-  find(llvm::ArrayRef<HeldIdentity> Held, const clang::CXXRecordDecl *Class);
+  static const HeldIdentity *find(llvm::ArrayRef<HeldIdentity> Held,
+                                  const clang::CXXRecordDecl *Class);
 
 private:
   void collect(clang::QualType T, bool InKey, unsigned Depth,

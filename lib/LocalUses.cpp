@@ -24,7 +24,8 @@ bool isEndIterator(StringRef Method) {
 }
 
 const VarDecl *referencedVar(const Expr *E) {
-  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr))
+  if (const auto *Ref =
+          dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr))
     return dyn_cast<VarDecl>(Ref->getDecl());
   return nullptr;
 }
@@ -84,8 +85,8 @@ private:
   // Instantiated and pattern bodies declare different VarDecls for the same
   // source variable; they share its location.
   bool isVar(const Decl *D) const {
-    return D && (D == Var || (isa<VarDecl>(D) &&
-                              D->getLocation() == Var->getLocation()));
+    return D && (D == Var ||
+                 (isa<VarDecl>(D) && D->getLocation() == Var->getLocation()));
   }
   template <typename Range> static bool carriesThis(Range Args) {
     for (const Expr *A : Args)

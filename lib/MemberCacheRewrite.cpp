@@ -146,9 +146,8 @@ MemberCacheRewrite planMemberCacheRewrite(const VarDecl *VD, ASTContext &Ctx,
   SourceLocation NameLoc = PatternVar->getLocation();
   std::optional<StringRef> BeforeName =
       sourceText(SourceRange(TypeStart, NameLoc), Ctx);
-  std::optional<StringRef> Whole =
-      sourceText(SourceRange(TypeStart, PatternVar->getSourceRange().getEnd()),
-                 Ctx);
+  std::optional<StringRef> Whole = sourceText(
+      SourceRange(TypeStart, PatternVar->getSourceRange().getEnd()), Ctx);
   if (!BeforeName || !Whole) {
     Plan.WhyNot = "its declaration comes from a macro";
     return Plan;
@@ -159,12 +158,11 @@ MemberCacheRewrite planMemberCacheRewrite(const VarDecl *VD, ASTContext &Ctx,
   StringRef AfterName = Whole->drop_front(BeforeName->size());
 
   std::string Name = OldName.str();
-  bool Collides = classDeclaresName(Class, Name) || Reserved.contains(Name) ||
-                  Pattern.OtherNames.contains(Name) ||
-                  llvm::any_of(PatternMethod->parameters(),
-                               [&](const ParmVarDecl *P) {
-                                 return P->getName() == Name;
-                               });
+  bool Collides =
+      classDeclaresName(Class, Name) || Reserved.contains(Name) ||
+      Pattern.OtherNames.contains(Name) ||
+      llvm::any_of(PatternMethod->parameters(),
+                   [&](const ParmVarDecl *P) { return P->getName() == Name; });
   while (Collides) {
     Name = unusedIdentifier(Name, Ctx);
     Collides = Reserved.contains(Name);

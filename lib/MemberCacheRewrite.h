@@ -1,4 +1,5 @@
-//===--- MemberCacheRewrite.h - Move a static cache into its class -*- C++ -*-===//
+//===--- MemberCacheRewrite.h - Move a static cache into its class -*- C++
+//-*-===//
 //
 // Builds the fix-it that turns a function-local static cache keyed by `this`
 // into a per-instance data member: the declaration moves from the method body

@@ -25,7 +25,8 @@ std::string eraseStatement(const VarDecl *Registry, StringRef Name,
   if (ContainerTypes::isKeyed(C))
     return (Name + ".erase(this);").str();
   StringRef Template = C->getName();
-  if (C->isInStdNamespace() && (Template == "list" || Template == "forward_list"))
+  if (C->isInStdNamespace() &&
+      (Template == "list" || Template == "forward_list"))
     return (Name + ".remove(this);").str();
   if (C->isInStdNamespace() && (Template == "vector" || Template == "deque")) {
     if (LangOpts.CPlusPlus20)
@@ -58,7 +59,8 @@ const NamedDecl *accessedDecl(const Expr *Access) {
 
 // True when the unqualified name of \p D finds it inside \p Dtor.
 bool visibleUnqualified(const NamedDecl *D, const CXXRecordDecl *Class,
-                        const CXXDestructorDecl *Dtor, const SourceManager &SM) {
+                        const CXXDestructorDecl *Dtor,
+                        const SourceManager &SM) {
   const DeclContext *Home = D->getDeclContext()->getRedeclContext();
   if (const auto *Owner = dyn_cast<CXXRecordDecl>(Home))
     return declaresSameEntity(patternOf(Owner), patternOf(Class));
@@ -92,8 +94,8 @@ RegistryEraseRewrite planRegistryErase(const VarDecl *Registry,
     if (const auto *Found = dyn_cast<CXXDestructorDecl>(D))
       Dtor = Found;
   const FunctionDecl *Definition = nullptr;
-  bool UserWritten = Dtor && !Dtor->isImplicit() &&
-                     Dtor->hasBody(Definition) && !Definition->isDefaulted();
+  bool UserWritten = Dtor && !Dtor->isImplicit() && Dtor->hasBody(Definition) &&
+                     !Definition->isDefaulted();
   if (UserWritten)
     Plan.Loc = Definition->getLocation();
 

@@ -1,4 +1,5 @@
-//===--- RegistryEraseRewrite.h - Erase `this` in the destructor -*- C++ -*-===//
+//===--- RegistryEraseRewrite.h - Erase `this` in the destructor -*- C++
+//-*-===//
 //
 // Builds the fix-it for a registry of `this` in static storage: the object's
 // destructor removes its own entry, so none outlives it.

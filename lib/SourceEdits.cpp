@@ -32,8 +32,8 @@ std::optional<FixItHint> removeStatement(SourceRange R, const ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   if (!isEditable(R, SM))
     return std::nullopt;
-  SourceLocation End = Lexer::getLocForEndOfToken(R.getEnd(), 0, SM,
-                                                  Ctx.getLangOpts());
+  SourceLocation End =
+      Lexer::getLocForEndOfToken(R.getEnd(), 0, SM, Ctx.getLangOpts());
   bool Invalid = false;
   StringRef Buffer = SM.getBufferData(SM.getFileID(R.getBegin()), &Invalid);
   if (Invalid || End.isInvalid())
@@ -41,10 +41,12 @@ std::optional<FixItHint> removeStatement(SourceRange R, const ASTContext &Ctx) {
   unsigned Begin = SM.getFileOffset(R.getBegin());
   unsigned Stop = SM.getFileOffset(End);
   unsigned LineStart = Begin;
-  while (LineStart > 0 && (Buffer[LineStart - 1] == ' ' || Buffer[LineStart - 1] == '\t'))
+  while (LineStart > 0 &&
+         (Buffer[LineStart - 1] == ' ' || Buffer[LineStart - 1] == '\t'))
     --LineStart;
   unsigned LineEnd = Stop;
-  while (LineEnd < Buffer.size() && (Buffer[LineEnd] == ' ' || Buffer[LineEnd] == '\t'))
+  while (LineEnd < Buffer.size() &&
+         (Buffer[LineEnd] == ' ' || Buffer[LineEnd] == '\t'))
     ++LineEnd;
   bool AloneOnLine = (LineStart == 0 || Buffer[LineStart - 1] == '\n') &&
                      (LineEnd == Buffer.size() || Buffer[LineEnd] == '\n');
@@ -56,7 +58,8 @@ std::optional<FixItHint> removeStatement(SourceRange R, const ASTContext &Ctx) {
     Begin = LineStart - 1;
     Stop = LineEnd;
   }
-  SourceLocation FileStart = SM.getLocForStartOfFile(SM.getFileID(R.getBegin()));
+  SourceLocation FileStart =
+      SM.getLocForStartOfFile(SM.getFileID(R.getBegin()));
   return FixItHint::CreateRemoval(CharSourceRange::getCharRange(
       FileStart.getLocWithOffset(Begin), FileStart.getLocWithOffset(Stop)));
 }
@@ -74,8 +77,8 @@ SmallVector<FixItHint, 2> removeStorageKeywords(SourceLocation Begin,
     if (Lexer::getRawToken(Loc, Tok, SM, Ctx.getLangOpts(),
                            /*IgnoreWhiteSpace=*/true))
       break;
-    SourceLocation Next = Lexer::getLocForEndOfToken(Tok.getLocation(), 0, SM,
-                                                     Ctx.getLangOpts());
+    SourceLocation Next =
+        Lexer::getLocForEndOfToken(Tok.getLocation(), 0, SM, Ctx.getLangOpts());
     if (Tok.is(tok::raw_identifier) &&
         (Tok.getRawIdentifier() == "static" ||
          Tok.getRawIdentifier() == "thread_local")) {

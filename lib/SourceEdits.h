@@ -31,7 +31,8 @@ std::optional<clang::FixItHint> removeStatement(clang::SourceRange R,
 /// Removals of the `static` and `thread_local` keywords of the declaration
 /// that begins at \p Begin and declares a name at \p NameLoc.
 llvm::SmallVector<clang::FixItHint, 2>
-removeStorageKeywords(clang::SourceLocation Begin, clang::SourceLocation NameLoc,
+removeStorageKeywords(clang::SourceLocation Begin,
+                      clang::SourceLocation NameLoc,
                       const clang::ASTContext &Ctx);
 
 /// The leading white space of the line \p Loc is on.

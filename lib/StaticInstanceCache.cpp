@@ -19,8 +19,8 @@ namespace {
 
 // Member functions that put an element into a container.
 constexpr StringRef GrowthMethods[] = {
-    "push_back",  "emplace_back",     "push_front",  "emplace_front",
-    "insert",     "emplace",          "emplace_hint", "try_emplace",
+    "push_back",        "emplace_back", "push_front",    "emplace_front",
+    "insert",           "emplace",      "emplace_hint",  "try_emplace",
     "insert_or_assign", "insert_after", "emplace_after", "push"};
 
 bool isRemovalMethod(StringRef Name) {
@@ -31,7 +31,8 @@ bool isRemovalMethod(StringRef Name) {
 
 // The variable of static storage duration an expression designates: the
 // variable itself, a static member through `this->`, or the result of an
-// accessor that returns a reference to one (`T &cache() { static T c; return c; }`).
+// accessor that returns a reference to one (`T &cache() { static T c; return c;
+// }`).
 const VarDecl *staticVariableOf(const Expr *E) {
   if (!E)
     return nullptr;
@@ -43,7 +44,8 @@ const VarDecl *staticVariableOf(const Expr *E) {
     D = Member->getMemberDecl();
   else if (const auto *Call = dyn_cast<CallExpr>(E)) {
     const FunctionDecl *FD = Call->getDirectCallee();
-    if (!FD || !FD->getReturnType()->isLValueReferenceType() || Call->getNumArgs())
+    if (!FD || !FD->getReturnType()->isLValueReferenceType() ||
+        Call->getNumArgs())
       return nullptr;
     const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody());
     if (!Body || Body->body_empty())
@@ -80,11 +82,11 @@ public:
         sameVariable(staticVariableOf(Call->getImplicitObjectArgument()),
                      Registry))
       Found = true;
-    else if (FollowCalls && isa_and_nonnull<CXXThisExpr>(
-                                Call->getImplicitObjectArgument()
-                                    ? Call->getImplicitObjectArgument()
-                                          ->IgnoreParenImpCasts()
-                                    : nullptr))
+    else if (FollowCalls &&
+             isa_and_nonnull<CXXThisExpr>(
+                 Call->getImplicitObjectArgument()
+                     ? Call->getImplicitObjectArgument()->IgnoreParenImpCasts()
+                     : nullptr))
       Callees.push_back(M);
     return !Found;
   }
@@ -167,8 +169,7 @@ std::string className(const CXXRecordDecl *RD) {
 
 StaticInstanceCache::StaticInstanceCache(
     const StaticInstanceCacheOptions &Options)
-    : Options(Options),
-      Containers([&] {
+    : Options(Options), Containers([&] {
         SmallVector<StringRef, 16> Extra;
         StringRef(this->Options.ContainerTypes)
             .split(Extra, ';', -1, /*KeepEmpty=*/false);
@@ -188,8 +189,8 @@ StaticInstanceCache::StaticInstanceCache(
 
 void StaticInstanceCache::registerMatchers(MatchFinder &Finder,
                                            MatchFinder::MatchCallback *CB) {
-  auto Subscript = cxxOperatorCallExpr(hasOverloadedOperatorName("[]"),
-                                       argumentCountIs(2));
+  auto Subscript =
+      cxxOperatorCallExpr(hasOverloadedOperatorName("[]"), argumentCountIs(2));
   Finder.addMatcher(
       cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(GrowthMethods))))
           .bind("grow"),
@@ -202,10 +203,10 @@ void StaticInstanceCache::registerMatchers(MatchFinder &Finder,
           .bind("assign"),
       CB);
   Finder.addMatcher(
-      cxxOperatorCallExpr(hasOverloadedOperatorName("="), argumentCountIs(2),
-                          hasArgument(0, ignoringParenImpCasts(
-                                             Subscript.bind("slot"))),
-                          hasArgument(1, expr().bind("value")))
+      cxxOperatorCallExpr(
+          hasOverloadedOperatorName("="), argumentCountIs(2),
+          hasArgument(0, ignoringParenImpCasts(Subscript.bind("slot"))),
+          hasArgument(1, expr().bind("value")))
           .bind("assign"),
       CB);
   Finder.addMatcher(varDecl(isStaticLocal()).bind("static-local"), CB);
@@ -282,8 +283,8 @@ void StaticInstanceCache::recordStaticLocal(const VarDecl *Var) {
     return;
   if (const auto *Lambda = dyn_cast<LambdaExpr>(Callable)) {
     if (std::optional<ThisCapture> Capture = capturedThis(Lambda))
-      Callables.push_back({Var, Capture->Loc, Class, Lambda->isMutable(),
-                           Capture->Owning});
+      Callables.push_back(
+          {Var, Capture->Loc, Class, Lambda->isMutable(), Capture->Owning});
     return;
   }
   const auto *Bind = cast<CallExpr>(Callable);
@@ -351,9 +352,8 @@ void StaticInstanceCache::reportContainer(const VarDecl *Var,
   if (!Kind || !Reported.insert(Var->getLocation()).second)
     return;
 
-  std::string Storage = (describeStaticStorage(*Kind) + " " +
-                         quoted(storageName(Var)))
-                            .str();
+  std::string Storage =
+      (describeStaticStorage(*Kind) + " " + quoted(storageName(Var))).str();
   std::string Name = quoted(className(Class));
   bool Owning = Held->Kind == IdentityKind::SharedOwner;
   std::string What = First.Owning ? "shared_from_this()" : "'this'";
@@ -362,8 +362,8 @@ void StaticInstanceCache::reportContainer(const VarDecl *Var,
   Finding F;
   F.Loc = Var->getLocation();
   if (Owning)
-    F.Message = Storage + " " + How + What + " of " + Name + "; every " +
-                Name + " put in it stays alive until the program exits";
+    F.Message = Storage + " " + How + What + " of " + Name + "; every " + Name +
+                " put in it stays alive until the program exits";
   else
     F.Message = Storage + " " + How + What + " of " + Name +
                 " and its entries are never removed; they outlive their "
@@ -376,9 +376,9 @@ void StaticInstanceCache::reportContainer(const VarDecl *Var,
       break;
     SourceLocation Loc = S.Value->getBeginLoc();
     if (Noted.insert(Loc).second)
-      F.Notes.push_back({Loc,
-                         (S.Source.Owning ? "shared_from_this()" : "'this'") +
-                             std::string(" is stored here")});
+      F.Notes.push_back(
+          {Loc, (S.Source.Owning ? "shared_from_this()" : "'this'") +
+                    std::string(" is stored here")});
   }
 
   if (Owning) {
@@ -386,7 +386,8 @@ void StaticInstanceCache::reportContainer(const VarDecl *Var,
         {Var->getLocation(),
          "hold std::weak_ptr<" + className(Class) +
              "> instead, or keep the cache in each object keyed by value, so "
-             "that " + Name + " objects can be destroyed"});
+             "that " +
+             Name + " objects can be destroyed"});
   } else if (Var->isStaticLocal() &&
              declaresSameEntity(enclosingClassOfThis(Var->getDeclContext()),
                                 Class)) {
@@ -401,19 +402,18 @@ void StaticInstanceCache::reportContainer(const VarDecl *Var,
       Note += ": '" + Plan.MemberDeclaration + "'";
     if (Plan.Fixes.empty() && !Plan.WhyNot.empty())
       Note += " (no automatic fix: " + Plan.WhyNot + ")";
-    SourceLocation At = Plan.Class ? Plan.Class->getBraceRange().getEnd()
-                                   : Var->getLocation();
+    SourceLocation At =
+        Plan.Class ? Plan.Class->getBraceRange().getEnd() : Var->getLocation();
     F.Notes.push_back({At.isValid() ? At : Var->getLocation(), Note});
     F.Fixes.append(Plan.Fixes.begin(), Plan.Fixes.end());
   } else {
-    RegistryEraseRewrite Plan =
-        planRegistryErase(Var, C.Stores.front().Container, Class, Containers,
-                          *Ctx);
-    std::string Note = Plan.Statement.empty()
-                           ? "erase the entries of 'this' in '~" +
-                                 className(Class) + "()'"
-                           : "erase the entry in '~" + className(Class) +
-                                 "()': '" + Plan.Statement + "'";
+    RegistryEraseRewrite Plan = planRegistryErase(
+        Var, C.Stores.front().Container, Class, Containers, *Ctx);
+    std::string Note =
+        Plan.Statement.empty()
+            ? "erase the entries of 'this' in '~" + className(Class) + "()'"
+            : "erase the entry in '~" + className(Class) + "()': '" +
+                  Plan.Statement + "'";
     if (Plan.Fixes.empty() && !Plan.WhyNot.empty())
       Note += " (no automatic fix: " + Plan.WhyNot + ")";
     F.Notes.push_back({Plan.Loc, Note});
@@ -432,26 +432,23 @@ void StaticInstanceCache::reportCallable(const StaticCallable &S,
   std::string Name = quoted(className(S.Class));
   Finding F;
   F.Loc = S.Var->getLocation();
-  F.Message = (describeStaticStorage(*Kind) + " " + quoted(storageName(S.Var)))
-                  .str() +
-              (S.Owning ? " captures shared_from_this() of the first "
-                        : " captures 'this' of the first ") +
-              Name + " that initialises it; calls through any other " + Name +
-              " use that one" +
-              (S.Owning ? ", which stays alive until the program exits"
-                        : ", which dangles once it is destroyed");
+  F.Message =
+      (describeStaticStorage(*Kind) + " " + quoted(storageName(S.Var))).str() +
+      (S.Owning ? " captures shared_from_this() of the first "
+                : " captures 'this' of the first ") +
+      Name + " that initialises it; calls through any other " + Name +
+      " use that one" +
+      (S.Owning ? ", which stays alive until the program exits"
+                : ", which dangles once it is destroyed");
   F.Notes.push_back({S.Capture, S.Owning ? "shared_from_this() is captured here"
                                          : "'this' is captured here"});
 
   // Without `static` the callable is built for the object it is called on.
   // That is only equivalent when the function merely calls it and the
   // callable keeps no state of its own between calls.
-  LocalUses Uses = collectLocalUses(S.Var, dyn_cast<FunctionDecl>(
-                                               S.Var->getDeclContext())
-                                               ? cast<FunctionDecl>(
-                                                     S.Var->getDeclContext())
-                                                     ->getBody()
-                                               : nullptr);
+  const auto *Function = dyn_cast<FunctionDecl>(S.Var->getDeclContext());
+  LocalUses Uses =
+      collectLocalUses(S.Var, Function ? Function->getBody() : nullptr);
   std::string WhyNot;
   if (S.KeepsState)
     WhyNot = "the lambda is mutable and keeps state between calls";
@@ -465,10 +462,10 @@ void StaticInstanceCache::reportCallable(const StaticCallable &S,
       WhyNot = "its declaration comes from a macro";
   }
   if (!WhyNot.empty())
-    F.Notes.push_back({S.Var->getLocation(),
-                       "make it a per-instance member of " + Name +
-                           " or build it on each call (no automatic fix: " +
-                           WhyNot + ")"});
+    F.Notes.push_back(
+        {S.Var->getLocation(),
+         "make it a per-instance member of " + Name +
+             " or build it on each call (no automatic fix: " + WhyNot + ")"});
   F.Fixes.append(Fixes.begin(), Fixes.end());
   Out.push_back(std::move(F));
 }

@@ -1,4 +1,5 @@
-//===--- StaticInstanceCache.h - Instance caches in static storage -*- C++ -*-===//
+//===--- StaticInstanceCache.h - Instance caches in static storage -*- C++
+//-*-===//
 //
 // The analysis behind leak-static-instance-cache, independent of the host:
 // matchers collect, per variable of static or thread storage duration, where

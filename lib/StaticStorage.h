@@ -1,4 +1,5 @@
-//===--- StaticStorage.h - Variables that live as long as the program -*- C++ -*-===//
+//===--- StaticStorage.h - Variables that live as long as the program -*- C++
+//-*-===//
 #ifndef LEAKLINT_LIB_STATICSTORAGE_H
 #define LEAKLINT_LIB_STATICSTORAGE_H
 
@@ -14,11 +15,12 @@ enum class StaticStorageKind {
   FunctionLocal, ///< `static` in a function body
   ThreadLocal,   ///< `thread_local` anywhere
   StaticMember,  ///< static data member
-  Global,        ///< namespace scope, including `static` and anonymous namespaces
+  Global, ///< namespace scope, including `static` and anonymous namespaces
 };
 
 /// The kind of static storage \p VD has, or none for automatic storage.
-std::optional<StaticStorageKind> classifyStaticStorage(const clang::VarDecl *VD);
+std::optional<StaticStorageKind>
+classifyStaticStorage(const clang::VarDecl *VD);
 
 /// How diagnostics name the kind: "function-local static", "thread_local",
 /// "static member", "global".

@@ -22,15 +22,15 @@ int majorFromLoadedLibLLVM() {
   int Major = 0;
   dl_iterate_phdr(
       [](dl_phdr_info *Info, size_t, void *Data) -> int {
-        const char *Name = Info->dlpi_name ? std::strrchr(Info->dlpi_name, '/')
-                                           : nullptr;
+        const char *Name =
+            Info->dlpi_name ? std::strrchr(Info->dlpi_name, '/') : nullptr;
         Name = Name ? Name + 1 : Info->dlpi_name;
         if (!Name)
           return 0;
         for (const char *Prefix : {"libLLVM-", "libLLVM.so."}) {
           size_t Len = std::strlen(Prefix);
-          if (std::strncmp(Name, Prefix, Len) == 0 &&
-              Name[Len] >= '0' && Name[Len] <= '9') {
+          if (std::strncmp(Name, Prefix, Len) == 0 && Name[Len] >= '0' &&
+              Name[Len] <= '9') {
             *static_cast<int *>(Data) = std::atoi(Name + Len);
             return 1;
           }
@@ -43,8 +43,8 @@ int majorFromLoadedLibLLVM() {
 
 int hostLLVMMajor() {
   using GetVersion = void (*)(unsigned *, unsigned *, unsigned *);
-  if (auto *Fn = reinterpret_cast<GetVersion>(
-          dlsym(RTLD_DEFAULT, "LLVMGetVersion"))) {
+  if (auto *Fn =
+          reinterpret_cast<GetVersion>(dlsym(RTLD_DEFAULT, "LLVMGetVersion"))) {
     unsigned Major = 0, Minor = 0, Patch = 0;
     Fn(&Major, &Minor, &Patch);
     return static_cast<int>(Major);
