@@ -15,7 +15,8 @@ enum class Wrapper { None, Shared, RefWrapper, Aggregate };
 Wrapper classifyWrapper(const ClassTemplateSpecializationDecl *Spec) {
   const DeclContext *DC =
       Spec->getDeclContext()->getEnclosingNamespaceContext();
-  while (DC && isa<NamespaceDecl>(DC) && cast<NamespaceDecl>(DC)->isInline())
+  while (isa_and_nonnull<NamespaceDecl>(DC) &&
+         cast<NamespaceDecl>(DC)->isInline())
     DC = DC->getParent();
   const auto *NS = dyn_cast_or_null<NamespaceDecl>(DC);
   if (!NS || !NS->getParent()->getRedeclContext()->isTranslationUnit())

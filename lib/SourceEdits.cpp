@@ -61,7 +61,8 @@ std::optional<FixItHint> removeStatement(SourceRange R, const ASTContext &Ctx) {
   SourceLocation FileStart =
       SM.getLocForStartOfFile(SM.getFileID(R.getBegin()));
   return FixItHint::CreateRemoval(CharSourceRange::getCharRange(
-      FileStart.getLocWithOffset(Begin), FileStart.getLocWithOffset(Stop)));
+      FileStart.getLocWithOffset(static_cast<int>(Begin)),
+      FileStart.getLocWithOffset(static_cast<int>(Stop))));
 }
 
 SmallVector<FixItHint, 2> removeStorageKeywords(SourceLocation Begin,
@@ -89,7 +90,7 @@ SmallVector<FixItHint, 2> removeStorageKeywords(SourceLocation Begin,
       while (P[Skip] == ' ' || P[Skip] == '\t')
         ++Skip;
       Fixes.push_back(FixItHint::CreateRemoval(CharSourceRange::getCharRange(
-          Tok.getLocation(), After.getLocWithOffset(Skip))));
+          Tok.getLocation(), After.getLocWithOffset(static_cast<int>(Skip)))));
     }
     if (Next == Loc)
       break;

@@ -239,7 +239,7 @@ void StaticInstanceCache::recordStore(const Expr *Container, const Expr *Site,
   const VarDecl *Var = staticVariableOf(Container);
   if (!Var || NotCandidates.count(Var))
     return;
-  auto It = Candidates.find(Var);
+  auto *It = Candidates.find(Var);
   if (It == Candidates.end()) {
     QualType T = Var->getType().getNonReferenceType();
     SmallVector<HeldIdentity, 2> Held;
