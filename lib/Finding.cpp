@@ -3,6 +3,14 @@
 
 namespace leaklint {
 
+std::string className(const clang::CXXRecordDecl *RD) {
+  if (!RD)
+    return "object";
+  if (!RD->getIdentifier())
+    return "(unnamed class)";
+  return RD->getNameAsString();
+}
+
 std::string escapeForDiagnostic(llvm::StringRef Text) {
   std::string Out;
   Out.reserve(Text.size());

@@ -8,6 +8,7 @@
 #ifndef LEAKLINT_LIB_FINDING_H
 #define LEAKLINT_LIB_FINDING_H
 
+#include "clang/AST/DeclCXX.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/SmallVector.h"
@@ -27,6 +28,9 @@ struct Finding {
   llvm::SmallVector<clang::FixItHint, 4> Fixes;
   llvm::SmallVector<FindingNote, 4> Notes;
 };
+
+/// How messages name a class: its name, or "(unnamed class)".
+std::string className(const clang::CXXRecordDecl *RD);
 
 /// \p Text with every '%' doubled, for use as a diagnostic format string.
 std::string escapeForDiagnostic(llvm::StringRef Text);

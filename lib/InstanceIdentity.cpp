@@ -118,6 +118,11 @@ SmallVector<HeldIdentity, 2> InstanceIdentity::heldBy(QualType T) const {
 
 const HeldIdentity *InstanceIdentity::find(ArrayRef<HeldIdentity> Held,
                                            const CXXRecordDecl *Class) {
+  // Prefer the entry that names the class over a void* that could hold
+  // anything, and owners over observers: their consequence is the severer.
+  auto Rank = [](const HeldIdentity &H) {
+    return (H.Class ? 2 : 0) + (H.Kind == IdentityKind::SharedOwner ? 1 : 0);
+  };
   const HeldIdentity *Best = nullptr;
   for (const HeldIdentity &H : Held) {
     bool Matches = !H.Class;
@@ -128,8 +133,7 @@ const HeldIdentity *InstanceIdentity::find(ArrayRef<HeldIdentity> Held,
     }
     if (!Matches)
       continue;
-    if (!Best || (H.Kind == IdentityKind::SharedOwner &&
-                  Best->Kind != IdentityKind::SharedOwner))
+    if (!Best || Rank(H) > Rank(*Best))
       Best = &H;
   }
   return Best;

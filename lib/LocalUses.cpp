@@ -23,6 +23,13 @@ bool isEndIterator(StringRef Method) {
   return Method == "end" || Method == "cend";
 }
 
+bool isStdErase(const FunctionDecl *FD) {
+  return FD && FD->isInStdNamespace() && FD->getDeclName().isIdentifier() &&
+         (FD->getName() == "erase" || FD->getName() == "erase_if");
+}
+
+
+
 const VarDecl *referencedVar(const Expr *E) {
   if (const auto *Ref =
           dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr))
@@ -36,6 +43,36 @@ public:
   UseCollector(const VarDecl *Var, LocalUses &Out) : Var(Var), Out(Out) {}
 
   bool shouldVisitLambdaExpressions() const { return true; }
+
+  bool TraverseLambdaExpr(LambdaExpr *L) {
+    ++Nesting;
+    bool Result = RecursiveASTVisitor::TraverseLambdaExpr(L);
+    --Nesting;
+    return Result;
+  }
+
+  bool TraverseCXXRecordDecl(CXXRecordDecl *RD) {
+    ++Nesting;
+    bool Result = RecursiveASTVisitor::TraverseCXXRecordDecl(RD);
+    --Nesting;
+    return Result;
+  }
+
+  bool VisitUsingDirectiveDecl(UsingDirectiveDecl *) {
+    Out.HasUsing = true;
+    return true;
+  }
+  bool VisitUsingDecl(UsingDecl *) {
+    Out.HasUsing = true;
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    if (isStdErase(Call->getDirectCallee()) && Call->getNumArgs() > 0 &&
+        isVar(referencedVar(Call->getArg(0))))
+      ++Out.Removals;
+    return true;
+  }
 
   bool VisitDeclStmt(DeclStmt *S) {
     for (const Decl *D : S->decls()) {
@@ -51,8 +88,11 @@ public:
   }
 
   bool VisitDeclRefExpr(DeclRefExpr *E) {
-    if (isVar(E->getDecl()))
+    if (isVar(E->getDecl())) {
       Out.Refs.push_back(E);
+      if (Nesting)
+        ++Out.RefsInNestedCallables;
+    }
     return true;
   }
 
@@ -64,6 +104,11 @@ public:
     if (isEndIterator(M->getName()) ||
         (isKeyedAccess(M->getName()) && carriesThis(Call->arguments())))
       ++Out.KeyedByThis;
+    if (isRemovalMethod(M->getName())) {
+      ++Out.Removals;
+      if (carriesThis(Call->arguments()))
+        ++Out.RemovalsOfThis;
+    }
     return true;
   }
 
@@ -81,6 +126,7 @@ public:
 private:
   const VarDecl *Var;
   LocalUses &Out;
+  unsigned Nesting = 0;
 
   // Instantiated and pattern bodies declare different VarDecls for the same
   // source variable; they share its location.
@@ -97,6 +143,12 @@ private:
 };
 
 } // namespace
+
+bool isRemovalMethod(StringRef Name) {
+  return llvm::is_contained({"erase", "remove", "remove_if", "extract",
+                             "clear", "pop_back", "pop_front", "erase_after"},
+                            Name);
+}
 
 LocalUses collectLocalUses(const VarDecl *Var, const Stmt *Body) {
   LocalUses Out;

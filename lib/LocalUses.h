@@ -21,11 +21,24 @@ struct LocalUses {
   unsigned KeyedByThis = 0;
   /// Uses as the callee of a call: `f()`.
   unsigned Calls = 0;
+  /// Uses inside a lambda or local class nested in the body: those see the
+  /// variable only because it is static, and would lose it if it moved.
+  unsigned RefsInNestedCallables = 0;
+  /// Calls that remove entries (`erase`, `remove`, `clear`, ...).
+  unsigned Removals = 0;
+  /// Removals of the current object's own entries: `erase(this)`.
+  unsigned RemovalsOfThis = 0;
+  /// The body has using-directives or using-declarations, which may be what
+  /// makes the names in the variable's type visible.
+  bool HasUsing = false;
   /// Names of the other variables the body declares.
   llvm::StringSet<> OtherNames;
 };
 
 LocalUses collectLocalUses(const clang::VarDecl *Var, const clang::Stmt *Body);
+
+/// True for member functions that remove entries from a container.
+bool isRemovalMethod(llvm::StringRef Name);
 
 } // namespace leaklint
 

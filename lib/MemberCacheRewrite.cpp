@@ -1,10 +1,13 @@
 //===--- MemberCacheRewrite.cpp - Move a static cache into its class ------===//
 #include "MemberCacheRewrite.h"
 #include "Compat.h"
+#include "Finding.h"
 #include "LocalUses.h"
 #include "SourceEdits.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/QualTypeNames.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringSet.h"
 
@@ -13,46 +16,63 @@ using namespace clang;
 namespace leaklint {
 namespace {
 
-// True when \p T names only types declared before \p Before and outside any
-// function, so that the class can name them where the member goes.
-bool namesOnlyTypesVisibleAt(QualType T, SourceLocation Before,
-                             const SourceManager &SM, unsigned Depth = 0) {
-  if (T.isNull() || Depth > 16)
-    return true;
-  const NamedDecl *Named = nullptr;
-  if (const auto *TD = T->getAs<TypedefType>())
-    Named = TD->getDecl();
-  else if (const TagDecl *Tag = T->getAsTagDecl())
-    Named = Tag;
-  if (Named) {
-    if (Named->getParentFunctionOrMethod() ||
-        (!SM.isInSystemHeader(Named->getLocation()) &&
-         !SM.isBeforeInTranslationUnit(Named->getLocation(), Before)))
-      return false;
-  }
-  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-          T->getAsCXXRecordDecl()))
-    for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
-      if (A.getKind() == TemplateArgument::Type &&
-          !namesOnlyTypesVisibleAt(A.getAsType(), Before, SM, Depth + 1))
-        return false;
-  if (T->isPointerType() || T->isReferenceType())
-    return namesOnlyTypesVisibleAt(T->getPointeeType(), Before, SM, Depth + 1);
-  return true;
-}
+// Finds what in a declaration's type the class could not name at its end:
+// declarations local to the function (types, `constexpr` sizes), or declared
+// after the class.
+class TypeVisibility : public RecursiveASTVisitor<TypeVisibility> {
+public:
+  TypeVisibility(SourceLocation ClassEnd, const SourceManager &SM)
+      : ClassEnd(ClassEnd), SM(SM) {}
 
-bool initializerUsesLocals(const Expr *Init) {
+  bool VisitTypeLoc(TypeLoc TL) {
+    const Type *T = TL.getTypePtr();
+    if (const auto *Typedef = dyn_cast<TypedefType>(T))
+      check(Typedef->getDecl());
+    else if (const TagDecl *Tag = T->getAsTagDecl())
+      check(Tag);
+    return Visible;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    check(E->getDecl());
+    return Visible;
+  }
+
+  bool Visible = true;
+
+private:
+  void check(const Decl *D) {
+    if (D->getParentFunctionOrMethod() ||
+        (!SM.isInSystemHeader(D->getLocation()) &&
+         !SM.isBeforeInTranslationUnit(D->getLocation(), ClassEnd)))
+      Visible = false;
+  }
+  SourceLocation ClassEnd;
+  const SourceManager &SM;
+};
+
+// True when the initializer reads a parameter or a variable of the function,
+// static or not: a member initializer cannot see it.
+bool initializerUsesLocals(const Stmt *Init) {
   if (!Init)
     return false;
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Init))
-    if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
-      if (!VD->hasGlobalStorage())
-        return true;
+    if (Ref->getDecl()->getParentFunctionOrMethod())
+      return true;
   for (const Stmt *Child : Init->children())
-    if (const auto *E = dyn_cast_or_null<Expr>(Child))
-      if (initializerUsesLocals(E))
-        return true;
+    if (initializerUsesLocals(Child))
+      return true;
   return false;
+}
+
+// `T x;`, `T x{}`, `T x = {}`: nothing a default member initializer
+// would have to carry over besides braces or `=`; default arguments of
+// the constructor do not count.
+bool isImplicitDefaultConstruction(const Expr *Init) {
+  const auto *Construct = dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit());
+  return Construct && Construct->getParenOrBraceRange().isInvalid() &&
+         llvm::all_of(Construct->arguments(), [](const Expr *Arg) {
+           return isa<CXXDefaultArgExpr>(Arg);
+         });
 }
 
 bool classDeclaresName(const CXXRecordDecl *RD, StringRef Name,
@@ -81,8 +101,10 @@ AccessSpecifier accessAtEnd(const CXXRecordDecl *RD) {
 
 } // namespace
 
-MemberCacheRewrite planMemberCacheRewrite(const VarDecl *VD, ASTContext &Ctx,
-                                          const llvm::StringSet<> &Reserved) {
+MemberCacheRewrite
+planMemberCacheRewrite(const VarDecl *VD, ASTContext &Ctx,
+                       const llvm::StringSet<> &Reserved,
+                       const llvm::StringSet<> &NamespaceScopeNames) {
   MemberCacheRewrite Plan;
   const SourceManager &SM = Ctx.getSourceManager();
   const auto *Method = dyn_cast_or_null<CXXMethodDecl>(VD->getDeclContext());
@@ -115,6 +137,11 @@ MemberCacheRewrite planMemberCacheRewrite(const VarDecl *VD, ASTContext &Ctx,
                   "entries of other objects may matter";
     return Plan;
   }
+  if (Instantiated.RefsInNestedCallables) {
+    Plan.WhyNot = "a lambda or local class uses it, and could not reach a "
+                  "member";
+    return Plan;
+  }
   LocalUses Pattern = collectLocalUses(VD, PatternMethod->getBody());
   if (!Pattern.Declaration || !Pattern.Declaration->isSingleDecl()) {
     Plan.WhyNot = "it is declared together with other variables";
@@ -128,11 +155,10 @@ MemberCacheRewrite planMemberCacheRewrite(const VarDecl *VD, ASTContext &Ctx,
     Plan.WhyNot = "its type is deduced";
     return Plan;
   }
-  if (const Expr *Init = PatternVar->getInit()) {
-    // `T x;` may stay as it is; `T x(args);` would declare a function.
-    const auto *Construct = dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit());
-    bool ImplicitDefault = Construct && Construct->getNumArgs() == 0 &&
-                           Construct->getParenOrBraceRange().isInvalid();
+  const Expr *Init = PatternVar->getInit();
+  bool ImplicitDefault = !Init || isImplicitDefaultConstruction(Init);
+  if (Init) {
+    // `T x(args);` as a member would declare a function.
     if (PatternVar->getInitStyle() == VarDecl::CallInit && !ImplicitDefault) {
       Plan.WhyNot = "its initializer cannot be a default member initializer";
       return Plan;
@@ -154,12 +180,41 @@ MemberCacheRewrite planMemberCacheRewrite(const VarDecl *VD, ASTContext &Ctx,
   }
   StringRef OldName = PatternVar->getName();
   // BeforeName ends with the name token itself.
-  StringRef TypeText = BeforeName->drop_back(OldName.size());
+  std::string TypeText = BeforeName->drop_back(OldName.size()).str();
   StringRef AfterName = Whole->drop_front(BeforeName->size());
+  // `std::map<K, V> static cache;` keeps its storage keyword after the type.
+  unsigned TypeOffset = SM.getFileOffset(TypeStart);
+  SmallVector<FixItHint, 2> Keywords =
+      removeStorageKeywords(TypeStart, NameLoc, Ctx);
+  for (const FixItHint &K : llvm::reverse(Keywords)) {
+    unsigned Begin = SM.getFileOffset(K.RemoveRange.getBegin()) - TypeOffset;
+    unsigned End = SM.getFileOffset(K.RemoveRange.getEnd()) - TypeOffset;
+    TypeText.erase(Begin, End - Begin);
+  }
+  // Names in an out-of-line definition, or after a using-directive in the
+  // body, may not mean the same at the end of the class: spell the type in
+  // full there, and take no initializer along.
+  bool OutOfLine = PatternMethod->isOutOfLine();
+  if (OutOfLine || Pattern.HasUsing) {
+    if (!ImplicitDefault) {
+      Plan.WhyNot = "its initializer may use names that mean something else "
+                    "in the class";
+      return Plan;
+    }
+    PrintingPolicy Policy(Ctx.getLangOpts());
+    Policy.SuppressUnwrittenScope = true;
+    TypeText = TypeName::getFullyQualifiedName(PatternVar->getType(), Ctx,
+                                               Policy) +
+               " ";
+    AfterName = "";
+  }
 
   std::string Name = OldName.str();
+  // A member hides anything of its name inside the class and its derived
+  // classes: a global of that name included.
   bool Collides =
       classDeclaresName(Class, Name) || Reserved.contains(Name) ||
+      NamespaceScopeNames.contains(Name) ||
       Pattern.OtherNames.contains(Name) ||
       llvm::any_of(PatternMethod->parameters(),
                    [&](const ParmVarDecl *P) { return P->getName() == Name; });
@@ -169,16 +224,30 @@ MemberCacheRewrite planMemberCacheRewrite(const VarDecl *VD, ASTContext &Ctx,
   }
   Plan.MemberName = Name;
 
-  Plan.MemberDeclaration = (Method->isConst() ? "mutable " : "") +
-                           TypeText.str() + Name + AfterName.str() + ";";
+  Plan.MemberDeclaration = (Method->isConst() ? "mutable " : "") + TypeText +
+                           Name + AfterName.str() + ";";
 
   // A private member makes an aggregate stop accepting `T{a, b}` and
   // structured bindings, and a public one would join them: either way code
   // elsewhere stops compiling or changes meaning. Leave aggregates to people.
+  if (Class->isUnion()) {
+    Plan.WhyNot = "a union cannot take another member without changing "
+                  "its layout";
+    return Plan;
+  }
   if (Class->isAggregate()) {
-    Plan.WhyNot = "'" + Class->getNameAsString() +
+    Plan.WhyNot = "'" + className(Class) +
                   "' is an aggregate, and a new member would change how it "
                   "is initialised";
+    return Plan;
+  }
+  // Nor can a constexpr constructor initialise a standard container.
+  if (llvm::any_of(Class->ctors(), [](const CXXConstructorDecl *Ctor) {
+        return Ctor->isConstexpr() && !Ctor->isImplicit();
+      })) {
+    Plan.WhyNot = "'" + className(Class) +
+                  "' has a constexpr constructor, which could not "
+                  "initialise the new member";
     return Plan;
   }
 
@@ -188,7 +257,10 @@ MemberCacheRewrite planMemberCacheRewrite(const VarDecl *VD, ASTContext &Ctx,
     Plan.WhyNot = "the class is defined in another file";
     return Plan;
   }
-  if (!namesOnlyTypesVisibleAt(PatternVar->getType(), ClassEnd, SM)) {
+  TypeVisibility Visibility(ClassEnd, SM);
+  if (TypeSourceInfo *TSI = PatternVar->getTypeSourceInfo())
+    Visibility.TraverseTypeLoc(TSI->getTypeLoc());
+  if (!Visibility.Visible) {
     Plan.WhyNot = "its type names declarations the class cannot see";
     return Plan;
   }

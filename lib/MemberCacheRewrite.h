@@ -38,10 +38,13 @@ struct MemberCacheRewrite {
 /// method is a lookup or insertion keyed by the current object: then no
 /// object ever saw another's entries except through a reused address, and a
 /// per-instance member behaves the same minus the bug.
-/// \p Reserved are names that other fixes in this run add to the class.
-MemberCacheRewrite planMemberCacheRewrite(const clang::VarDecl *VD,
-                                          clang::ASTContext &Ctx,
-                                          const llvm::StringSet<> &Reserved);
+/// \p Reserved are names that other fixes in this run add to the class;
+/// \p NamespaceScopeNames are the names declared at namespace scope in the
+/// translation unit, which a member would hide.
+MemberCacheRewrite
+planMemberCacheRewrite(const clang::VarDecl *VD, clang::ASTContext &Ctx,
+                       const llvm::StringSet<> &Reserved,
+                       const llvm::StringSet<> &NamespaceScopeNames);
 
 } // namespace leaklint
 

@@ -1,8 +1,11 @@
 //===--- RegistryEraseRewrite.cpp - Erase `this` in the destructor --------===//
 #include "RegistryEraseRewrite.h"
 #include "Compat.h"
+#include "RegistryRemoval.h"
 #include "SourceEdits.h"
+#include "StaticStorage.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
 
 using namespace clang;
 
@@ -11,29 +14,41 @@ namespace {
 
 // The statement that removes every entry of `this` from \p Registry, when its
 // element or key is a plain pointer the destructor's `this` converts to.
+// \p Name designates the container, or points to it when \p ViaPointer.
 // \p WhyNot says why there is none.
 std::string eraseStatement(const VarDecl *Registry, StringRef Name,
+                           bool ViaPointer, bool InKey,
                            const ContainerTypes &Containers,
                            const LangOptions &LangOpts, std::string &WhyNot) {
   const ClassTemplateSpecializationDecl *C =
-      Containers.asContainer(Registry->getType().getNonReferenceType());
+      Containers.asContainer(containerTypeOf(Registry));
   WhyNot = "its entries are not keyed by the object's address alone";
   if (!C || C->getTemplateArgs().size() == 0 ||
       C->getTemplateArgs()[0].getKind() != TemplateArgument::Type ||
       !C->getTemplateArgs()[0].getAsType()->isPointerType())
     return "";
-  if (ContainerTypes::isKeyed(C))
-    return (Name + ".erase(this);").str();
+  std::string Member = (Name + (ViaPointer ? "->" : ".")).str();
+  std::string Object = ((ViaPointer ? "*" : "") + Name).str();
+  if (ContainerTypes::isKeyed(C)) {
+    if (InKey)
+      return Member + "erase(this);";
+    WhyNot = "the object is a mapped value, not the key";
+    return "";
+  }
   StringRef Template = C->getName();
   if (C->isInStdNamespace() &&
       (Template == "list" || Template == "forward_list"))
-    return (Name + ".remove(this);").str();
+    return Member + "remove(this);";
   if (C->isInStdNamespace() && (Template == "vector" || Template == "deque")) {
     if (LangOpts.CPlusPlus20)
-      return ("std::erase(" + Name + ", this);").str();
-    WhyNot = "removing an element by value takes std::erase (C++20) or the "
-             "erase-remove idiom here";
+      return "std::erase(" + Object + ", this);";
+    WhyNot = "removing an element by value from it takes the erase-remove "
+             "idiom or C++20's std::erase";
+    return "";
   }
+  WhyNot = ("leaklint knows no statement that removes one element from '" +
+            Template + "'")
+               .str();
   return "";
 }
 
@@ -52,15 +67,28 @@ const NamedDecl *accessedDecl(const Expr *Access) {
     return Ref->getDecl();
   if (const auto *Member = dyn_cast<MemberExpr>(Access))
     return Member->getMemberDecl();
-  if (const auto *Call = dyn_cast<CallExpr>(Access))
-    return Call->getDirectCallee();
-  return nullptr;
+  // An accessor call: no arguments, a free or static function or a member
+  // function of the object itself; not `registry[key]` or `registry.at(k)`.
+  if (isa<CXXOperatorCallExpr>(Access))
+    return nullptr;
+  const auto *Call = dyn_cast<CallExpr>(Access);
+  if (!Call || Call->getNumArgs())
+    return nullptr;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+    const Expr *Object = Member->getImplicitObjectArgument();
+    if (!Object || !isa<CXXThisExpr>(Object->IgnoreParenImpCasts()))
+      return nullptr;
+  }
+  return Call->getDirectCallee();
 }
 
 // True when the unqualified name of \p D finds it inside \p Dtor.
+// `extern T x;` inside a function is visible in that function only.
 bool visibleUnqualified(const NamedDecl *D, const CXXRecordDecl *Class,
                         const CXXDestructorDecl *Dtor,
                         const SourceManager &SM) {
+  if (D->isLocalExternDecl())
+    return false;
   const DeclContext *Home = D->getDeclContext()->getRedeclContext();
   if (const auto *Owner = dyn_cast<CXXRecordDecl>(Home))
     return declaresSameEntity(patternOf(Owner), patternOf(Class));
@@ -79,6 +107,7 @@ bool visibleUnqualified(const NamedDecl *D, const CXXRecordDecl *Class,
 RegistryEraseRewrite planRegistryErase(const VarDecl *Registry,
                                        const Expr *Access,
                                        const CXXRecordDecl *Class,
+                                       bool InKey,
                                        const ContainerTypes &Containers,
                                        ASTContext &Ctx) {
   RegistryEraseRewrite Plan;
@@ -87,25 +116,31 @@ RegistryEraseRewrite planRegistryErase(const VarDecl *Registry,
     Class = Def;
   Class = patternOf(Class);
   Plan.Loc = Class->getLocation();
-  // Lookup of the destructor name does not work in a template pattern; the
-  // member list does.
-  const CXXDestructorDecl *Dtor = nullptr;
-  for (const Decl *D : Class->decls())
-    if (const auto *Found = dyn_cast<CXXDestructorDecl>(D))
-      Dtor = Found;
+  const CXXDestructorDecl *Dtor = declaredDestructor(Class);
   const FunctionDecl *Definition = nullptr;
   bool UserWritten = Dtor && !Dtor->isImplicit() && Dtor->hasBody(Definition) &&
                      !Definition->isDefaulted();
   if (UserWritten)
     Plan.Loc = Definition->getLocation();
 
-  // Name the registry the way the code that fills it does.
+  // Name the registry the way the code that fills it does: the variable, or
+  // a call of its accessor. Elements of it (`listeners[event]`) and local
+  // aliases have no name in the destructor.
+  const NamedDecl *Accessed = accessedDecl(Access);
+  const auto *AccessedVar = dyn_cast_or_null<VarDecl>(Accessed);
+  bool Direct = AccessedVar && sameVariable(AccessedVar, Registry);
+  if (!Direct && !isa_and_nonnull<FunctionDecl>(Accessed)) {
+    Plan.WhyNot = "the code that fills it reaches it through another "
+                  "expression";
+    return Plan;
+  }
   std::optional<StringRef> Name = sourceText(Access->getSourceRange(), Ctx);
   if (!Name)
     Name = Registry->getName();
   Name->consume_front("this->");
-  Plan.Statement = eraseStatement(Registry, *Name, Containers,
-                                  Ctx.getLangOpts(), Plan.WhyNot);
+  bool ViaPointer = Direct && Registry->getType()->isPointerType();
+  Plan.Statement = eraseStatement(Registry, *Name, ViaPointer, InKey,
+                                  Containers, Ctx.getLangOpts(), Plan.WhyNot);
   if (Plan.Statement.empty())
     return Plan;
   Plan.WhyNot.clear();
@@ -120,13 +155,15 @@ RegistryEraseRewrite planRegistryErase(const VarDecl *Registry,
   }
   Dtor = cast<CXXDestructorDecl>(Definition);
   const auto *Body = dyn_cast_or_null<CompoundStmt>(Dtor->getBody());
-  if (!Body || !SM.isInMainFile(SM.getExpansionLoc(Body->getLBracLoc())) ||
-      !isEditable(Body->getSourceRange(), SM)) {
+  if (!Body || !SM.isInMainFile(SM.getExpansionLoc(Body->getLBracLoc()))) {
     Plan.WhyNot = "the destructor is not defined in this file";
     return Plan;
   }
-  const NamedDecl *Accessed = accessedDecl(Access);
-  if (!Accessed || !visibleUnqualified(Accessed, Class, Dtor, SM)) {
+  if (!isEditable(Body->getSourceRange(), SM)) {
+    Plan.WhyNot = "the destructor comes from a macro";
+    return Plan;
+  }
+  if (!visibleUnqualified(Accessed, Class, Dtor, SM)) {
     Plan.WhyNot = "the registry is not visible by its name in the destructor";
     return Plan;
   }

@@ -32,9 +32,12 @@ struct RegistryEraseRewrite {
 /// Plans erasing `this` from \p Registry in the destructor of \p Class.
 /// \p Access is how the code that fills it names it: the variable itself or a
 /// call of the accessor that returns it.
+/// \p InKey says the object is (part of) the key of a keyed container, and
+/// not a mapped value, which `erase(this)` would not find.
 RegistryEraseRewrite planRegistryErase(const clang::VarDecl *Registry,
                                        const clang::Expr *Access,
                                        const clang::CXXRecordDecl *Class,
+                                       bool InKey,
                                        const ContainerTypes &Containers,
                                        clang::ASTContext &Ctx);
 

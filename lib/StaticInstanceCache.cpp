@@ -4,6 +4,7 @@
 #include "LocalUses.h"
 #include "MemberCacheRewrite.h"
 #include "RegistryEraseRewrite.h"
+#include "RegistryRemoval.h"
 #include "SourceEdits.h"
 #include "StaticStorage.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -22,101 +23,6 @@ constexpr StringRef GrowthMethods[] = {
     "push_back",        "emplace_back", "push_front",    "emplace_front",
     "insert",           "emplace",      "emplace_hint",  "try_emplace",
     "insert_or_assign", "insert_after", "emplace_after", "push"};
-
-bool isRemovalMethod(StringRef Name) {
-  return llvm::is_contained({"erase", "remove", "remove_if", "extract", "clear",
-                             "pop_back", "pop_front", "erase_after"},
-                            Name);
-}
-
-// The variable of static storage duration an expression designates: the
-// variable itself, a static member through `this->`, or the result of an
-// accessor that returns a reference to one (`T &cache() { static T c; return c;
-// }`).
-const VarDecl *staticVariableOf(const Expr *E) {
-  if (!E)
-    return nullptr;
-  E = E->IgnoreParenImpCasts();
-  const ValueDecl *D = nullptr;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-    D = Ref->getDecl();
-  else if (const auto *Member = dyn_cast<MemberExpr>(E))
-    D = Member->getMemberDecl();
-  else if (const auto *Call = dyn_cast<CallExpr>(E)) {
-    const FunctionDecl *FD = Call->getDirectCallee();
-    if (!FD || !FD->getReturnType()->isLValueReferenceType() ||
-        Call->getNumArgs())
-      return nullptr;
-    const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody());
-    if (!Body || Body->body_empty())
-      return nullptr;
-    const auto *Return = dyn_cast<ReturnStmt>(Body->body_back());
-    if (!Return || !Return->getRetValue())
-      return nullptr;
-    const auto *Ref =
-        dyn_cast<DeclRefExpr>(Return->getRetValue()->IgnoreParenImpCasts());
-    D = Ref ? Ref->getDecl() : nullptr;
-  }
-  const auto *VD = dyn_cast_or_null<VarDecl>(D);
-  return VD && VD->hasGlobalStorage() && !VD->isInvalidDecl() ? VD : nullptr;
-}
-
-bool sameVariable(const VarDecl *A, const VarDecl *B) {
-  return A && B &&
-         (A->getCanonicalDecl() == B->getCanonicalDecl() ||
-          A->getLocation() == B->getLocation());
-}
-
-// Finds whether a destructor, or a member function it calls, removes entries
-// from the registry: the registry then unregisters objects as they die.
-class RemovalFinder : public RecursiveASTVisitor<RemovalFinder> {
-public:
-  RemovalFinder(const VarDecl *Registry, bool FollowCalls)
-      : Registry(Registry), FollowCalls(FollowCalls) {}
-
-  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
-    const CXXMethodDecl *M = Call->getMethodDecl();
-    if (!M || !M->getDeclName().isIdentifier())
-      return true;
-    if (isRemovalMethod(M->getName()) &&
-        sameVariable(staticVariableOf(Call->getImplicitObjectArgument()),
-                     Registry))
-      Found = true;
-    else if (FollowCalls &&
-             isa_and_nonnull<CXXThisExpr>(
-                 Call->getImplicitObjectArgument()
-                     ? Call->getImplicitObjectArgument()->IgnoreParenImpCasts()
-                     : nullptr))
-      Callees.push_back(M);
-    return !Found;
-  }
-
-  bool VisitCallExpr(CallExpr *Call) {
-    const FunctionDecl *FD = Call->getDirectCallee();
-    if (FD && FD->isInStdNamespace() && FD->getDeclName().isIdentifier() &&
-        (FD->getName() == "erase" || FD->getName() == "erase_if") &&
-        Call->getNumArgs() > 0 &&
-        sameVariable(staticVariableOf(Call->getArg(0)), Registry))
-      Found = true;
-    return !Found;
-  }
-
-  // Dependent calls in an uninstantiated destructor: `registry.erase(this)`.
-  bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *E) {
-    if (E->getMember().isIdentifier() &&
-        isRemovalMethod(E->getMember().getAsString()) && !E->isImplicitAccess())
-      if (const auto *Ref =
-              dyn_cast<DeclRefExpr>(E->getBase()->IgnoreParenImpCasts()))
-        if (sameVariable(dyn_cast<VarDecl>(Ref->getDecl()), Registry))
-          Found = true;
-    return !Found;
-  }
-
-  const VarDecl *Registry;
-  bool FollowCalls;
-  bool Found = false;
-  SmallVector<const CXXMethodDecl *, 4> Callees;
-};
 
 const CXXRecordDecl *enclosingClassOfThis(const DeclContext *DC) {
   for (; DC; DC = DC->getParent()) {
@@ -161,8 +67,56 @@ const Expr *callableInitializer(const Expr *Init) {
 
 std::string quoted(StringRef S) { return ("'" + S + "'").str(); }
 
-std::string className(const CXXRecordDecl *RD) {
-  return RD ? RD->getNameAsString() : std::string("object");
+// Names declared at namespace scope anywhere in the translation unit: a
+// member of that name would hide them inside the class and its derived
+// classes.
+void collectNamespaceScopeNames(const DeclContext *DC, llvm::StringSet<> &Out) {
+  for (const Decl *D : DC->decls()) {
+    if (const auto *ND = dyn_cast<NamedDecl>(D))
+      if (ND->getIdentifier())
+        Out.insert(ND->getName());
+    if (isa<NamespaceDecl, LinkageSpecDecl, ExportDecl>(D))
+      collectNamespaceScopeNames(cast<DeclContext>(D), Out);
+  }
+}
+
+// A Meyers singleton in a CRTP base that was never instantiated:
+// `template <class T> struct Singleton { static T &instance() { static T t;
+// return t; } }; struct Logger : Singleton<Logger> {};`.
+bool hasCrtpSingletonBase(const CXXRecordDecl *Class) {
+  const CXXRecordDecl *Def = Class->getDefinition();
+  if (!Def)
+    return false;
+  for (const CXXBaseSpecifier &Base : Def->bases()) {
+    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        Base.getType()->getAsCXXRecordDecl());
+    if (!Spec)
+      continue;
+    const CXXRecordDecl *Pattern =
+        Spec->getSpecializedTemplate()->getTemplatedDecl();
+    const TemplateArgumentList &Args = Spec->getTemplateArgs();
+    for (const CXXMethodDecl *M : Pattern->methods()) {
+      const auto *Body = dyn_cast_or_null<CompoundStmt>(M->getBody());
+      if (!M->isStatic() || !Body)
+        continue;
+      for (const Stmt *S : Body->body()) {
+        const auto *DS = dyn_cast<DeclStmt>(S);
+        const auto *VD =
+            DS && DS->isSingleDecl() ? dyn_cast<VarDecl>(DS->getSingleDecl())
+                                     : nullptr;
+        if (!VD || !VD->isStaticLocal())
+          continue;
+        const auto *Parm = VD->getType()->getAs<TemplateTypeParmType>();
+        if (Parm && Parm->getIndex() < Args.size() &&
+            Args[Parm->getIndex()].getKind() == TemplateArgument::Type &&
+            declaresSameEntity(
+                Args[Parm->getIndex()].getAsType()->getAsCXXRecordDecl(),
+                Def))
+          return true;
+      }
+    }
+  }
+  return false;
 }
 
 } // namespace
@@ -176,14 +130,23 @@ StaticInstanceCache::StaticInstanceCache(
         return ContainerTypes(Extra);
       }()),
       Identity(Containers) {
-  if (!Options.IgnoredClasses.empty()) {
-    llvm::Regex R(Options.IgnoredClasses);
+  // Like clang-tidy's own name lists: `;`-separated regular expressions,
+  // each matching a whole name; qualified when it contains `::`.
+  SmallVector<StringRef, 4> Patterns;
+  StringRef(Options.IgnoredClasses).split(Patterns, ';', -1, false);
+  for (StringRef Pattern : Patterns) {
+    Pattern = Pattern.trim();
+    if (Pattern.empty())
+      continue;
+    llvm::Regex R(("^(" + Pattern + ")$").str());
     std::string Error;
-    if (R.isValid(Error))
-      IgnoredClassesRegex.emplace(std::move(R));
-    else
-      OptionError = "invalid regular expression in IgnoredClasses '" +
-                    Options.IgnoredClasses + "': " + Error;
+    if (!R.isValid(Error)) {
+      OptionError = ("invalid regular expression '" + Pattern +
+                     "' in IgnoredClasses: " + Error)
+                        .str();
+      return;
+    }
+    IgnoredClasses.push_back({std::move(R), Pattern.contains("::")});
   }
 }
 
@@ -237,11 +200,15 @@ void StaticInstanceCache::collect(const MatchFinder::MatchResult &Result) {
 void StaticInstanceCache::recordStore(const Expr *Container, const Expr *Site,
                                       ArrayRef<const Expr *> Values) {
   const VarDecl *Var = staticVariableOf(Container);
-  if (!Var || NotCandidates.count(Var))
+  if (!Var)
+    return;
+  // One finding per variable, however it is redeclared.
+  Var = Var->getCanonicalDecl();
+  if (NotCandidates.count(Var))
     return;
   auto *It = Candidates.find(Var);
   if (It == Candidates.end()) {
-    QualType T = Var->getType().getNonReferenceType();
+    QualType T = containerTypeOf(Var);
     SmallVector<HeldIdentity, 2> Held;
     if (!T.isConstQualified() && !T->containsErrors())
       Held = Identity.heldBy(T);
@@ -270,9 +237,20 @@ void StaticInstanceCache::recordStaticLocal(const VarDecl *Var) {
     QualType T = Var->getType().getNonReferenceType();
     if (T->isPointerType())
       T = T->getPointeeType();
-    if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
-      if (declaresSameEntity(RD, Accessor->getParent()))
-        Singletons.insert(RD->getCanonicalDecl());
+    // `static auto s = std::make_shared<T>();` holds the one instance too.
+    if (const auto *Owner = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+            T->getAsCXXRecordDecl());
+        Owner && Owner->isInStdNamespace() &&
+        (Owner->getName() == "shared_ptr" || Owner->getName() == "unique_ptr") &&
+        Owner->getTemplateArgs().size() > 0 &&
+        Owner->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
+      T = Owner->getTemplateArgs()[0].getAsType();
+    // The accessor may live in a CRTP base: `Singleton<T>::instance()`.
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    if (RD && RD->hasDefinition() &&
+        (declaresSameEntity(RD, Accessor->getParent()) ||
+         RD->getDefinition()->isDerivedFrom(Accessor->getParent())))
+      Singletons.insert(RD->getCanonicalDecl());
   }
 
   const Expr *Callable = callableInitializer(Var->getInit());
@@ -299,41 +277,15 @@ void StaticInstanceCache::recordStaticLocal(const VarDecl *Var) {
 bool StaticInstanceCache::isIgnoredClass(const CXXRecordDecl *RD) const {
   if (!RD)
     return false;
-  if (Options.IgnoreSingletons && Singletons.contains(RD->getCanonicalDecl()))
+  if (Options.IgnoreSingletons && (Singletons.contains(RD->getCanonicalDecl()) ||
+                                   hasCrtpSingletonBase(RD)))
     return true;
-  return IgnoredClassesRegex && IgnoredClassesRegex->match(qualifiedName(RD));
-}
-
-bool StaticInstanceCache::removedWhenObjectDies(
-    const VarDecl *Var, const CXXRecordDecl *Class) const {
-  const CXXRecordDecl *Def = Class->getDefinition();
-  if (!Def)
+  if (IgnoredClasses.empty())
     return false;
-  SmallVector<const CXXRecordDecl *, 2> Classes = {Def};
-  // An uninstantiated destructor still shows the intent in the pattern.
-  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Def))
-    if (const ClassTemplateDecl *T = Spec->getSpecializedTemplate())
-      Classes.push_back(T->getTemplatedDecl());
-  for (const CXXRecordDecl *RD : Classes) {
-    const CXXDestructorDecl *Dtor = RD->getDestructor();
-    const FunctionDecl *Definition = nullptr;
-    if (!Dtor || !Dtor->hasBody(Definition))
-      continue;
-    RemovalFinder InDtor(Var, /*FollowCalls=*/true);
-    InDtor.TraverseStmt(Definition->getBody());
-    if (InDtor.Found)
-      return true;
-    for (const CXXMethodDecl *Callee : InDtor.Callees) {
-      const FunctionDecl *CalleeDef = nullptr;
-      if (!Callee->hasBody(CalleeDef))
-        continue;
-      RemovalFinder InCallee(Var, /*FollowCalls=*/false);
-      InCallee.TraverseStmt(CalleeDef->getBody());
-      if (InCallee.Found)
-        return true;
-    }
-  }
-  return false;
+  std::string Qualified = qualifiedName(RD);
+  return llvm::any_of(IgnoredClasses, [&](const IgnoredClassPattern &P) {
+    return P.Regex.match(P.Qualified ? StringRef(Qualified) : RD->getName());
+  });
 }
 
 void StaticInstanceCache::reportContainer(const VarDecl *Var,
@@ -346,7 +298,13 @@ void StaticInstanceCache::reportContainer(const VarDecl *Var,
   const HeldIdentity *Held = InstanceIdentity::find(C.Held, Class);
   if (!Held || isIgnoredClass(Class) || isIgnoredClass(Held->Class))
     return;
-  if (removedWhenObjectDies(Var, Class))
+  if (removalOnDestruction(Var, Class) != RemovalOnDestruction::NotRemoved)
+    return;
+  // A function-local static whose function takes its own entry out again
+  // (a re-entrancy or cycle guard) does not accumulate objects.
+  const auto *Function = dyn_cast<FunctionDecl>(Var->getDeclContext());
+  if (Var->isStaticLocal() && Function &&
+      collectLocalUses(Var, Function->getBody()).RemovalsOfThis > 0)
     return;
   std::optional<StaticStorageKind> Kind = classifyStaticStorage(Var);
   if (!Kind || !Reported.insert(Var->getLocation()).second)
@@ -366,8 +324,8 @@ void StaticInstanceCache::reportContainer(const VarDecl *Var,
                 " put in it stays alive until the program exits";
   else
     F.Message = Storage + " " + How + What + " of " + Name +
-                " and its entries are never removed; they outlive their "
-                "objects and a new " +
+                " but its entries are not erased when their objects die; a "
+                "new " +
                 Name + " at a reused address gets a stale entry";
 
   llvm::SmallSet<SourceLocation, 4> Noted;
@@ -390,11 +348,18 @@ void StaticInstanceCache::reportContainer(const VarDecl *Var,
              Name + " objects can be destroyed"});
   } else if (Var->isStaticLocal() &&
              declaresSameEntity(enclosingClassOfThis(Var->getDeclContext()),
-                                Class)) {
-    // A cache inside one of the class's own methods: the per-instance member
-    // is the fix. Anywhere else the static is a registry of all objects.
+                                Class) &&
+             isa<DeclRefExpr>(C.Stores.front().Container->IgnoreParenImpCasts())) {
+    // A cache that one of the class's own methods fills directly: the
+    // per-instance member is the fix. Anywhere else (and behind an accessor)
+    // the static is a registry of all objects.
+    if (!NamespaceNames) {
+      NamespaceNames.emplace();
+      collectNamespaceScopeNames(Ctx->getTranslationUnitDecl(),
+                                 *NamespaceNames);
+    }
     MemberCacheRewrite Plan = planMemberCacheRewrite(
-        Var, *Ctx, AddedMembers[Class->getCanonicalDecl()]);
+        Var, *Ctx, AddedMembers[Class->getCanonicalDecl()], *NamespaceNames);
     if (!Plan.Fixes.empty() && Plan.Class)
       AddedMembers[Class->getCanonicalDecl()].insert(Plan.MemberName);
     std::string Note = "make it a per-instance member of " + Name;
@@ -407,8 +372,9 @@ void StaticInstanceCache::reportContainer(const VarDecl *Var,
     F.Notes.push_back({At.isValid() ? At : Var->getLocation(), Note});
     F.Fixes.append(Plan.Fixes.begin(), Plan.Fixes.end());
   } else {
-    RegistryEraseRewrite Plan = planRegistryErase(
-        Var, C.Stores.front().Container, Class, Containers, *Ctx);
+    RegistryEraseRewrite Plan =
+        planRegistryErase(Var, C.Stores.front().Container, Class, Held->InKey,
+                          Containers, *Ctx);
     std::string Note =
         Plan.Statement.empty()
             ? "erase the entries of 'this' in '~" + className(Class) + "()'"
@@ -454,6 +420,9 @@ void StaticInstanceCache::reportCallable(const StaticCallable &S,
     WhyNot = "the lambda is mutable and keeps state between calls";
   else if (Uses.Calls != Uses.Refs.size())
     WhyNot = "it is used other than by calling it";
+  else if (Uses.RefsInNestedCallables)
+    WhyNot = "a lambda or local class uses it, and could not capture a "
+             "non-static local";
   SmallVector<FixItHint, 2> Fixes;
   if (WhyNot.empty() && Uses.Declaration) {
     Fixes = removeStorageKeywords(Uses.Declaration->getBeginLoc(),
@@ -483,6 +452,7 @@ std::vector<Finding> StaticInstanceCache::finish() {
   Callables.clear();
   Singletons.clear();
   AddedMembers.clear();
+  NamespaceNames.reset();
   Reported.clear();
   Ctx = nullptr;
   return Out;

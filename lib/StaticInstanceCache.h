@@ -18,7 +18,9 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Regex.h"
+#include <optional>
 #include <vector>
 
 namespace leaklint {
@@ -26,7 +28,9 @@ namespace leaklint {
 struct StaticInstanceCacheOptions {
   /// Extra container templates, `;`-separated qualified names.
   std::string ContainerTypes;
-  /// Classes (regex on the qualified name) whose instances may be registered.
+  /// `;`-separated regular expressions for classes whose instances may be
+  /// registered: matched against the whole qualified name when the pattern
+  /// has `::`, the whole unqualified name otherwise.
   std::string IgnoredClasses;
   /// Stay quiet for classes with a Meyers singleton accessor in the TU.
   bool IgnoreSingletons = true;
@@ -73,8 +77,6 @@ private:
                    llvm::ArrayRef<const clang::Expr *> Values);
   void recordStaticLocal(const clang::VarDecl *Var);
   bool isIgnoredClass(const clang::CXXRecordDecl *RD) const;
-  bool removedWhenObjectDies(const clang::VarDecl *Var,
-                             const clang::CXXRecordDecl *Class) const;
   void reportContainer(const clang::VarDecl *Var, const Candidate &C,
                        std::vector<Finding> &Out);
   void reportCallable(const StaticCallable &S, std::vector<Finding> &Out);
@@ -82,7 +84,11 @@ private:
   StaticInstanceCacheOptions Options;
   ContainerTypes Containers;
   InstanceIdentity Identity;
-  std::optional<llvm::Regex> IgnoredClassesRegex;
+  struct IgnoredClassPattern {
+    llvm::Regex Regex;
+    bool Qualified;
+  };
+  std::vector<IgnoredClassPattern> IgnoredClasses;
   std::string OptionError;
 
   clang::ASTContext *Ctx = nullptr;
@@ -90,6 +96,8 @@ private:
   llvm::DenseMap<const clang::VarDecl *, bool> NotCandidates;
   std::vector<StaticCallable> Callables;
   llvm::DenseSet<const clang::CXXRecordDecl *> Singletons;
+  /// Names declared at namespace scope, computed when a fix first needs them.
+  std::optional<llvm::StringSet<>> NamespaceNames;
   /// Members that fixes of this run add, per class.
   llvm::DenseMap<const clang::CXXRecordDecl *, llvm::StringSet<>> AddedMembers;
   /// Template instantiations share the location of their pattern.

@@ -1,7 +1,10 @@
 //===--- StaticStorage.cpp - Variables that live as long as the program ---===//
 #include "StaticStorage.h"
 #include "Compat.h"
+#include "llvm/ADT/STLExtras.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/Stmt.h"
 
 using namespace clang;
 
@@ -38,6 +41,71 @@ std::string storageName(const VarDecl *VD) {
     if (const auto *RD = dyn_cast<CXXRecordDecl>(VD->getDeclContext()))
       return (RD->getName() + "::" + VD->getName()).str();
   return VD->getName().str();
+}
+
+static const VarDecl *staticVariableOf(const Expr *E, unsigned Depth) {
+  if (!E || Depth > 8)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
+      return staticVariableOf(Op->getArg(0), Depth + 1);
+    return nullptr;
+  }
+  if (const auto *U = dyn_cast<UnaryOperator>(E))
+    return U->getOpcode() == UO_Deref ? staticVariableOf(U->getSubExpr(),
+                                                         Depth + 1)
+                                      : nullptr;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *M = Member->getMethodDecl();
+    if (M && M->getDeclName().isIdentifier() &&
+        llvm::is_contained({"at", "front", "back"}, M->getName()))
+      return staticVariableOf(Member->getImplicitObjectArgument(), Depth + 1);
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    // An accessor: no arguments, returns a reference to the container.
+    const FunctionDecl *FD = Call->getDirectCallee();
+    if (!FD || Call->getNumArgs() ||
+        !FD->getReturnType()->isLValueReferenceType())
+      return nullptr;
+    const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody());
+    if (!Body || Body->body_empty())
+      return nullptr;
+    const auto *Return = dyn_cast<ReturnStmt>(Body->body_back());
+    return Return ? staticVariableOf(Return->getRetValue(), Depth + 1)
+                  : nullptr;
+  }
+  const ValueDecl *D = nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    D = Ref->getDecl();
+  else if (const auto *Member = dyn_cast<MemberExpr>(E))
+    D = Member->getMemberDecl();
+  const auto *VD = dyn_cast_or_null<VarDecl>(D);
+  if (!VD || VD->isInvalidDecl())
+    return nullptr;
+  if (VD->hasGlobalStorage())
+    return VD;
+  // `auto &Registry = registry();`
+  if (VD->isLocalVarDecl() && VD->getType()->isLValueReferenceType())
+    return staticVariableOf(VD->getInit(), Depth + 1);
+  return nullptr;
+}
+
+const VarDecl *staticVariableOf(const Expr *E) {
+  return staticVariableOf(E, 0);
+}
+
+QualType containerTypeOf(const VarDecl *VD) {
+  QualType T = VD->getType().getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  return T;
+}
+
+bool sameVariable(const VarDecl *A, const VarDecl *B) {
+  return A && B &&
+         (A->getCanonicalDecl() == B->getCanonicalDecl() ||
+          A->getLocation() == B->getLocation());
 }
 
 } // namespace leaklint

@@ -4,6 +4,7 @@
 #define LEAKLINT_LIB_STATICSTORAGE_H
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
 #include "llvm/ADT/StringRef.h"
 #include <optional>
 
@@ -29,6 +30,22 @@ llvm::StringRef describeStaticStorage(StaticStorageKind Kind);
 /// The name diagnostics use for \p VD: `Widget::registry` for static members,
 /// the plain name otherwise.
 std::string storageName(const clang::VarDecl *VD);
+
+/// The variable of static storage duration whose container \p E designates:
+/// the variable itself, a static member through `this->`, an element of one
+/// (`listeners[event]`, `byTopic.at(t)`), a static pointer to one
+/// (`registry->`), a local reference bound to one, or the result of an
+/// accessor that returns one (`T &cache() { static T c; return c; }`,
+/// `... static T *c = new T; return *c;`). Null for anything else.
+const clang::VarDecl *staticVariableOf(const clang::Expr *E);
+
+/// The type of the container \p VD stores: its own type without reference
+/// or, for a pointer to a container, the pointee.
+clang::QualType containerTypeOf(const clang::VarDecl *VD);
+
+/// True when \p A and \p B are the same variable: redeclarations, or the
+/// same source variable in a template pattern and its instantiation.
+bool sameVariable(const clang::VarDecl *A, const clang::VarDecl *B);
 
 } // namespace leaklint
 

@@ -17,7 +17,7 @@ public:
   Widget(int W, int H) : W(W), H(H) {}
   int area() const {
     static std::unordered_map<const Widget *, int> cache;
-    // CHECK-MESSAGES: :[[@LINE-1]]:52: warning: function-local static 'cache' is keyed by 'this' of 'Widget' and its entries are never removed; they outlive their objects and a new 'Widget' at a reused address gets a stale entry [leak-static-instance-cache]
+    // CHECK-MESSAGES: :[[@LINE-1]]:52: warning: function-local static 'cache' is keyed by 'this' of 'Widget' but its entries are not erased when their objects die; a new 'Widget' at a reused address gets a stale entry [leak-static-instance-cache]
     auto It = cache.find(this);
     if (It != cache.end())
       return It->second;
@@ -35,7 +35,7 @@ private:
 struct Named {
   Named() { Names[this] = "anonymous"; }
   static std::map<Named *, std::string> Names;
-  // CHECK-MESSAGES: :[[@LINE-1]]:41: warning: static member 'Named::Names' is keyed by 'this' of 'Named' and its entries are never removed; they outlive their objects and a new 'Named' at a reused address gets a stale entry [leak-static-instance-cache]
+  // CHECK-MESSAGES: :[[@LINE-1]]:41: warning: static member 'Named::Names' is keyed by 'this' of 'Named' but its entries are not erased when their objects die; a new 'Named' at a reused address gets a stale entry [leak-static-instance-cache]
   // CHECK-MESSAGES: :[[@LINE-3]]:19: note: 'this' is stored here
   // CHECK-MESSAGES: :[[@LINE-5]]:8: note: erase the entry in '~Named()': 'Names.erase(this);' (no automatic fix: the class has no user-written destructor to put it in){{$}}
 };
@@ -93,7 +93,7 @@ struct Button {
 struct Shape;
 namespace {
 std::map<std::pair<const Shape *, int>, double> Scaled;
-// CHECK-MESSAGES: :[[@LINE-1]]:49: warning: global 'Scaled' is keyed by 'this' of 'Shape' and its entries are never removed; they outlive their objects and a new 'Shape' at a reused address gets a stale entry [leak-static-instance-cache]
+// CHECK-MESSAGES: :[[@LINE-1]]:49: warning: global 'Scaled' is keyed by 'this' of 'Shape' but its entries are not erased when their objects die; a new 'Shape' at a reused address gets a stale entry [leak-static-instance-cache]
 } // namespace
 
 struct Shape {
@@ -112,7 +112,7 @@ struct Shape {
 struct Parser {
   int parse(int Line, char C) {
     thread_local std::map<std::tuple<const Parser *, int, char>, int> Seen;
-    // CHECK-MESSAGES: :[[@LINE-1]]:71: warning: thread_local 'Seen' is keyed by 'this' of 'Parser' and its entries are never removed; they outlive their objects and a new 'Parser' at a reused address gets a stale entry [leak-static-instance-cache]
+    // CHECK-MESSAGES: :[[@LINE-1]]:71: warning: thread_local 'Seen' is keyed by 'this' of 'Parser' but its entries are not erased when their objects die; a new 'Parser' at a reused address gets a stale entry [leak-static-instance-cache]
     Seen.emplace(std::make_tuple(this, Line, C), Line);
     // CHECK-MESSAGES: :[[@LINE-1]]:18: note: 'this' is stored here
     return Seen.count(std::make_tuple(this, Line, C));
@@ -135,11 +135,11 @@ std::vector<std::shared_ptr<Session>> Session::Live;
 
 struct Base {};
 std::map<int, Base *> ById;
-// CHECK-MESSAGES: :[[@LINE-1]]:23: warning: global 'ById' holds 'this' of 'Derived' and its entries are never removed; they outlive their objects and a new 'Derived' at a reused address gets a stale entry [leak-static-instance-cache]
+// CHECK-MESSAGES: :[[@LINE-1]]:23: warning: global 'ById' holds 'this' of 'Derived' but its entries are not erased when their objects die; a new 'Derived' at a reused address gets a stale entry [leak-static-instance-cache]
 // CHECK-MESSAGES: :[[@LINE+9]]:16: note: 'this' is stored here
 // CHECK-MESSAGES: :[[@LINE+13]]:3: note: erase the entries of 'this' in '~Derived()' (no automatic fix: its entries are not keyed by the object's address alone){{$}}
 std::set<const void *> Seen;
-// CHECK-MESSAGES: :[[@LINE-1]]:24: warning: global 'Seen' is keyed by 'this' of 'Derived' and its entries are never removed; they outlive their objects and a new 'Derived' at a reused address gets a stale entry [leak-static-instance-cache]
+// CHECK-MESSAGES: :[[@LINE-1]]:24: warning: global 'Seen' is keyed by 'this' of 'Derived' but its entries are not erased when their objects die; a new 'Derived' at a reused address gets a stale entry [leak-static-instance-cache]
 // CHECK-MESSAGES: :[[@LINE+7]]:17: note: 'this' is stored here
 // CHECK-MESSAGES: :[[@LINE+9]]:3: note: erase the entry in '~Derived()': 'Seen.erase(this);'{{$}}
 int Alive = 0;
@@ -158,7 +158,7 @@ struct Derived : Base {
 
 std::set<const struct Timer *> &activeTimers() {
   static std::set<const struct Timer *> Active;
-  // CHECK-MESSAGES: :[[@LINE-1]]:41: warning: function-local static 'Active' is keyed by 'this' of 'Timer' and its entries are never removed; they outlive their objects and a new 'Timer' at a reused address gets a stale entry [leak-static-instance-cache]
+  // CHECK-MESSAGES: :[[@LINE-1]]:41: warning: function-local static 'Active' is keyed by 'this' of 'Timer' but its entries are not erased when their objects die; a new 'Timer' at a reused address gets a stale entry [leak-static-instance-cache]
   return Active;
 }
 struct Timer {

@@ -13,7 +13,7 @@
 // RUN: %clangxx -std=c++17 %asan_lsan %t.cpp -o %t.after
 // RUN: env ASAN_OPTIONS=detect_leaks=1 %t.after | FileCheck --check-prefix=AFTER %s
 //
-// TIDY: warning: function-local static 'cache' is keyed by 'this' of 'Widget' and its entries are never removed
+// TIDY: warning: function-local static 'cache' is keyed by 'this' of 'Widget' but its entries are not erased when their objects die
 // TIDY: applied 2 of 2 suggested fixes
 //
 // The static is gone from area() and the class ends with the member.

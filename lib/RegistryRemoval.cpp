@@ -1,0 +1,151 @@
+//===--- RegistryRemoval.cpp - Does an object leave a registry when it dies ===//
+#include "RegistryRemoval.h"
+#include "Compat.h"
+#include "LocalUses.h"
+#include "StaticStorage.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+using namespace clang;
+
+namespace leaklint {
+namespace {
+
+// How far removal is looked for from a destructor: the functions it calls,
+// and theirs, up to this depth and this many bodies in all.
+constexpr unsigned MaxCallDepth = 3;
+constexpr unsigned MaxBodies = 64;
+
+class RemovalFinder : public RecursiveASTVisitor<RemovalFinder> {
+public:
+  explicit RemovalFinder(const VarDecl *Registry) : Registry(Registry) {}
+
+  bool shouldVisitLambdaExpressions() const { return true; }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    const FunctionDecl *FD = Call->getDirectCallee();
+    if (!FD)
+      return true;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+      const CXXMethodDecl *M = Member->getMethodDecl();
+      if (M && M->getDeclName().isIdentifier() &&
+          isRemovalMethod(M->getName()) &&
+          sameVariable(staticVariableOf(Member->getImplicitObjectArgument()),
+                       Registry)) {
+        Found = true;
+        return false;
+      }
+    }
+    if (FD->isInStdNamespace() && FD->getDeclName().isIdentifier() &&
+        (FD->getName() == "erase" || FD->getName() == "erase_if") &&
+        Call->getNumArgs() > 0 &&
+        sameVariable(staticVariableOf(Call->getArg(0)), Registry)) {
+      Found = true;
+      return false;
+    }
+    Callees.push_back(FD);
+    return true;
+  }
+
+  // Dependent calls in an uninstantiated destructor: `registry.erase(this)`.
+  bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *E) {
+    if (E->getMember().isIdentifier() && !E->isImplicitAccess() &&
+        isRemovalMethod(E->getMember().getAsString()))
+      if (const auto *Ref =
+              dyn_cast<DeclRefExpr>(E->getBase()->IgnoreParenImpCasts()))
+        if (sameVariable(dyn_cast<VarDecl>(Ref->getDecl()), Registry))
+          Found = true;
+    return !Found;
+  }
+
+  const VarDecl *Registry;
+  bool Found = false;
+  SmallVector<const FunctionDecl *, 8> Callees;
+};
+
+const CXXRecordDecl *patternOf(const CXXRecordDecl *RD) {
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+    if (!Spec->isExplicitSpecialization())
+      return Spec->getSpecializedTemplate()->getTemplatedDecl();
+  return nullptr;
+}
+
+} // namespace
+
+const CXXDestructorDecl *declaredDestructor(const CXXRecordDecl *Class) {
+  for (const Decl *D : Class->decls())
+    if (const auto *Dtor = dyn_cast<CXXDestructorDecl>(D))
+      return Dtor;
+  return nullptr;
+}
+
+RemovalOnDestruction removalOnDestruction(const VarDecl *Registry,
+                                          const CXXRecordDecl *Class) {
+  const CXXRecordDecl *Def = Class->getDefinition();
+  if (!Def)
+    return RemovalOnDestruction::Unknown;
+
+  // The destructors that run when an object of Class dies: its own, its
+  // bases', its members'.
+  SmallVector<const CXXRecordDecl *, 8> Classes = {Def};
+  Def->forallBases([&](const CXXRecordDecl *Base) {
+    Classes.push_back(Base);
+    return true;
+  });
+  for (const FieldDecl *Field : Def->fields())
+    if (const CXXRecordDecl *Member = Field->getType()->getAsCXXRecordDecl())
+      if (Member->hasDefinition())
+        Classes.push_back(Member->getDefinition());
+
+  const SourceManager &SM = Def->getASTContext().getSourceManager();
+  bool Unknown = false;
+  SmallVector<std::pair<const FunctionDecl *, unsigned>, 16> Work;
+  for (const CXXRecordDecl *RD : Classes) {
+    if (SM.isInSystemHeader(RD->getLocation()))
+      continue;
+    // A specialization whose destructor was not instantiated still shows
+    // its intent in the template's destructor.
+    bool Declared = false, Defined = false;
+    for (const CXXRecordDecl *Candidate : {RD, patternOf(RD)}) {
+      if (!Candidate)
+        continue;
+      const CXXDestructorDecl *Dtor = declaredDestructor(Candidate);
+      if (!Dtor || Dtor->isImplicit())
+        continue;
+      Declared = true;
+      const FunctionDecl *Body = nullptr;
+      if (Dtor->hasBody(Body)) {
+        Defined = true;
+        Work.push_back({Body, 0});
+      } else if (Dtor->isDefaulted() || Dtor->isDeleted()) {
+        Defined = true;
+      }
+    }
+    Unknown |= Declared && !Defined;
+  }
+
+  llvm::SmallPtrSet<const FunctionDecl *, 16> Seen;
+  for (unsigned I = 0; I < Work.size() && Seen.size() < MaxBodies; ++I) {
+    auto [Function, Depth] = Work[I];
+    if (!Seen.insert(Function).second)
+      continue;
+    RemovalFinder Finder(Registry);
+    Finder.TraverseStmt(Function->getBody());
+    if (Finder.Found)
+      return RemovalOnDestruction::Removed;
+    if (Depth == MaxCallDepth)
+      continue;
+    for (const FunctionDecl *Callee : Finder.Callees) {
+      const FunctionDecl *CalleeBody = nullptr;
+      if (Callee->hasBody(CalleeBody) &&
+          !SM.isInSystemHeader(CalleeBody->getLocation()))
+        Work.push_back({CalleeBody, Depth + 1});
+    }
+  }
+  return Unknown ? RemovalOnDestruction::Unknown
+                 : RemovalOnDestruction::NotRemoved;
+}
+
+} // namespace leaklint

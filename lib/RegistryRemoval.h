@@ -1,0 +1,34 @@
+//===--- RegistryRemoval.h - Does an object leave a registry when it dies -*- C++ -*-===//
+//
+// A registry of `this` is harmless when the object removes itself on
+// destruction. This looks for the removal where it happens in practice: the
+// destructor of the class or of a base, a function either calls (a few levels
+// deep, member or free), or the destructor of a member (an RAII handle).
+//
+//===----------------------------------------------------------------------===//
+#ifndef LEAKLINT_LIB_REGISTRYREMOVAL_H
+#define LEAKLINT_LIB_REGISTRYREMOVAL_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+
+namespace leaklint {
+
+enum class RemovalOnDestruction {
+  Removed,    ///< Some destructor path removes entries from the registry.
+  NotRemoved, ///< Every destructor involved is visible and none does.
+  Unknown,    ///< A destructor is declared but defined in another file.
+};
+
+/// Whether objects of \p Class leave \p Registry when they are destroyed.
+RemovalOnDestruction removalOnDestruction(const clang::VarDecl *Registry,
+                                          const clang::CXXRecordDecl *Class);
+
+/// The destructor \p Class declares, found through its member list (lookup
+/// of the destructor name does not work in a template pattern).
+const clang::CXXDestructorDecl *
+declaredDestructor(const clang::CXXRecordDecl *Class);
+
+} // namespace leaklint
+
+#endif // LEAKLINT_LIB_REGISTRYREMOVAL_H
