@@ -17,6 +17,17 @@
 // RUN:   | FileCheck --check-prefix=BAD-REGEX %s
 // BAD-REGEX: error: invalid regular expression '(unclosed' in IgnoredClasses: parentheses not balanced [clang-tidy-config]
 //
+// A value of the wrong kind says what is expected; a misspelt option name
+// is caught by --verify-config with a suggestion.
+// RUN: %clang_tidy -checks='-*,leak-static-instance-cache' %s \
+// RUN:   --config="{CheckOptions: {leak-static-instance-cache.IgnoreSingletons: maybe}}" -- -std=c++17 2>&1 \
+// RUN:   | FileCheck --check-prefix=BAD-BOOL %s
+// BAD-BOOL: warning: invalid configuration value 'maybe' for option 'leak-static-instance-cache.IgnoreSingletons'; expected a bool [clang-tidy-config]
+// RUN: not %clang_tidy -checks='-*,leak-static-instance-cache' --verify-config \
+// RUN:   --config="{CheckOptions: {leak-static-instance-cache.IgnoreSingeltons: true}}" 2>&1 \
+// RUN:   | FileCheck --check-prefix=TYPO %s
+// TYPO: warning: unknown check option 'leak-static-instance-cache.IgnoreSingeltons'; did you mean 'leak-static-instance-cache.IgnoreSingletons' [-verify-config]
+//
 // Options are written back by --dump-config with their defaults.
 // RUN: %clang_tidy -checks='-*,leak-static-instance-cache' --dump-config %s -- -std=c++17 | FileCheck --check-prefix=DUMP %s
 // DUMP-DAG: leak-static-instance-cache.IgnoredClasses: ''
