@@ -28,8 +28,6 @@ bool isStdErase(const FunctionDecl *FD) {
          (FD->getName() == "erase" || FD->getName() == "erase_if");
 }
 
-
-
 const VarDecl *referencedVar(const Expr *E) {
   if (const auto *Ref =
           dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr))
@@ -145,8 +143,8 @@ private:
 } // namespace
 
 bool isRemovalMethod(StringRef Name) {
-  return llvm::is_contained({"erase", "remove", "remove_if", "extract",
-                             "clear", "pop_back", "pop_front", "erase_after"},
+  return llvm::is_contained({"erase", "remove", "remove_if", "extract", "clear",
+                             "pop_back", "pop_front", "erase_after"},
                             Name);
 }
 

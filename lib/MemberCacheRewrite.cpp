@@ -203,9 +203,9 @@ planMemberCacheRewrite(const VarDecl *VD, ASTContext &Ctx,
     }
     PrintingPolicy Policy(Ctx.getLangOpts());
     Policy.SuppressUnwrittenScope = true;
-    TypeText = TypeName::getFullyQualifiedName(PatternVar->getType(), Ctx,
-                                               Policy) +
-               " ";
+    TypeText =
+        TypeName::getFullyQualifiedName(PatternVar->getType(), Ctx, Policy) +
+        " ";
     AfterName = "";
   }
 
@@ -214,8 +214,7 @@ planMemberCacheRewrite(const VarDecl *VD, ASTContext &Ctx,
   // classes: a global of that name included.
   bool Collides =
       classDeclaresName(Class, Name) || Reserved.contains(Name) ||
-      NamespaceScopeNames.contains(Name) ||
-      Pattern.OtherNames.contains(Name) ||
+      NamespaceScopeNames.contains(Name) || Pattern.OtherNames.contains(Name) ||
       llvm::any_of(PatternMethod->parameters(),
                    [&](const ParmVarDecl *P) { return P->getName() == Name; });
   while (Collides) {

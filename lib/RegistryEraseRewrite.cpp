@@ -106,8 +106,7 @@ bool visibleUnqualified(const NamedDecl *D, const CXXRecordDecl *Class,
 
 RegistryEraseRewrite planRegistryErase(const VarDecl *Registry,
                                        const Expr *Access,
-                                       const CXXRecordDecl *Class,
-                                       bool InKey,
+                                       const CXXRecordDecl *Class, bool InKey,
                                        const ContainerTypes &Containers,
                                        ASTContext &Ctx) {
   RegistryEraseRewrite Plan;

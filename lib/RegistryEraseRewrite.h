@@ -34,12 +34,10 @@ struct RegistryEraseRewrite {
 /// call of the accessor that returns it.
 /// \p InKey says the object is (part of) the key of a keyed container, and
 /// not a mapped value, which `erase(this)` would not find.
-RegistryEraseRewrite planRegistryErase(const clang::VarDecl *Registry,
-                                       const clang::Expr *Access,
-                                       const clang::CXXRecordDecl *Class,
-                                       bool InKey,
-                                       const ContainerTypes &Containers,
-                                       clang::ASTContext &Ctx);
+RegistryEraseRewrite
+planRegistryErase(const clang::VarDecl *Registry, const clang::Expr *Access,
+                  const clang::CXXRecordDecl *Class, bool InKey,
+                  const ContainerTypes &Containers, clang::ASTContext &Ctx);
 
 } // namespace leaklint
 

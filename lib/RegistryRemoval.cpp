@@ -1,4 +1,5 @@
-//===--- RegistryRemoval.cpp - Does an object leave a registry when it dies ===//
+//===--- RegistryRemoval.cpp - Does an object leave a registry when it dies
+//===//
 #include "RegistryRemoval.h"
 #include "Compat.h"
 #include "LocalUses.h"

@@ -101,17 +101,16 @@ bool hasCrtpSingletonBase(const CXXRecordDecl *Class) {
         continue;
       for (const Stmt *S : Body->body()) {
         const auto *DS = dyn_cast<DeclStmt>(S);
-        const auto *VD =
-            DS && DS->isSingleDecl() ? dyn_cast<VarDecl>(DS->getSingleDecl())
-                                     : nullptr;
+        const auto *VD = DS && DS->isSingleDecl()
+                             ? dyn_cast<VarDecl>(DS->getSingleDecl())
+                             : nullptr;
         if (!VD || !VD->isStaticLocal())
           continue;
         const auto *Parm = VD->getType()->getAs<TemplateTypeParmType>();
         if (Parm && Parm->getIndex() < Args.size() &&
             Args[Parm->getIndex()].getKind() == TemplateArgument::Type &&
             declaresSameEntity(
-                Args[Parm->getIndex()].getAsType()->getAsCXXRecordDecl(),
-                Def))
+                Args[Parm->getIndex()].getAsType()->getAsCXXRecordDecl(), Def))
           return true;
       }
     }
@@ -241,7 +240,8 @@ void StaticInstanceCache::recordStaticLocal(const VarDecl *Var) {
     if (const auto *Owner = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
             T->getAsCXXRecordDecl());
         Owner && Owner->isInStdNamespace() &&
-        (Owner->getName() == "shared_ptr" || Owner->getName() == "unique_ptr") &&
+        (Owner->getName() == "shared_ptr" ||
+         Owner->getName() == "unique_ptr") &&
         Owner->getTemplateArgs().size() > 0 &&
         Owner->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
       T = Owner->getTemplateArgs()[0].getAsType();
@@ -277,8 +277,8 @@ void StaticInstanceCache::recordStaticLocal(const VarDecl *Var) {
 bool StaticInstanceCache::isIgnoredClass(const CXXRecordDecl *RD) const {
   if (!RD)
     return false;
-  if (Options.IgnoreSingletons && (Singletons.contains(RD->getCanonicalDecl()) ||
-                                   hasCrtpSingletonBase(RD)))
+  if (Options.IgnoreSingletons &&
+      (Singletons.contains(RD->getCanonicalDecl()) || hasCrtpSingletonBase(RD)))
     return true;
   if (IgnoredClasses.empty())
     return false;
@@ -349,7 +349,8 @@ void StaticInstanceCache::reportContainer(const VarDecl *Var,
   } else if (Var->isStaticLocal() &&
              declaresSameEntity(enclosingClassOfThis(Var->getDeclContext()),
                                 Class) &&
-             isa<DeclRefExpr>(C.Stores.front().Container->IgnoreParenImpCasts())) {
+             isa<DeclRefExpr>(
+                 C.Stores.front().Container->IgnoreParenImpCasts())) {
     // A cache that one of the class's own methods fills directly: the
     // per-instance member is the fix. Anywhere else (and behind an accessor)
     // the static is a registry of all objects.
@@ -372,9 +373,8 @@ void StaticInstanceCache::reportContainer(const VarDecl *Var,
     F.Notes.push_back({At.isValid() ? At : Var->getLocation(), Note});
     F.Fixes.append(Plan.Fixes.begin(), Plan.Fixes.end());
   } else {
-    RegistryEraseRewrite Plan =
-        planRegistryErase(Var, C.Stores.front().Container, Class, Held->InKey,
-                          Containers, *Ctx);
+    RegistryEraseRewrite Plan = planRegistryErase(
+        Var, C.Stores.front().Container, Class, Held->InKey, Containers, *Ctx);
     std::string Note =
         Plan.Statement.empty()
             ? "erase the entries of 'this' in '~" + className(Class) + "()'"

@@ -1,10 +1,10 @@
 //===--- StaticStorage.cpp - Variables that live as long as the program ---===//
 #include "StaticStorage.h"
 #include "Compat.h"
-#include "llvm/ADT/STLExtras.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
 
@@ -53,9 +53,9 @@ static const VarDecl *staticVariableOf(const Expr *E, unsigned Depth) {
     return nullptr;
   }
   if (const auto *U = dyn_cast<UnaryOperator>(E))
-    return U->getOpcode() == UO_Deref ? staticVariableOf(U->getSubExpr(),
-                                                         Depth + 1)
-                                      : nullptr;
+    return U->getOpcode() == UO_Deref
+               ? staticVariableOf(U->getSubExpr(), Depth + 1)
+               : nullptr;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *M = Member->getMethodDecl();
     if (M && M->getDeclName().isIdentifier() &&

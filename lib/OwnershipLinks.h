@@ -1,0 +1,88 @@
+//===--- OwnershipLinks.h - Where code makes one object own another -*- C++
+//-*-===//
+//
+// The evidence behind leak-shared-ptr-cycle. A cyclic type graph alone proves
+// nothing (trees, lists and DAGs have one); what leaks is code that links two
+// objects both ways. Within one function body this finds every store of a
+// shared owner into a strong field -- `h->f = v`, `h->f.push_back(v)`,
+// `f(v)` in a constructor, and constructors or setters that store a
+// parameter into a field -- naming holder and target symbolically (`this`,
+// a variable, a freshly made object, and field paths from those).
+//
+//===----------------------------------------------------------------------===//
+#ifndef LEAKLINT_LIB_OWNERSHIPLINKS_H
+#define LEAKLINT_LIB_OWNERSHIPLINKS_H
+
+#include "ContainerTypes.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace leaklint {
+
+/// An object named by the code of one function.
+struct ObjectName {
+  enum KindType { Unknown, This, Variable, Fresh } Kind = Unknown;
+  /// The variable (Variable) or the expression that made it (Fresh).
+  const void *Root = nullptr;
+  /// Fields followed from the root: `this->renderer_->device`.
+  llvm::SmallVector<const clang::FieldDecl *, 2> Path;
+
+  bool known() const { return Kind != Unknown; }
+  bool operator==(const ObjectName &O) const {
+    return Kind == O.Kind && Root == O.Root && Path == O.Path;
+  }
+  /// How long the object has existed when the function runs: made here,
+  /// a local, a parameter, the object itself or something it owns.
+  unsigned age() const;
+};
+
+/// One store of a shared owner of Target into Holder's field.
+struct OwnershipLink {
+  ObjectName Holder;
+  const clang::FieldDecl *Field = nullptr;
+  ObjectName Target;
+  /// The stored value, for notes.
+  const clang::Expr *Value = nullptr;
+  /// The store is `shared_from_this()`.
+  bool FromSharedFromThis = false;
+  /// The store happens in a constructor or setter called here.
+  const clang::FunctionDecl *Through = nullptr;
+};
+
+/// Finds the links of function bodies; remembers which parameters each
+/// constructor or setter stores into which fields (one level deep).
+class OwnershipLinks {
+public:
+  explicit OwnershipLinks(const ContainerTypes &Containers)
+      : Containers(Containers) {}
+
+  llvm::SmallVector<OwnershipLink, 4> collect(const clang::FunctionDecl *F);
+
+  /// True when \p Field holds std::shared_ptr owners (alone or in a
+  /// container).
+  bool isSharedOwnerField(const clang::FieldDecl *Field) const;
+
+  struct ParamStore {
+    unsigned Param;
+    const clang::FieldDecl *Field;
+  };
+  llvm::ArrayRef<ParamStore> storedParams(const clang::FunctionDecl *F);
+
+  void clear() { Summaries.clear(); }
+
+private:
+  const ContainerTypes &Containers;
+  llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<ParamStore, 2>>
+      Summaries;
+};
+
+/// The object \p E refers to (through copies, moves, `*`, `->`, `get()`,
+/// `shared_from_this()` and locals initialised from such expressions).
+ObjectName nameObject(const clang::Expr *E);
+
+} // namespace leaklint
+
+#endif // LEAKLINT_LIB_OWNERSHIPLINKS_H

@@ -1,0 +1,232 @@
+//===--- SharedPtrCycle.cpp - shared_ptr ownership cycles with evidence ---===//
+#include "SharedPtrCycle.h"
+#include "Compat.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseSet.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace leaklint {
+namespace {
+
+std::string quoted(StringRef S) { return ("'" + S + "'").str(); }
+
+std::string fieldName(const FieldDecl *F) {
+  return quoted(className(cast<CXXRecordDecl>(F->getParent())) +
+                "::" + F->getName().str());
+}
+
+// The class objects of a shared-owner field point to, as declared.
+const CXXRecordDecl *pointeeClass(const FieldDecl *F,
+                                  const ContainerTypes &Containers) {
+  for (const OwnedClass &O : ownedClasses(F->getType(), Containers))
+    if (O.Kind == OwnershipKind::Shared)
+      return O.Class;
+  return nullptr;
+}
+
+// True when a later store is more likely the back edge than \p Current:
+// it points at the older object (the owner that was there first), is a
+// single pointer rather than a collection, or stores shared_from_this().
+bool betterBackEdge(const OwnershipLink &Candidate,
+                    const OwnershipLink &Current,
+                    const ContainerTypes &Containers) {
+  auto Direction = [](const OwnershipLink &L) {
+    return int(L.Target.age()) - int(L.Holder.age());
+  };
+  if (Direction(Candidate) != Direction(Current))
+    return Direction(Candidate) > Direction(Current);
+  auto Scalar = [&](const OwnershipLink &L) {
+    for (const OwnedClass &O : ownedClasses(L.Field->getType(), Containers))
+      if (O.Kind == OwnershipKind::Shared)
+        return !O.InContainer;
+    return false;
+  };
+  if (Scalar(Candidate) != Scalar(Current))
+    return Scalar(Candidate);
+  return Candidate.FromSharedFromThis && !Current.FromSharedFromThis;
+}
+
+std::string describeValue(const OwnershipLink &L, const ASTContext &Ctx) {
+  if (L.FromSharedFromThis)
+    return "shared_from_this()";
+  if (L.Target.Kind == ObjectName::This && L.Target.Path.empty())
+    return "the object itself";
+  StringRef Text = Lexer::getSourceText(
+      CharSourceRange::getTokenRange(L.Value->getSourceRange()),
+      Ctx.getSourceManager(), Ctx.getLangOpts());
+  if (Text.empty() || Text.size() > 40)
+    return "its owner";
+  return quoted(Text);
+}
+
+} // namespace
+
+SharedPtrCycle::SharedPtrCycle(const SharedPtrCycleOptions &Options)
+    : Options(Options), Containers([&] {
+        SmallVector<StringRef, 16> Extra;
+        StringRef(this->Options.ContainerTypes)
+            .split(Extra, ';', -1, /*KeepEmpty=*/false);
+        return ContainerTypes(Extra);
+      }()),
+      Graph(Containers), Links(Containers) {}
+
+void SharedPtrCycle::registerMatchers(MatchFinder &Finder,
+                                      MatchFinder::MatchCallback *CB) {
+  Finder.addMatcher(cxxRecordDecl(isDefinition()).bind("class"), CB);
+  Finder.addMatcher(functionDecl(isDefinition()).bind("function"), CB);
+}
+
+void SharedPtrCycle::collect(const MatchFinder::MatchResult &Result) {
+  Ctx = Result.Context;
+  if (const auto *RD = Result.Nodes.getNodeAs<CXXRecordDecl>("class")) {
+    Graph.addClass(RD);
+    return;
+  }
+  const auto *F = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  if (!F || F->isDependentContext() || F->isInvalidDecl() || !F->getBody() ||
+      Ctx->getSourceManager().isInSystemHeader(F->getLocation()))
+    return;
+  findEvidence(Links.collect(F));
+}
+
+void SharedPtrCycle::findEvidence(ArrayRef<OwnershipLink> Found) {
+  auto Record = [&](Evidence E) {
+    Evidences.try_emplace(E.Back.Field, std::move(E));
+  };
+  for (unsigned I = 0; I < Found.size(); ++I) {
+    const OwnershipLink &A = Found[I];
+    // The object stored into its own field.
+    if (A.Holder == A.Target) {
+      Record({EvidenceKind::Self, A, {}, {}});
+      continue;
+    }
+    // The object stored into a field of something it owns:
+    // `renderer_->device->engine = shared_from_this()`.
+    if (A.Holder.Kind == A.Target.Kind && A.Holder.Root == A.Target.Root &&
+        A.Holder.Path.size() > A.Target.Path.size() &&
+        std::equal(A.Target.Path.begin(), A.Target.Path.end(),
+                   A.Holder.Path.begin())) {
+      Evidence E{EvidenceKind::OwnsHolder, A, {}, {}};
+      E.Path.append(A.Holder.Path.begin() + A.Target.Path.size(),
+                    A.Holder.Path.end());
+      bool AllOwning = llvm::all_of(E.Path, [&](const FieldDecl *F) {
+        return !ownedClasses(F->getType(), Containers).empty();
+      });
+      if (AllOwning)
+        Record(std::move(E));
+      continue;
+    }
+    // Two objects stored into each other.
+    for (unsigned J = I + 1; J < Found.size(); ++J) {
+      const OwnershipLink &B = Found[J];
+      if (!(A.Target == B.Holder && B.Target == A.Holder))
+        continue;
+      bool BIsBack = betterBackEdge(B, A, Containers);
+      Record({EvidenceKind::Mutual, BIsBack ? B : A, BIsBack ? A : B, {}});
+    }
+  }
+}
+
+void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
+  const FieldDecl *Back = E.Back.Field;
+  const auto *Holder = cast<CXXRecordDecl>(Back->getParent());
+  const CXXRecordDecl *Target = pointeeClass(Back, Containers);
+  if (!Target)
+    return;
+  Finding F;
+  F.Loc = Back->getLocation();
+  std::string Name = fieldName(Back);
+  if (E.Kind == EvidenceKind::Self) {
+    F.Message = Name + " makes a " + quoted(className(Holder)) +
+                " own itself through a shared_ptr; it keeps itself alive and "
+                "is never destroyed";
+  } else {
+    F.Message = Name + " completes a shared_ptr ownership cycle; the " +
+                quoted(className(Target)) + " it points to owns the " +
+                quoted(className(Holder)) +
+                " in turn, so neither is ever destroyed";
+  }
+
+  // Walk the cycle: the fields through which the target owns the holder.
+  SmallVector<const FieldDecl *, 4> Forward;
+  if (E.Kind == EvidenceKind::OwnsHolder)
+    Forward.append(E.Path.begin(), E.Path.end());
+  else if (E.Kind == EvidenceKind::Mutual)
+    Forward.push_back(E.Forward.Field);
+  for (const FieldDecl *Field : Forward) {
+    const auto *Owner = cast<CXXRecordDecl>(Field->getParent());
+    std::string Type = Field->getType().getAsString(Ctx->getPrintingPolicy());
+    F.Notes.push_back({Field->getLocation(), fieldName(Field) + " owns " +
+                                                 (Owner == Holder ? "" : "") +
+                                                 "objects through '" + Type +
+                                                 "'"});
+  }
+  if (E.Kind == EvidenceKind::Mutual)
+    F.Notes.push_back({E.Forward.Value->getBeginLoc(),
+                       "the " + quoted(className(Holder)) + " is stored in " +
+                           quoted(E.Forward.Field->getName()) + " here"});
+  std::string How = quoted(Back->getName()) + " is set to " +
+                    describeValue(E.Back, *Ctx) + " here";
+  if (E.Back.Through)
+    How += ", through " + quoted(E.Back.Through->getQualifiedNameAsString());
+  F.Notes.push_back({E.Back.Value->getBeginLoc(), How});
+  Out.push_back(std::move(F));
+}
+
+void SharedPtrCycle::reportTypeCycles(std::vector<Finding> &Out) {
+  llvm::DenseSet<int> Reported;
+  for (const auto &[Field, E] : Evidences)
+    Reported.insert(Graph.cycleOf(cast<CXXRecordDecl>(Field->getParent())));
+  for (const auto &Classes : Graph.cycles()) {
+    int Cycle = Graph.cycleOf(Classes.front());
+    if (Reported.count(Cycle))
+      continue;
+    // The first shared edge of the cycle, in source order, stands for it.
+    const OwnershipEdge *First = nullptr;
+    for (const CXXRecordDecl *RD : Classes)
+      for (const OwnershipEdge &Edge : Graph.edgesFrom(RD))
+        if (Edge.Kind == OwnershipKind::Shared &&
+            Graph.cycleOf(Edge.To) == Cycle &&
+            (!First ||
+             Ctx->getSourceManager().isBeforeInTranslationUnit(
+                 Edge.Field->getLocation(), First->Field->getLocation())))
+          First = &Edge;
+    if (!First)
+      continue;
+    Finding F;
+    F.Loc = First->Field->getLocation();
+    F.Message = fieldName(First->Field) +
+                " is part of a shared_ptr ownership cycle in the type graph; "
+                "no code in this translation unit was seen linking objects "
+                "both ways (type-level cycle)";
+    for (const OwnershipEdge *Edge :
+         Graph.path(First->To, cast<CXXRecordDecl>(First->Field->getParent())))
+      F.Notes.push_back({Edge->Field->getLocation(),
+                         fieldName(Edge->Field) + " closes the cycle"});
+    Out.push_back(std::move(F));
+  }
+}
+
+std::vector<Finding> SharedPtrCycle::finish() {
+  std::vector<Finding> Out;
+  if (Ctx) {
+    Graph.build();
+    llvm::DenseSet<SourceLocation> Seen;
+    for (const auto &[Field, E] : Evidences)
+      if (Seen.insert(Field->getLocation()).second)
+        report(E, Out);
+    if (Options.ReportTypeCycles)
+      reportTypeCycles(Out);
+  }
+  Evidences.clear();
+  Graph.clear();
+  Links.clear();
+  Ctx = nullptr;
+  return Out;
+}
+
+} // namespace leaklint

@@ -1,0 +1,70 @@
+//===--- SharedPtrCycle.h - shared_ptr ownership cycles with evidence -*- C++
+//-*-===//
+//
+// The analysis behind leak-shared-ptr-cycle. It reports a cycle only when the
+// code links instances both ways (see OwnershipLinks.h): the object stored
+// into a field of something it owns, two objects stored into each other in
+// one function, an object storing itself. The warning goes on the back edge,
+// the field that should become a std::weak_ptr.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LEAKLINT_LIB_SHAREDPTRCYCLE_H
+#define LEAKLINT_LIB_SHAREDPTRCYCLE_H
+
+#include "ContainerTypes.h"
+#include "Finding.h"
+#include "OwnershipGraph.h"
+#include "OwnershipLinks.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/MapVector.h"
+#include <vector>
+
+namespace leaklint {
+
+struct SharedPtrCycleOptions {
+  /// Extra container templates, `;`-separated qualified names.
+  std::string ContainerTypes;
+  /// Also report cycles of the type graph that no code was seen to close.
+  bool ReportTypeCycles = false;
+};
+
+class SharedPtrCycle {
+public:
+  explicit SharedPtrCycle(const SharedPtrCycleOptions &Options);
+
+  void registerMatchers(clang::ast_matchers::MatchFinder &Finder,
+                        clang::ast_matchers::MatchFinder::MatchCallback *CB);
+  void collect(const clang::ast_matchers::MatchFinder::MatchResult &Result);
+  std::vector<Finding> finish();
+
+private:
+  enum class EvidenceKind {
+    Self,       ///< the object stored into its own field
+    OwnsHolder, ///< the object stored into a field of something it owns
+    Mutual,     ///< two objects stored into each other
+  };
+  struct Evidence {
+    EvidenceKind Kind;
+    OwnershipLink Back;
+    /// Mutual: the store the other way.
+    OwnershipLink Forward;
+    /// OwnsHolder: the fields from the object to the holder.
+    llvm::SmallVector<const clang::FieldDecl *, 2> Path;
+  };
+
+  void findEvidence(llvm::ArrayRef<OwnershipLink> Links);
+  void report(const Evidence &E, std::vector<Finding> &Out);
+  void reportTypeCycles(std::vector<Finding> &Out);
+
+  SharedPtrCycleOptions Options;
+  ContainerTypes Containers;
+  OwnershipGraph Graph;
+  OwnershipLinks Links;
+  clang::ASTContext *Ctx = nullptr;
+  /// By the back-edge field: one warning per cycle however often it is closed.
+  llvm::MapVector<const clang::FieldDecl *, Evidence> Evidences;
+};
+
+} // namespace leaklint
+
+#endif // LEAKLINT_LIB_SHAREDPTRCYCLE_H
