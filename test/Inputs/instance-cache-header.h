@@ -18,10 +18,10 @@ class Gauge {
 public:
   explicit Gauge(int Max) : Max(Max) {}
   int level() const {
+    static std::map<const Gauge *, int> Levels;
     return Levels[this] = Max / 2;
   }
 
 private:
   int Max;
-  mutable std::map<const Gauge *, int> Levels;
 };
