@@ -1,5 +1,5 @@
 //===--- RegistryRemoval.h - Does an object leave a registry when it dies -*-
-//C++ -*-===//
+// C++ -*-===//
 //
 // A registry of `this` is harmless when the object removes itself on
 // destruction. This looks for the removal where it happens in practice: the

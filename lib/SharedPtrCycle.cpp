@@ -1,6 +1,7 @@
 //===--- SharedPtrCycle.cpp - shared_ptr ownership cycles with evidence ---===//
 #include "SharedPtrCycle.h"
 #include "Compat.h"
+#include "WeakPtrRewrite.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Lex/Lexer.h"
@@ -28,17 +29,13 @@ const CXXRecordDecl *pointeeClass(const FieldDecl *F,
   return nullptr;
 }
 
-// True when a later store is more likely the back edge than \p Current:
-// it points at the older object (the owner that was there first), is a
-// single pointer rather than a collection, or stores shared_from_this().
+// True when \p Candidate is more likely the back edge than \p Current: a
+// single owner rather than a collection (collections hold children, the
+// forward edges), then the one pointing at the older object (the owner that
+// was there first), then the one storing shared_from_this().
 bool betterBackEdge(const OwnershipLink &Candidate,
                     const OwnershipLink &Current,
                     const ContainerTypes &Containers) {
-  auto Direction = [](const OwnershipLink &L) {
-    return int(L.Target.age()) - int(L.Holder.age());
-  };
-  if (Direction(Candidate) != Direction(Current))
-    return Direction(Candidate) > Direction(Current);
   auto Scalar = [&](const OwnershipLink &L) {
     for (const OwnedClass &O : ownedClasses(L.Field->getType(), Containers))
       if (O.Kind == OwnershipKind::Shared)
@@ -47,6 +44,11 @@ bool betterBackEdge(const OwnershipLink &Candidate,
   };
   if (Scalar(Candidate) != Scalar(Current))
     return Scalar(Candidate);
+  auto Direction = [](const OwnershipLink &L) {
+    return int(L.Target.age()) - int(L.Holder.age());
+  };
+  if (Direction(Candidate) != Direction(Current))
+    return Direction(Candidate) > Direction(Current);
   return Candidate.FromSharedFromThis && !Current.FromSharedFromThis;
 }
 
@@ -158,12 +160,15 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
   else if (E.Kind == EvidenceKind::Mutual)
     Forward.push_back(E.Forward.Field);
   for (const FieldDecl *Field : Forward) {
-    const auto *Owner = cast<CXXRecordDecl>(Field->getParent());
+    SmallVector<OwnedClass, 2> Owned =
+        ownedClasses(Field->getType(), Containers);
+    if (Owned.empty())
+      continue;
     std::string Type = Field->getType().getAsString(Ctx->getPrintingPolicy());
-    F.Notes.push_back({Field->getLocation(), fieldName(Field) + " owns " +
-                                                 (Owner == Holder ? "" : "") +
-                                                 "objects through '" + Type +
-                                                 "'"});
+    F.Notes.push_back(
+        {Field->getLocation(), fieldName(Field) + " owns " +
+                                   quoted(className(Owned.front().Class)) +
+                                   " objects through '" + Type + "'"});
   }
   if (E.Kind == EvidenceKind::Mutual)
     F.Notes.push_back({E.Forward.Value->getBeginLoc(),
@@ -174,6 +179,15 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
   if (E.Back.Through)
     How += ", through " + quoted(E.Back.Through->getQualifiedNameAsString());
   F.Notes.push_back({E.Back.Value->getBeginLoc(), How});
+
+  WeakPtrRewrite Plan = planWeakPtrRewrite(Back, *Ctx);
+  std::string Fix = "make it a std::weak_ptr";
+  if (!Plan.Declaration.empty())
+    Fix += ": '" + Plan.Declaration + "'";
+  if (Plan.Fixes.empty())
+    Fix += " (no automatic fix: " + Plan.WhyNot + ")";
+  F.Notes.push_back({Back->getLocation(), Fix});
+  F.Fixes.append(Plan.Fixes.begin(), Plan.Fixes.end());
   Out.push_back(std::move(F));
 }
 
