@@ -85,7 +85,10 @@ void SharedPtrCycle::registerMatchers(MatchFinder &Finder,
 void SharedPtrCycle::collect(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
   if (const auto *RD = Result.Nodes.getNodeAs<CXXRecordDecl>("class")) {
-    Graph.addClass(RD);
+    // The library's own classes (tree nodes, control blocks) are not the
+    // program's ownership; std::shared_ptr and containers are modelled.
+    if (!Ctx->getSourceManager().isInSystemHeader(RD->getLocation()))
+      Graph.addClass(RD);
     return;
   }
   const auto *F = Result.Nodes.getNodeAs<FunctionDecl>("function");
@@ -219,8 +222,11 @@ void SharedPtrCycle::reportTypeCycles(std::vector<Finding> &Out) {
                 "both ways (type-level cycle)";
     for (const OwnershipEdge *Edge :
          Graph.path(First->To, cast<CXXRecordDecl>(First->Field->getParent())))
-      F.Notes.push_back({Edge->Field->getLocation(),
-                         fieldName(Edge->Field) + " closes the cycle"});
+      if (Edge->Field != First->Field)
+        F.Notes.push_back({Edge->Field->getLocation(),
+                           "the cycle goes on through " +
+                               fieldName(Edge->Field) + ", which owns " +
+                               quoted(className(Edge->To)) + " objects"});
     Out.push_back(std::move(F));
   }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Drafts CHECK-MESSAGES lines for a test source from clang-tidy's output.
 
-    annotate_expectations.py SOURCE DIAGNOSTICS > annotated.cpp
+    annotate_expectations.py SOURCE DIAGNOSTICS [PREFIX] > annotated.cpp
 
 DIAGNOSTICS is clang-tidy's output for SOURCE. Each warning gets its expected
 message under its line, followed by its notes, with [[@LINE+-N]] offsets
@@ -14,6 +14,7 @@ import sys
 
 def main():
     source = open(sys.argv[1]).read().split("\n")
+    prefix = sys.argv[3] if len(sys.argv) > 3 else "CHECK-MESSAGES"
     pattern = re.compile(r"^[^:]*:(\d+):(\d+): (warning|note): (.*)$")
     findings = []
     for line in open(sys.argv[2]):
@@ -45,8 +46,8 @@ def main():
             offset = final(lineno) - here
             rel = "[[@LINE%+d]]" % offset if offset else "[[@LINE]]"
             end = "" if kind == "warning" else "{{$}}"
-            out.append("%s// CHECK-MESSAGES: :%s:%d: %s: %s%s"
-                       % (indent, rel, col, kind, msg, end))
+            out.append("%s// %s: :%s:%d: %s: %s%s"
+                       % (indent, prefix, rel, col, kind, msg, end))
     sys.stdout.write("\n".join(out))
 
 

@@ -1,0 +1,60 @@
+// Options: ReportTypeCycles also reports cycles of the type graph that no
+// code in the translation unit closes, marked as such; ContainerTypes adds
+// owning containers. Defaults are written back by --dump-config.
+//
+// RUN: %check_leaklint %s leak-shared-ptr-cycle %t -- -- -std=c++17
+// RUN: %check_leaklint --check-suffix=TYPES %s leak-shared-ptr-cycle %t-types -- \
+// RUN:   --config="{CheckOptions: {leak-shared-ptr-cycle.ReportTypeCycles: true}}" -- -std=c++17
+// RUN: %check_leaklint --check-suffix=CONTAINERS %s leak-shared-ptr-cycle %t-containers -- \
+// RUN:   --config="{CheckOptions: {leak-shared-ptr-cycle.ContainerTypes: 'app::Bag'}}" -- -std=c++17
+// RUN: %clang_tidy -checks='-*,leak-shared-ptr-cycle' --dump-config %s -- -std=c++17 | FileCheck --check-prefix=DUMP %s
+// DUMP-DAG: leak-shared-ptr-cycle.ReportTypeCycles: 'false'
+// DUMP-DAG: leak-shared-ptr-cycle.ContainerTypes: 'absl::flat_hash_map;{{.*}}'
+
+#include <memory>
+#include <vector>
+
+// A tree: the type graph has a cycle, the code never closes it.
+struct Dir {
+  std::vector<std::shared_ptr<Dir>> Subdirs;
+  // CHECK-MESSAGES-TYPES: :[[@LINE-1]]:37: warning: 'Dir::Subdirs' is part of a shared_ptr ownership cycle in the type graph; no code in this translation unit was seen linking objects both ways (type-level cycle) [leak-shared-ptr-cycle]
+  std::shared_ptr<Dir> Link;
+};
+void addSub(const std::shared_ptr<Dir> &D) {
+  D->Subdirs.push_back(std::make_shared<Dir>());
+}
+
+namespace app {
+// An in-house container, owning only once ContainerTypes names it.
+template <typename T> class Bag {
+public:
+  void push_back(T V) { Items.push_back(std::move(V)); }
+
+private:
+  std::vector<T> Items;
+  // CHECK-MESSAGES-TYPES: :[[@LINE-1]]:18: warning: 'Bag::Items' is part of a shared_ptr ownership cycle in the type graph; no code in this translation unit was seen linking objects both ways (type-level cycle) [leak-shared-ptr-cycle]
+  // CHECK-MESSAGES-TYPES: :[[@LINE+13]]:25: note: the cycle goes on through 'Member::Employer', which owns 'Team' objects{{$}}
+  // CHECK-MESSAGES-TYPES: :[[@LINE+8]]:32: note: the cycle goes on through 'Team::Members', which owns 'Bag' objects{{$}}
+};
+
+class Team : public std::enable_shared_from_this<Team> {
+public:
+  void hire(const std::shared_ptr<class Member> &M);
+
+private:
+  Bag<std::shared_ptr<Member>> Members;
+};
+class Member {
+public:
+  std::shared_ptr<Team> Employer;
+  // CHECK-MESSAGES-CONTAINERS: :[[@LINE-1]]:25: warning: 'Member::Employer' completes a shared_ptr ownership cycle; the 'Team' it points to owns the 'Member' in turn, so neither is ever destroyed [leak-shared-ptr-cycle]
+  // CHECK-MESSAGES-CONTAINERS: :[[@LINE-6]]:32: note: 'Team::Members' owns 'Member' objects through 'Bag<std::shared_ptr<Member>>'{{$}}
+  // CHECK-MESSAGES-CONTAINERS: :[[@LINE+6]]:21: note: the 'Member' is stored in 'Members' here{{$}}
+  // CHECK-MESSAGES-CONTAINERS: :[[@LINE+4]]:17: note: 'Employer' is set to shared_from_this() here{{$}}
+  // CHECK-MESSAGES-CONTAINERS: :[[@LINE-5]]:25: note: make it a std::weak_ptr: 'std::weak_ptr<app::Team> Employer;'{{$}}
+};
+void Team::hire(const std::shared_ptr<Member> &M) {
+  M->Employer = shared_from_this();
+  Members.push_back(M);
+}
+} // namespace app
