@@ -80,44 +80,6 @@ void collectNamespaceScopeNames(const DeclContext *DC, llvm::StringSet<> &Out) {
   }
 }
 
-// A Meyers singleton in a CRTP base that was never instantiated:
-// `template <class T> struct Singleton { static T &instance() { static T t;
-// return t; } }; struct Logger : Singleton<Logger> {};`.
-bool hasCrtpSingletonBase(const CXXRecordDecl *Class) {
-  const CXXRecordDecl *Def = Class->getDefinition();
-  if (!Def)
-    return false;
-  for (const CXXBaseSpecifier &Base : Def->bases()) {
-    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-        Base.getType()->getAsCXXRecordDecl());
-    if (!Spec)
-      continue;
-    const CXXRecordDecl *Pattern =
-        Spec->getSpecializedTemplate()->getTemplatedDecl();
-    const TemplateArgumentList &Args = Spec->getTemplateArgs();
-    for (const CXXMethodDecl *M : Pattern->methods()) {
-      const auto *Body = dyn_cast_or_null<CompoundStmt>(M->getBody());
-      if (!M->isStatic() || !Body)
-        continue;
-      for (const Stmt *S : Body->body()) {
-        const auto *DS = dyn_cast<DeclStmt>(S);
-        const auto *VD = DS && DS->isSingleDecl()
-                             ? dyn_cast<VarDecl>(DS->getSingleDecl())
-                             : nullptr;
-        if (!VD || !VD->isStaticLocal())
-          continue;
-        const auto *Parm = VD->getType()->getAs<TemplateTypeParmType>();
-        if (Parm && Parm->getIndex() < Args.size() &&
-            Args[Parm->getIndex()].getKind() == TemplateArgument::Type &&
-            declaresSameEntity(
-                Args[Parm->getIndex()].getAsType()->getAsCXXRecordDecl(), Def))
-          return true;
-      }
-    }
-  }
-  return false;
-}
-
 } // namespace
 
 StaticInstanceCache::StaticInstanceCache(
@@ -129,24 +91,7 @@ StaticInstanceCache::StaticInstanceCache(
         return ContainerTypes(Extra);
       }()),
       Identity(Containers) {
-  // Like clang-tidy's own name lists: `;`-separated regular expressions,
-  // each matching a whole name; qualified when it contains `::`.
-  SmallVector<StringRef, 4> Patterns;
-  StringRef(Options.IgnoredClasses).split(Patterns, ';', -1, false);
-  for (StringRef Pattern : Patterns) {
-    Pattern = Pattern.trim();
-    if (Pattern.empty())
-      continue;
-    llvm::Regex R(("^(" + Pattern + ")$").str());
-    std::string Error;
-    if (!R.isValid(Error)) {
-      OptionError = ("invalid regular expression '" + Pattern +
-                     "' in IgnoredClasses: " + Error)
-                        .str();
-      return;
-    }
-    IgnoredClasses.push_back({std::move(R), Pattern.contains("::")});
-  }
+  OptionError = IgnoredClasses.parse(Options.IgnoredClasses, "IgnoredClasses");
 }
 
 void StaticInstanceCache::registerMatchers(MatchFinder &Finder,
@@ -230,28 +175,7 @@ void StaticInstanceCache::recordStore(const Expr *Container, const Expr *Site,
 void StaticInstanceCache::recordStaticLocal(const VarDecl *Var) {
   if (Var->isInvalidDecl())
     return;
-  // A Meyers singleton: `static T &instance() { static T t; return t; }`.
-  if (const auto *Accessor = dyn_cast<CXXMethodDecl>(Var->getDeclContext());
-      Accessor && Accessor->isStatic()) {
-    QualType T = Var->getType().getNonReferenceType();
-    if (T->isPointerType())
-      T = T->getPointeeType();
-    // `static auto s = std::make_shared<T>();` holds the one instance too.
-    if (const auto *Owner = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-            T->getAsCXXRecordDecl());
-        Owner && Owner->isInStdNamespace() &&
-        (Owner->getName() == "shared_ptr" ||
-         Owner->getName() == "unique_ptr") &&
-        Owner->getTemplateArgs().size() > 0 &&
-        Owner->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
-      T = Owner->getTemplateArgs()[0].getAsType();
-    // The accessor may live in a CRTP base: `Singleton<T>::instance()`.
-    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-    if (RD && RD->hasDefinition() &&
-        (declaresSameEntity(RD, Accessor->getParent()) ||
-         RD->getDefinition()->isDerivedFrom(Accessor->getParent())))
-      Singletons.insert(RD->getCanonicalDecl());
-  }
+  TheSingletons.observeStaticLocal(Var);
 
   const Expr *Callable = callableInitializer(Var->getInit());
   if (!Callable)
@@ -277,15 +201,10 @@ void StaticInstanceCache::recordStaticLocal(const VarDecl *Var) {
 bool StaticInstanceCache::isIgnoredClass(const CXXRecordDecl *RD) const {
   if (!RD)
     return false;
-  if (Options.IgnoreSingletons &&
-      (Singletons.contains(RD->getCanonicalDecl()) || hasCrtpSingletonBase(RD)))
+  if (Options.IgnoreSingletons && TheSingletons.isSingleton(RD))
     return true;
-  if (IgnoredClasses.empty())
-    return false;
-  std::string Qualified = qualifiedName(RD);
-  return llvm::any_of(IgnoredClasses, [&](const IgnoredClassPattern &P) {
-    return P.Regex.match(P.Qualified ? StringRef(Qualified) : RD->getName());
-  });
+  return !IgnoredClasses.empty() &&
+         IgnoredClasses.matches(qualifiedName(RD), RD->getName());
 }
 
 void StaticInstanceCache::reportContainer(const VarDecl *Var,
@@ -450,7 +369,7 @@ std::vector<Finding> StaticInstanceCache::finish() {
   Candidates.clear();
   NotCandidates.clear();
   Callables.clear();
-  Singletons.clear();
+  TheSingletons.clear();
   AddedMembers.clear();
   NamespaceNames.reset();
   Reported.clear();

@@ -15,6 +15,8 @@
 #include "Finding.h"
 #include "InstanceIdentity.h"
 #include "InstanceSource.h"
+#include "NamePatterns.h"
+#include "Singletons.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
@@ -84,18 +86,14 @@ private:
   StaticInstanceCacheOptions Options;
   ContainerTypes Containers;
   InstanceIdentity Identity;
-  struct IgnoredClassPattern {
-    llvm::Regex Regex;
-    bool Qualified;
-  };
-  std::vector<IgnoredClassPattern> IgnoredClasses;
+  NamePatterns IgnoredClasses;
   std::string OptionError;
 
   clang::ASTContext *Ctx = nullptr;
   llvm::MapVector<const clang::VarDecl *, Candidate> Candidates;
   llvm::DenseMap<const clang::VarDecl *, bool> NotCandidates;
   std::vector<StaticCallable> Callables;
-  llvm::DenseSet<const clang::CXXRecordDecl *> Singletons;
+  Singletons TheSingletons;
   /// Names declared at namespace scope, computed when a fix first needs them.
   std::optional<llvm::StringSet<>> NamespaceNames;
   /// Members that fixes of this run add, per class.

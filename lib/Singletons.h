@@ -1,0 +1,32 @@
+//===--- Singletons.h - Classes with exactly one, program-long instance -*- C++ -*-===//
+//
+// A Meyers singleton (`static T &instance() { static T t; return t; }`, also
+// returning `T *` or holding a `std::shared_ptr<T>`, and in a CRTP base such
+// as `Singleton<T>::instance()`) has one object that lives as long as the
+// program. Registering it is harmless; containers it holds live forever.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LEAKLINT_LIB_SINGLETONS_H
+#define LEAKLINT_LIB_SINGLETONS_H
+
+#include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace leaklint {
+
+class Singletons {
+public:
+  /// Feed every function-local static variable of the translation unit.
+  void observeStaticLocal(const clang::VarDecl *Var);
+  /// True for a class seen with a singleton accessor (or a CRTP base that
+  /// provides one, even uninstantiated).
+  bool isSingleton(const clang::CXXRecordDecl *RD) const;
+  void clear() { Classes.clear(); }
+
+private:
+  llvm::DenseSet<const clang::CXXRecordDecl *> Classes;
+};
+
+} // namespace leaklint
+
+#endif // LEAKLINT_LIB_SINGLETONS_H
