@@ -1,0 +1,112 @@
+//===--- UnboundedContainer.h - Program-long containers that only grow -*- C++
+//-*-===//
+//
+// The analysis behind leak-unbounded-container. It records, per container
+// that lives as long as the program (static or thread storage, or a member of
+// a singleton or of a global object), where it grows and whether anything the
+// translation unit shows may shrink it; at the end, containers that grow
+// outside their initialisation, never shrink, and whose every use is visible
+// become Findings.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LEAKLINT_LIB_UNBOUNDEDCONTAINER_H
+#define LEAKLINT_LIB_UNBOUNDEDCONTAINER_H
+
+#include "ContainerTypes.h"
+#include "Finding.h"
+#include "InstanceIdentity.h"
+#include "NamePatterns.h"
+#include "Singletons.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/StringSet.h"
+#include <vector>
+
+namespace leaklint {
+
+struct UnboundedContainerOptions {
+  std::string ContainerTypes;
+  std::string GrowthMethods;
+  std::string ShrinkMethods;
+  bool CheckSingletonMembers = true;
+  bool AssumeAllUsesVisible = false;
+  std::string IgnoredVariables;
+  /// Leave registries of `this` to leak-static-instance-cache (set by the
+  /// host when that check runs too): one diagnostic per variable.
+  bool DeferRegistriesOfThis = true;
+
+  static llvm::StringRef defaultGrowthMethods();
+  static llvm::StringRef defaultShrinkMethods();
+};
+
+class UnboundedContainer {
+public:
+  explicit UnboundedContainer(const UnboundedContainerOptions &Options);
+
+  /// Empty when the options are valid; else what is wrong with them.
+  const std::string &optionError() const { return OptionError; }
+
+  void registerMatchers(clang::ast_matchers::MatchFinder &Finder,
+                        clang::ast_matchers::MatchFinder::MatchCallback *CB);
+  void collect(const clang::ast_matchers::MatchFinder::MatchResult &Result);
+  std::vector<Finding> finish();
+
+private:
+  /// A container that lives as long as the program: a variable of static or
+  /// thread storage, or a field of a singleton or of a global object.
+  struct Storage {
+    const clang::ValueDecl *Decl = nullptr;
+    /// The field is reached through `this` (a singleton's member function).
+    bool ViaThis = false;
+  };
+  struct Growth {
+    const clang::Expr *Site;
+    bool StoresThis;
+  };
+  struct Candidate {
+    llvm::SmallVector<Growth, 4> Growths;
+    /// A field grown through `this`: it lives as long as the program only
+    /// when every object of its class does.
+    bool GrownViaThis = false;
+  };
+
+  std::optional<Storage> storageOf(const clang::Expr *E, bool Direct) const;
+  clang::QualType containerType(const clang::ValueDecl *D) const;
+  void recordGrowth(const clang::Expr *Container, const clang::Expr *Site,
+                    llvm::ArrayRef<const clang::Expr *> Args);
+  void recordShrink(const clang::Expr *Container, bool Direct);
+  bool paramMayShrink(const clang::FunctionDecl *F, unsigned Param);
+  bool everyUseVisible(const clang::ValueDecl *D) const;
+  bool duringInitialisation(const clang::ValueDecl *D,
+                            const clang::Expr *Site) const;
+  const clang::FunctionDecl *functionAt(clang::SourceLocation Loc) const;
+  bool livesAsLongAsTheProgram(const clang::CXXRecordDecl *Class) const;
+  void report(const clang::ValueDecl *D, const Candidate &C,
+              std::vector<Finding> &Out);
+
+  UnboundedContainerOptions Options;
+  ContainerTypes Containers;
+  InstanceIdentity Identity;
+  NamePatterns IgnoredVariables;
+  llvm::StringSet<> GrowthNames, ShrinkNames;
+  std::string OptionError;
+
+  clang::ASTContext *Ctx = nullptr;
+  llvm::MapVector<const clang::ValueDecl *, Candidate> Candidates;
+  llvm::DenseSet<const clang::ValueDecl *> Shrunk;
+  Singletons TheSingletons;
+  /// Objects of each program class: in static storage, or anywhere else
+  /// (locals, members, `new`, `make_shared`).
+  llvm::DenseMap<const clang::CXXRecordDecl *, unsigned> StaticInstances,
+      OtherInstances;
+  std::vector<clang::SourceRange> CallOnceRanges;
+  std::vector<const clang::FunctionDecl *> Functions;
+  llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>, bool>
+      ParamShrinks;
+};
+
+} // namespace leaklint
+
+#endif // LEAKLINT_LIB_UNBOUNDEDCONTAINER_H
