@@ -432,8 +432,9 @@ bool UnboundedContainer::everyUseVisible(const ValueDecl *D) const {
   const auto *Class = cast<CXXRecordDecl>(Field->getParent());
   if (Field->getAccess() == AS_private && ClassIsClosed(Class))
     return true;
-  return SM.isInMainFile(SM.getExpansionLoc(Class->getLocation())) &&
-         !Class->isExternallyVisible();
+  // A class defined in the main file has its objects, and the code that
+  // touches their fields, in this translation unit.
+  return SM.isInMainFile(SM.getExpansionLoc(Class->getLocation()));
 }
 
 bool UnboundedContainer::duringInitialisation(const ValueDecl *D,
@@ -490,7 +491,7 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
     const auto *Class = cast<CXXRecordDecl>(D->getDeclContext());
     Name = className(Class) + "::" + D->getNameAsString();
     Storage = TheSingletons.isSingleton(Class) ? "singleton member"
-                                               : "member of a static object";
+                                               : "static object's member";
   }
   if (IgnoredVariables.matches(D->getQualifiedNameAsString(),
                                D->getDeclName().isIdentifier() ? D->getName()

@@ -1,47 +1,65 @@
 #!/usr/bin/env python3
 """Drafts CHECK-MESSAGES lines for a test source from clang-tidy's output.
 
-    annotate_expectations.py SOURCE DIAGNOSTICS [PREFIX] > annotated.cpp
+    annotate_expectations.py SOURCE DIAGNOSTICS [PREFIX] [DIAGNOSTICS PREFIX]...
 
-DIAGNOSTICS is clang-tidy's output for SOURCE. Each warning gets its expected
-message under its line, followed by its notes, with [[@LINE+-N]] offsets
-that stay right after insertion. This only writes down what the tool said:
-read every line before committing it; a wrong expectation is a wrong test.
+Each DIAGNOSTICS file is clang-tidy's output for SOURCE (without any CHECK
+lines) under one configuration, checked with PREFIX (CHECK-MESSAGES unless
+given). Each warning gets its expected message under its line, followed by
+its notes, with [[@LINE+-N]] offsets computed for the final file. Diagnostics
+in other files (headers) are left out: write those by hand, with the file
+name. This only writes down what the tool said: read every line before
+committing it; a wrong expectation is a wrong test.
 """
+import os
 import re
 import sys
 
 
-def main():
-    source = open(sys.argv[1]).read().split("\n")
-    prefix = sys.argv[3] if len(sys.argv) > 3 else "CHECK-MESSAGES"
-    pattern = re.compile(r"^[^:]*:(\d+):(\d+): (warning|note): (.*)$")
+def read_findings(path, source_name):
+    pattern = re.compile(r"^([^:]*):(\d+):(\d+): (warning|note): (.*)$")
     findings = []
-    for line in open(sys.argv[2]):
+    for line in open(path):
         m = pattern.match(line.rstrip("\n"))
         if not m or "FIX-IT applied" in line:
             continue
-        lineno, col, kind, msg = int(m.group(1)), int(m.group(2)), m.group(3), m.group(4)
-        if kind == "warning":
-            findings.append([(lineno, col, kind, msg)])
+        if os.path.basename(m.group(1)) != source_name:
+            continue
+        item = (int(m.group(2)), int(m.group(3)), m.group(4), m.group(5))
+        if item[2] == "warning":
+            findings.append([item])
         elif findings:
-            findings[-1].append((lineno, col, kind, msg))
-    # Blocks go under each warning's line.
+            findings[-1].append(item)
+    return findings
+
+
+def main():
+    source = open(sys.argv[1]).read().split("\n")
+    name = os.path.basename(sys.argv[1])
+    args = sys.argv[2:]
+    runs = []
+    while args:
+        diag = args.pop(0)
+        prefix = "CHECK-MESSAGES"
+        if args and args[0].startswith("CHECK"):
+            prefix = args.pop(0)
+        runs.append((diag, prefix))
+
+    # Lines to insert under each source line, in order.
     blocks = {}
-    for f in findings:
-        blocks.setdefault(f[0][0], []).extend(f)
-    inserted_after = sorted(blocks)
+    for diag, prefix in runs:
+        for f in read_findings(diag, name):
+            blocks.setdefault(f[0][0], []).extend((prefix, item) for item in f)
+    anchors = sorted(blocks)
 
     def final(orig):
-        return orig + sum(len(blocks[w]) for w in inserted_after if w < orig)
+        return orig + sum(len(blocks[w]) for w in anchors if w < orig)
 
     out = []
     for i, text in enumerate(source, start=1):
         out.append(text)
-        if i not in blocks:
-            continue
         indent = re.match(r"\s*", text).group(0)
-        for j, (lineno, col, kind, msg) in enumerate(blocks[i]):
+        for j, (prefix, (lineno, col, kind, msg)) in enumerate(blocks.get(i, [])):
             here = final(i) + 1 + j
             offset = final(lineno) - here
             rel = "[[@LINE%+d]]" % offset if offset else "[[@LINE]]"
