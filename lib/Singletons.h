@@ -1,4 +1,5 @@
-//===--- Singletons.h - Classes with exactly one, program-long instance -*- C++ -*-===//
+//===--- Singletons.h - Classes with exactly one, program-long instance -*- C++
+//-*-===//
 //
 // A Meyers singleton (`static T &instance() { static T t; return t; }`, also
 // returning `T *` or holding a `std::shared_ptr<T>`, and in a CRTP base such

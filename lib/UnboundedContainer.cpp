@@ -546,7 +546,9 @@ std::vector<Finding> UnboundedContainer::finish() {
   std::vector<Finding> Out;
   if (Ctx) {
     llvm::DenseSet<SourceLocation> Reported;
-    for (auto &[D, C] : Candidates) {
+    for (auto &Entry : Candidates) {
+      const ValueDecl *D = Entry.first;
+      Candidate &C = Entry.second;
       if (Shrunk.count(D))
         continue;
       // Growth while the container is being set up is not accumulation.

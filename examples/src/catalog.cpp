@@ -17,12 +17,14 @@ double Product::price() const {
 }
 
 double Product::discounted(int Percent) const {
-  // Fine: keyed by value, shared by all products on purpose.
+  // Fine: keyed by value, shared by all products on purpose, and bounded.
   static std::map<std::pair<double, int>, double> Table;
   auto Key = std::make_pair(Base, Percent);
   auto It = Table.find(Key);
   if (It != Table.end())
     return It->second;
+  if (Table.size() > 1000)
+    Table.clear();
   return Table[Key] = Base * (100 - Percent) / 100.0;
 }
 
