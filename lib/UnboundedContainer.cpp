@@ -205,6 +205,9 @@ void UnboundedContainer::registerMatchers(MatchFinder &Finder,
   Finder.addMatcher(
       varDecl(anyOf(isStaticLocal(), ProgramClass)).bind("object"), CB);
   Finder.addMatcher(cxxNewExpr().bind("new"), CB);
+  Finder.addMatcher(
+      varDecl(hasGlobalStorage(), hasInitializer(expr())).bind("static-init"),
+      CB);
   Finder.addMatcher(fieldDecl(ProgramClass).bind("field"), CB);
   Finder.addMatcher(functionDecl(isDefinition()).bind("function"), CB);
 }
@@ -286,6 +289,7 @@ void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
   if (const auto *Call =
           Result.Nodes.getNodeAs<CXXMemberCallExpr>("member-call")) {
+    recordCall(Call);
     const CXXMethodDecl *M = Call->getMethodDecl();
     if (!M || !M->getDeclName().isIdentifier())
       return;
@@ -324,6 +328,7 @@ void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
     return;
   }
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
+    recordCall(Call);
     const FunctionDecl *FD = Call->getDirectCallee();
     if (FD && FD->isInStdNamespace() && FD->getDeclName().isIdentifier() &&
         FD->getName() == "call_once") {
@@ -377,6 +382,10 @@ void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
     if (const CXXRecordDecl *RD = Var->getType()->getAsCXXRecordDecl())
       ++(Var->hasGlobalStorage() ? StaticInstances
                                  : OtherInstances)[RD->getCanonicalDecl()];
+    return;
+  }
+  if (const auto *Init = Result.Nodes.getNodeAs<VarDecl>("static-init")) {
+    StaticInitRanges.push_back(Init->getInit()->getSourceRange());
     return;
   }
   if (const auto *New = Result.Nodes.getNodeAs<CXXNewExpr>("new")) {
@@ -440,20 +449,40 @@ bool UnboundedContainer::everyUseVisible(const ValueDecl *D) const {
 bool UnboundedContainer::duringInitialisation(const ValueDecl *D,
                                               const Expr *Site) const {
   const SourceManager &SM = Ctx->getSourceManager();
-  SourceLocation Loc = SM.getExpansionLoc(Site->getBeginLoc());
-  auto Within = [&](SourceRange R) {
+  auto Within = [&](SourceLocation Loc, SourceRange R) {
+    Loc = SM.getExpansionLoc(Loc);
     R = SourceRange(SM.getExpansionLoc(R.getBegin()),
                     SM.getExpansionLoc(R.getEnd()));
     return R.isValid() && SM.isPointWithin(Loc, R.getBegin(), R.getEnd());
   };
+  auto WithinAny = [&](SourceLocation Loc, ArrayRef<SourceRange> Ranges) {
+    return llvm::any_of(Ranges, [&](SourceRange R) { return Within(Loc, R); });
+  };
+  SourceLocation Loc = Site->getBeginLoc();
   // In the variable's own initializer, an immediately invoked lambda
   // included: `static const auto T = [] { std::vector<int> V; ... }();`.
   if (const auto *VD = dyn_cast<VarDecl>(D))
     for (const VarDecl *R : VD->redecls())
       if (const Expr *Init = R->getInit();
-          Init && Within(Init->getSourceRange()))
+          Init && Within(Loc, Init->getSourceRange()))
         return true;
-  return llvm::any_of(CallOnceRanges, Within);
+  if (WithinAny(Loc, CallOnceRanges))
+    return true;
+  // In a function that only initializers of statics call.
+  const FunctionDecl *F = functionAt(Loc);
+  if (!F)
+    return false;
+  auto Calls = CallSites.find(F->getCanonicalDecl());
+  return Calls != CallSites.end() && !Calls->second.empty() &&
+         llvm::all_of(Calls->second, [&](SourceLocation Call) {
+           return WithinAny(Call, StaticInitRanges);
+         });
+}
+
+void UnboundedContainer::recordCall(const CallExpr *Call) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (FD && !Ctx->getSourceManager().isInSystemHeader(FD->getLocation()))
+    CallSites[FD->getCanonicalDecl()].push_back(Call->getBeginLoc());
 }
 
 const FunctionDecl *UnboundedContainer::functionAt(SourceLocation Loc) const {
@@ -580,6 +609,8 @@ std::vector<Finding> UnboundedContainer::finish() {
   StaticInstances.clear();
   OtherInstances.clear();
   CallOnceRanges.clear();
+  StaticInitRanges.clear();
+  CallSites.clear();
   Functions.clear();
   ParamShrinks.clear();
   Ctx = nullptr;

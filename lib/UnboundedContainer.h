@@ -102,6 +102,14 @@ private:
   llvm::DenseMap<const clang::CXXRecordDecl *, unsigned> StaticInstances,
       OtherInstances;
   std::vector<clang::SourceRange> CallOnceRanges;
+  /// Initializers of variables with static storage, and where each of the
+  /// program's functions is called: a function only initializers call runs
+  /// during set-up.
+  std::vector<clang::SourceRange> StaticInitRanges;
+  llvm::DenseMap<const clang::FunctionDecl *,
+                 llvm::SmallVector<clang::SourceLocation, 2>>
+      CallSites;
+  void recordCall(const clang::CallExpr *Call);
   std::vector<const clang::FunctionDecl *> Functions;
   llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>, bool>
       ParamShrinks;
