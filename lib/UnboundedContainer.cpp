@@ -384,8 +384,10 @@ void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
                                  : OtherInstances)[RD->getCanonicalDecl()];
     return;
   }
-  if (const auto *Init = Result.Nodes.getNodeAs<VarDecl>("static-init")) {
-    StaticInitRanges.push_back(Init->getInit()->getSourceRange());
+  if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("static-init")) {
+    // hasInitializer() also matches a redeclaration without one.
+    if (const Expr *Init = Var->getInit())
+      StaticInitRanges.push_back(Init->getSourceRange());
     return;
   }
   if (const auto *New = Result.Nodes.getNodeAs<CXXNewExpr>("new")) {

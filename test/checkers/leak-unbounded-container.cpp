@@ -31,11 +31,17 @@ struct Response {
 
 // --- Positive: a global log appended per request ---------------------------
 static std::vector<Result> Results;
+// CHECK-MESSAGES: :[[@LINE-1]]:28: warning: global 'Results' only grows: elements are added in 'handle' but never removed; every element lives until the program exits [leak-unbounded-container]
+// CHECK-MESSAGES: :[[@LINE+2]]:33: note: it grows here{{$}}
+// CHECK-MESSAGES: :[[@LINE-3]]:28: note: keep a bounded window (a ring buffer, or pop_front past a size) or flush it periodically{{$}}
 void handle(const Request &R) { Results.push_back({200, R.Id}); }
 
 // --- Positive: a function-local cache filled by request id ------------------
 Response respond(const Request &R) {
   static std::unordered_map<std::string, Response> Cache;
+  // CHECK-MESSAGES: :[[@LINE-1]]:52: warning: function-local static 'Cache' grows by one entry per distinct key and is never evicted; every entry lives until the program exits [leak-unbounded-container]
+  // CHECK-MESSAGES: :[[@LINE+5]]:10: note: it grows here{{$}}
+  // CHECK-MESSAGES: :[[@LINE-3]]:52: note: bound it: evict old entries (an LRU with a capacity), or clear it when what it caches changes{{$}}
   auto It = Cache.find(R.Id);
   if (It != Cache.end())
     return It->second;
@@ -58,6 +64,9 @@ public:
 private:
   Emitter() = default;
   std::vector<std::function<void()>> Listeners;
+  // CHECK-MESSAGES: :[[@LINE-1]]:38: warning: singleton member 'Emitter::Listeners' only grows: listeners are added in 'Emitter::on' but never removed; each registered callback and everything it captures lives until the program exits [leak-unbounded-container]
+  // CHECK-MESSAGES: :[[@LINE-10]]:38: note: it grows here{{$}}
+  // CHECK-MESSAGES: :[[@LINE-3]]:38: note: return an unsubscribe handle that erases the listener, or hold std::weak_ptr listeners and drop expired ones{{$}}
 };
 
 // --- Positive: a static vector of all instances ------------------------------
@@ -67,17 +76,26 @@ public:
 
 private:
   static std::vector<Job *> All;
+  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: static member 'Job::All' only grows: elements are added in 'Job::Job' but never removed; every element lives until the program exits [leak-unbounded-container]
+  // CHECK-MESSAGES: :[[@LINE-5]]:11: note: it grows here{{$}}
+  // CHECK-MESSAGES: :[[@LINE-3]]:29: note: keep a bounded window (a ring buffer, or pop_front past a size) or flush it periodically{{$}}
 };
 std::vector<Job *> Job::All;
 
 // --- Positive: a namespace-scope audit trail ---------------------------------
 namespace {
 std::deque<std::string> Audit;
+// CHECK-MESSAGES: :[[@LINE-1]]:25: warning: global 'Audit' only grows: elements are added in 'audit' but never removed; every element lives until the program exits [leak-unbounded-container]
+// CHECK-MESSAGES: :[[@LINE+3]]:36: note: it grows here{{$}}
+// CHECK-MESSAGES: :[[@LINE-3]]:25: note: keep a bounded window (a ring buffer, or pop_front past a size) or flush it periodically{{$}}
 } // namespace
 void audit(const std::string &S) { Audit.push_back(S); }
 
 // --- Positive: listeners by event, nested in a map ---------------------------
 static std::map<std::string, std::vector<std::function<void(int)>>> Handlers;
+// CHECK-MESSAGES: :[[@LINE-1]]:69: warning: global 'Handlers' only grows: listeners are added in 'subscribe' but never removed; each registered callback and everything it captures lives until the program exits [leak-unbounded-container]
+// CHECK-MESSAGES: :[[@LINE+3]]:3: note: it grows here{{$}}
+// CHECK-MESSAGES: :[[@LINE-3]]:69: note: return an unsubscribe handle that erases the listener, or hold std::weak_ptr listeners and drop expired ones{{$}}
 void subscribe(const std::string &Event, std::function<void(int)> F) {
   Handlers[Event].push_back(std::move(F));
 }
@@ -85,6 +103,9 @@ void subscribe(const std::string &Event, std::function<void(int)> F) {
 // --- Positive: a member of an object that only exists in static storage ----
 struct Stats {
   std::vector<double> Samples;
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: static object's member 'Stats::Samples' only grows: elements are added in 'Stats::record' but never removed; every element lives until the program exits [leak-unbounded-container]
+  // CHECK-MESSAGES: :[[@LINE+2]]:27: note: it grows here{{$}}
+  // CHECK-MESSAGES: :[[@LINE-3]]:23: note: keep a bounded window (a ring buffer, or pop_front past a size) or flush it periodically{{$}}
   void record(double V) { Samples.push_back(V); }
 };
 static Stats TheStats;
@@ -139,6 +160,9 @@ static bool BuiltinsRegistered = registerBuiltins();
 
 // --- Positive: the same, but also called later --------------------------------
 static std::vector<std::string> Plugins;
+// CHECK-MESSAGES: :[[@LINE-1]]:33: warning: global 'Plugins' only grows: elements are added in 'loadPlugin' but never removed; every element lives until the program exits [leak-unbounded-container]
+// CHECK-MESSAGES: :[[@LINE+3]]:3: note: it grows here{{$}}
+// CHECK-MESSAGES: :[[@LINE-3]]:33: note: keep a bounded window (a ring buffer, or pop_front past a size) or flush it periodically{{$}}
 static bool loadPlugin(const std::string &Name) {
   Plugins.push_back(Name);
   return true;
