@@ -1,8 +1,8 @@
-//===--- SharedPtrCycleCheck.h - leak-shared-ptr-cycle ----------*- C++ -*-===//
+//===--- SharedPtrCycleCheck.h - leak-shared-ptr-cycle -*- C++ -*-===//
 #ifndef LEAKLINT_CHECKS_SHAREDPTRCYCLECHECK_H
 #define LEAKLINT_CHECKS_SHAREDPTRCYCLECHECK_H
 
-#include "ClangTidyCheck.h"
+#include "AnalysisCheck.h"
 #include "SharedPtrCycle.h"
 
 namespace leaklint {
@@ -13,7 +13,8 @@ namespace leaklint {
 /// std::weak_ptr.
 ///
 /// For the user-facing documentation see docs/checks/leak-shared-ptr-cycle.md
-class SharedPtrCycleCheck : public clang::tidy::ClangTidyCheck {
+class SharedPtrCycleCheck
+    : public AnalysisCheck<SharedPtrCycle, SharedPtrCycleOptions> {
 public:
   SharedPtrCycleCheck(llvm::StringRef Name,
                       clang::tidy::ClangTidyContext *Context);
@@ -21,15 +22,7 @@ public:
       const clang::LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11;
   }
-  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void
-  check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
-
-private:
-  SharedPtrCycleOptions Config;
-  SharedPtrCycle Analysis;
 };
 
 } // namespace leaklint

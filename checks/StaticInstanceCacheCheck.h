@@ -3,7 +3,7 @@
 #ifndef LEAKLINT_CHECKS_STATICINSTANCECACHECHECK_H
 #define LEAKLINT_CHECKS_STATICINSTANCECACHECHECK_H
 
-#include "ClangTidyCheck.h"
+#include "AnalysisCheck.h"
 #include "StaticInstanceCache.h"
 
 namespace leaklint {
@@ -14,7 +14,8 @@ namespace leaklint {
 ///
 /// For the user-facing documentation see
 /// docs/checks/leak-static-instance-cache.md
-class StaticInstanceCacheCheck : public clang::tidy::ClangTidyCheck {
+class StaticInstanceCacheCheck
+    : public AnalysisCheck<StaticInstanceCache, StaticInstanceCacheOptions> {
 public:
   StaticInstanceCacheCheck(llvm::StringRef Name,
                            clang::tidy::ClangTidyContext *Context);
@@ -22,16 +23,7 @@ public:
       const clang::LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }
-  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void
-  check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
-
-private:
-  StaticInstanceCacheOptions Config;
-  StaticInstanceCache Analysis;
-  bool OptionsValid;
 };
 
 } // namespace leaklint

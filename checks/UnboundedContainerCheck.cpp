@@ -1,15 +1,12 @@
-//===--- UnboundedContainerCheck.cpp - leak-unbounded-container -----------===//
+//===--- UnboundedContainerCheck.cpp - leak-unbounded-container ---===//
 #include "UnboundedContainerCheck.h"
 #include "CheckFactories.h"
-#include "FindingEmitter.h"
-
-using namespace clang;
-using namespace clang::ast_matchers;
 
 namespace leaklint {
 
 static UnboundedContainerOptions
-readOptions(const clang::tidy::ClangTidyCheck::OptionsView &View) {
+readOptions(const clang::tidy::ClangTidyCheck::OptionsView &View,
+            clang::tidy::ClangTidyContext *Context) {
   UnboundedContainerOptions O;
   O.ContainerTypes =
       View.get("ContainerTypes", ContainerTypes::defaultExtraContainers())
@@ -23,22 +20,15 @@ readOptions(const clang::tidy::ClangTidyCheck::OptionsView &View) {
   O.CheckSingletonMembers = View.get("CheckSingletonMembers", true);
   O.AssumeAllUsesVisible = View.get("AssumeAllUsesVisible", false);
   O.IgnoredVariables = View.get("IgnoredVariables", "").str();
+  // One diagnostic per variable: registries of `this` are that check's.
+  O.DeferRegistriesOfThis =
+      Context->isCheckEnabled("leak-static-instance-cache");
   return O;
 }
 
 UnboundedContainerCheck::UnboundedContainerCheck(
-    StringRef Name, clang::tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), Config([&] {
-        UnboundedContainerOptions O = readOptions(Options);
-        O.DeferRegistriesOfThis =
-            Context->isCheckEnabled("leak-static-instance-cache");
-        return O;
-      }()),
-      Analysis(Config) {
-  if (!Analysis.optionError().empty())
-    configurationDiag(escapeForDiagnostic(Analysis.optionError()),
-                      DiagnosticIDs::Error);
-}
+    llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
+    : AnalysisCheck(Name, Context, readOptions) {}
 
 void UnboundedContainerCheck::storeOptions(
     clang::tidy::ClangTidyOptions::OptionMap &Opts) {
@@ -48,19 +38,6 @@ void UnboundedContainerCheck::storeOptions(
   Options.store(Opts, "CheckSingletonMembers", Config.CheckSingletonMembers);
   Options.store(Opts, "AssumeAllUsesVisible", Config.AssumeAllUsesVisible);
   Options.store(Opts, "IgnoredVariables", Config.IgnoredVariables);
-}
-
-void UnboundedContainerCheck::registerMatchers(MatchFinder *Finder) {
-  if (Analysis.optionError().empty())
-    Analysis.registerMatchers(*Finder, this);
-}
-
-void UnboundedContainerCheck::check(const MatchFinder::MatchResult &Result) {
-  Analysis.collect(Result);
-}
-
-void UnboundedContainerCheck::onEndOfTranslationUnit() {
-  emitFindings(*this, Analysis.finish());
 }
 
 LEAKLINT_DEFINE_CHECK_FACTORY(UnboundedContainerCheck)

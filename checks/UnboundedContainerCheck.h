@@ -1,9 +1,8 @@
-//===--- UnboundedContainerCheck.h - leak-unbounded-container ----*- C++
-//-*-===//
+//===--- UnboundedContainerCheck.h - leak-unbounded-container -*- C++ -*-===//
 #ifndef LEAKLINT_CHECKS_UNBOUNDEDCONTAINERCHECK_H
 #define LEAKLINT_CHECKS_UNBOUNDEDCONTAINERCHECK_H
 
-#include "ClangTidyCheck.h"
+#include "AnalysisCheck.h"
 #include "UnboundedContainer.h"
 
 namespace leaklint {
@@ -14,7 +13,8 @@ namespace leaklint {
 ///
 /// For the user-facing documentation see
 /// docs/checks/leak-unbounded-container.md
-class UnboundedContainerCheck : public clang::tidy::ClangTidyCheck {
+class UnboundedContainerCheck
+    : public AnalysisCheck<UnboundedContainer, UnboundedContainerOptions> {
 public:
   UnboundedContainerCheck(llvm::StringRef Name,
                           clang::tidy::ClangTidyContext *Context);
@@ -22,15 +22,7 @@ public:
       const clang::LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }
-  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void
-  check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
-
-private:
-  UnboundedContainerOptions Config;
-  UnboundedContainer Analysis;
 };
 
 } // namespace leaklint

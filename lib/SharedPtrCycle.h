@@ -32,6 +32,9 @@ class SharedPtrCycle {
 public:
   explicit SharedPtrCycle(const SharedPtrCycleOptions &Options);
 
+  /// Empty: every value of these options is valid.
+  const std::string &optionError() const { return OptionError; }
+
   void registerMatchers(clang::ast_matchers::MatchFinder &Finder,
                         clang::ast_matchers::MatchFinder::MatchCallback *CB);
   void collect(const clang::ast_matchers::MatchFinder::MatchResult &Result);
@@ -57,6 +60,7 @@ private:
   void reportTypeCycles(std::vector<Finding> &Out);
 
   SharedPtrCycleOptions Options;
+  std::string OptionError;
   ContainerTypes Containers;
   OwnershipGraph Graph;
   OwnershipLinks Links;

@@ -50,7 +50,7 @@ public:
   std::vector<Finding> finish();
 
   /// Empty when the options are valid; else what is wrong with them.
-  std::string optionError() const { return OptionError; }
+  const std::string &optionError() const { return OptionError; }
 
 private:
   struct Store {
