@@ -72,7 +72,17 @@ const Expr *passedThrough(const Expr *E) {
   return E;
 }
 
-ObjectName nameObjectAt(const Expr *E, unsigned Depth) {
+using ReassignedSet = llvm::DenseSet<const VarDecl *>;
+
+// An element of a container: a step of its own, never equal to another.
+ObjectName elementOf(ObjectName Container, const Expr *Access) {
+  if (Container.known())
+    Container.Path.push_back({nullptr, Access});
+  return Container;
+}
+
+ObjectName nameObjectAt(const Expr *E, const ReassignedSet *Reassigned,
+                        unsigned Depth) {
   ObjectName Name;
   if (!E || Depth > MaxDepth || E->containsErrors())
     return Name;
@@ -85,28 +95,27 @@ ObjectName nameObjectAt(const Expr *E, unsigned Depth) {
   }
   if (const auto *U = dyn_cast<UnaryOperator>(E))
     return U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf
-               ? nameObjectAt(U->getSubExpr(), Depth + 1)
+               ? nameObjectAt(U->getSubExpr(), Reassigned, Depth + 1)
                : Name;
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
     if ((Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow) &&
         Op->getNumArgs() == 1)
-      return nameObjectAt(Op->getArg(0), Depth + 1);
-    // An element of an owning container is owned through its field.
+      return nameObjectAt(Op->getArg(0), Reassigned, Depth + 1);
     if (Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
-      return nameObjectAt(Op->getArg(0), Depth + 1);
+      return elementOf(nameObjectAt(Op->getArg(0), Reassigned, Depth + 1), E);
     return Name;
   }
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *M = Member->getMethodDecl();
     if (!M || !M->getDeclName().isIdentifier())
       return Name;
+    const Expr *Object = Member->getImplicitObjectArgument();
     if (M->getName() == "shared_from_this")
-      return nameObjectAt(Member->getImplicitObjectArgument(), Depth + 1);
+      return nameObjectAt(Object, Reassigned, Depth + 1);
     if (llvm::is_contained({"front", "back", "at"}, M->getName()))
-      return nameObjectAt(Member->getImplicitObjectArgument(), Depth + 1);
-    if (M->getName() == "get" &&
-        sharedPointee(Member->getImplicitObjectArgument()->getType()))
-      return nameObjectAt(Member->getImplicitObjectArgument(), Depth + 1);
+      return elementOf(nameObjectAt(Object, Reassigned, Depth + 1), E);
+    if (M->getName() == "get" && sharedPointee(Object->getType()))
+      return nameObjectAt(Object, Reassigned, Depth + 1);
     return Name;
   }
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
@@ -126,19 +135,23 @@ ObjectName nameObjectAt(const Expr *E, unsigned Depth) {
     const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
     if (!Field)
       return Name;
-    Name = nameObjectAt(Member->getBase(), Depth + 1);
+    Name = nameObjectAt(Member->getBase(), Reassigned, Depth + 1);
     if (Name.known())
-      Name.Path.push_back(Field->getCanonicalDecl());
+      Name.Path.push_back({Field->getCanonicalDecl(), nullptr});
     return Name;
   }
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
     const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
     if (!VD || VD->hasGlobalStorage())
       return Name;
+    // A local that is assigned, swapped or moved into later may stand for
+    // several objects: it names none.
+    if (Reassigned && Reassigned->count(VD->getCanonicalDecl()))
+      return Name;
     // A local stands for the object its initializer names, so that
     // `auto n = std::make_shared<Node>(...)` and later uses of `n` agree.
     if (!isa<ParmVarDecl>(VD) && VD->getInit()) {
-      ObjectName Init = nameObjectAt(VD->getInit(), Depth + 1);
+      ObjectName Init = nameObjectAt(VD->getInit(), Reassigned, Depth + 1);
       if (Init.known())
         return Init;
     }
@@ -148,6 +161,63 @@ ObjectName nameObjectAt(const Expr *E, unsigned Depth) {
   }
   return Name;
 }
+
+// The locals a body changes after declaring them: assigned, reset, swapped,
+// passed by non-const reference, or having their address taken.
+class ReassignedLocals : public RecursiveASTVisitor<ReassignedLocals> {
+public:
+  static const VarDecl *local(const Expr *E) {
+    const auto *Ref =
+        dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
+    const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    return VD && !VD->hasGlobalStorage() ? VD->getCanonicalDecl() : nullptr;
+  }
+  void add(const Expr *E) {
+    if (const VarDecl *VD = local(E))
+      Set.insert(VD);
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
+    if (Op->isAssignmentOp() && Op->getNumArgs() > 0)
+      add(Op->getArg(0));
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *B) {
+    if (B->isAssignmentOp())
+      add(B->getLHS());
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *U) {
+    if (U->getOpcode() == UO_AddrOf)
+      add(U->getSubExpr());
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *Call) {
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+      if (const CXXMethodDecl *M = Member->getMethodDecl())
+        if (M->getDeclName().isIdentifier() &&
+            llvm::is_contained({"reset", "swap"}, M->getName()))
+          add(Member->getImplicitObjectArgument());
+    const FunctionDecl *FD = Call->getDirectCallee();
+    // The library's forwarding functions (make_shared, emplace_back) take
+    // lvalues by non-const reference without writing them; of its
+    // functions only these reseat their arguments.
+    if (FD && FD->isInStdNamespace() &&
+        !(FD->getDeclName().isIdentifier() &&
+          llvm::is_contained({"swap", "exchange", "iter_swap"}, FD->getName())))
+      return true;
+    for (unsigned I = 0; FD && I < Call->getNumArgs(); ++I) {
+      if (I >= FD->getNumParams())
+        break;
+      QualType P = FD->getParamDecl(I)->getType();
+      // Moved-from locals still name their object; swapped or otherwise
+      // written ones may not.
+      if (P->isLValueReferenceType() && !P->getPointeeType().isConstQualified())
+        add(Call->getArg(I));
+    }
+    return true;
+  }
+  ReassignedSet Set;
+};
 
 // The field `E` writes, with the expression of its holder: `h->f`, `h.f`,
 // `f` (implicitly this->f), `h->f[k]`.
@@ -188,8 +258,11 @@ const CXXConstructorDecl *constructorOf(const CallExpr *MakeShared) {
 
 class LinkVisitor : public RecursiveASTVisitor<LinkVisitor> {
 public:
-  LinkVisitor(OwnershipLinks &Links, SmallVectorImpl<OwnershipLink> &Out)
-      : Links(Links), Out(Out) {}
+  LinkVisitor(OwnershipLinks &Links, SmallVectorImpl<OwnershipLink> &Out,
+              const ReassignedSet &Reassigned, const CXXRecordDecl *ThisClass)
+      : Links(Links), Out(Out), Reassigned(Reassigned), ThisClass(ThisClass) {}
+
+  ObjectName name(const Expr *E) const { return nameObject(E, &Reassigned); }
 
   bool shouldVisitLambdaExpressions() const { return false; }
 
@@ -200,7 +273,8 @@ public:
     OwnershipLink L;
     L.Holder = Holder;
     L.Field = Field->getCanonicalDecl();
-    L.Target = nameObject(Value);
+    L.Target = name(Value);
+    L.ThisClass = ThisClass;
     if (!L.Target.known())
       return;
     L.Value = Value;
@@ -214,8 +288,8 @@ public:
 
   void addWrite(const Expr *Destination, const Expr *Value) {
     if (const MemberExpr *Member = writtenField(Destination))
-      add(nameObject(Member->getBase()),
-          cast<FieldDecl>(Member->getMemberDecl()), Value);
+      add(name(Member->getBase()), cast<FieldDecl>(Member->getMemberDecl()),
+          Value);
   }
 
   // Stores the callee makes of its parameters, applied to this call.
@@ -243,11 +317,24 @@ public:
       if (const MemberExpr *Member =
               writtenField(Call->getImplicitObjectArgument()))
         for (const Expr *Arg : Args)
-          add(nameObject(Member->getBase()),
-              cast<FieldDecl>(Member->getMemberDecl()), Arg);
+          add(name(Member->getBase()), cast<FieldDecl>(Member->getMemberDecl()),
+              Arg);
       return true;
     }
-    addThrough(M, nameObject(Call->getImplicitObjectArgument()), Args);
+    // A shared_ptr field reset to a new object: `r.reset(new R(...))`.
+    if (M->getName() == "reset" && Args.size() == 1)
+      if (const MemberExpr *Member =
+              writtenField(Call->getImplicitObjectArgument()))
+        add(name(Member->getBase()), cast<FieldDecl>(Member->getMemberDecl()),
+            Args[0]);
+    // A collection field that is drained holds owners only for a while.
+    if (llvm::is_contained(
+            {"pop_front", "pop_back", "pop", "erase", "clear", "extract"},
+            M->getName()))
+      if (const MemberExpr *Member =
+              writtenField(Call->getImplicitObjectArgument()))
+        Links.markDrained(cast<FieldDecl>(Member->getMemberDecl()));
+    addThrough(M, name(Call->getImplicitObjectArgument()), Args);
     return true;
   }
 
@@ -257,7 +344,7 @@ public:
     if (isStdFunction(Call->getDirectCallee(),
                       {"make_shared", "allocate_shared"})) {
       SmallVector<const Expr *, 4> Args(Call->arguments());
-      addThrough(constructorOf(Call), nameObject(Call), Args);
+      addThrough(constructorOf(Call), name(Call), Args);
     }
     return true;
   }
@@ -265,7 +352,7 @@ public:
   bool VisitCXXNewExpr(CXXNewExpr *New) {
     if (const CXXConstructExpr *Construct = New->getConstructExpr()) {
       SmallVector<const Expr *, 4> Args(Construct->arguments());
-      addThrough(Construct->getConstructor(), nameObject(New), Args);
+      addThrough(Construct->getConstructor(), name(New), Args);
     }
     return true;
   }
@@ -273,6 +360,8 @@ public:
 private:
   OwnershipLinks &Links;
   SmallVectorImpl<OwnershipLink> &Out;
+  const ReassignedSet &Reassigned;
+  const CXXRecordDecl *ThisClass;
 };
 
 // Which parameters a function stores into fields of its object.
@@ -331,7 +420,15 @@ unsigned ObjectName::age() const {
   return 0;
 }
 
-ObjectName nameObject(const Expr *E) { return nameObjectAt(E, 0); }
+ObjectName nameObject(const Expr *E, const ReassignedSet *Reassigned) {
+  return nameObjectAt(E, Reassigned, 0);
+}
+
+bool ObjectName::ownsOrIs(const ObjectName &Inner) const {
+  return known() && Kind == Inner.Kind && Root == Inner.Root &&
+         Path.size() <= Inner.Path.size() &&
+         std::equal(Path.begin(), Path.end(), Inner.Path.begin());
+}
 
 bool OwnershipLinks::isSharedOwnerField(const FieldDecl *Field) const {
   return llvm::any_of(
@@ -364,7 +461,11 @@ OwnershipLinks::storedParams(const FunctionDecl *F) {
 
 SmallVector<OwnershipLink, 4> OwnershipLinks::collect(const FunctionDecl *F) {
   SmallVector<OwnershipLink, 4> Out;
-  LinkVisitor Visitor(*this, Out);
+  ReassignedLocals Changed;
+  Changed.TraverseStmt(F->getBody());
+  const auto *Method = dyn_cast<CXXMethodDecl>(F);
+  LinkVisitor Visitor(*this, Out, Changed.Set,
+                      Method ? Method->getParent() : nullptr);
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(F)) {
     ObjectName Self;
     Self.Kind = ObjectName::This;

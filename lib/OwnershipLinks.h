@@ -18,9 +18,21 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace leaklint {
+
+/// One step from an object to one it owns: a field, or one element of a
+/// container field (each element access is its own step: `v[i]` and
+/// `v[i - 1]` are different objects).
+struct PathStep {
+  const clang::FieldDecl *Field = nullptr;
+  const clang::Expr *Element = nullptr;
+  bool operator==(const PathStep &O) const {
+    return Field == O.Field && Element == O.Element;
+  }
+};
 
 /// An object named by the code of one function.
 struct ObjectName {
@@ -28,7 +40,7 @@ struct ObjectName {
   /// The variable (Variable) or the expression that made it (Fresh).
   const void *Root = nullptr;
   /// Fields followed from the root: `this->renderer_->device`.
-  llvm::SmallVector<const clang::FieldDecl *, 2> Path;
+  llvm::SmallVector<PathStep, 2> Path;
 
   bool known() const { return Kind != Unknown; }
   bool operator==(const ObjectName &O) const {
@@ -37,6 +49,8 @@ struct ObjectName {
   /// How long the object has existed when the function runs: made here,
   /// a local, a parameter, the object itself or something it owns.
   unsigned age() const;
+  /// True when this object is \p Inner or owns it through fields.
+  bool ownsOrIs(const ObjectName &Inner) const;
 };
 
 /// One store of a shared owner of Target into Holder's field.
@@ -50,6 +64,8 @@ struct OwnershipLink {
   bool FromSharedFromThis = false;
   /// The store happens in a constructor or setter called here.
   const clang::FunctionDecl *Through = nullptr;
+  /// The class of `this` where the store is made.
+  const clang::CXXRecordDecl *ThisClass = nullptr;
 };
 
 /// Finds the links of function bodies; remembers which parameters each
@@ -71,17 +87,34 @@ public:
   };
   llvm::ArrayRef<ParamStore> storedParams(const clang::FunctionDecl *F);
 
-  void clear() { Summaries.clear(); }
+  /// Fields some code removes elements from (`queue.pop_front()`): a
+  /// collection that is drained holds its elements only for a while.
+  bool isDrained(const clang::FieldDecl *F) const {
+    return Drained.count(F->getCanonicalDecl());
+  }
+  void markDrained(const clang::FieldDecl *F) {
+    Drained.insert(F->getCanonicalDecl());
+  }
+
+  void clear() {
+    Summaries.clear();
+    Drained.clear();
+  }
 
 private:
   const ContainerTypes &Containers;
+  llvm::DenseSet<const clang::FieldDecl *> Drained;
   llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<ParamStore, 2>>
       Summaries;
 };
 
 /// The object \p E refers to (through copies, moves, `*`, `->`, `get()`,
 /// `shared_from_this()` and locals initialised from such expressions).
-ObjectName nameObject(const clang::Expr *E);
+/// Locals in \p Reassigned are assigned, swapped or moved into after their
+/// declaration: they may name several objects, so they name none.
+ObjectName
+nameObject(const clang::Expr *E,
+           const llvm::DenseSet<const clang::VarDecl *> *Reassigned = nullptr);
 
 } // namespace leaklint
 

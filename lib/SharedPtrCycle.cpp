@@ -29,26 +29,30 @@ const CXXRecordDecl *pointeeClass(const FieldDecl *F,
   return nullptr;
 }
 
+// True for a field that is exactly one std::shared_ptr.
+bool isSingleOwner(const FieldDecl *F) {
+  return sharedPointee(F->getType()) != nullptr;
+}
+
 // True when \p Candidate is more likely the back edge than \p Current: a
 // single owner rather than a collection (collections hold children, the
 // forward edges), then the one pointing at the older object (the owner that
 // was there first), then the one storing shared_from_this().
 bool betterBackEdge(const OwnershipLink &Candidate,
-                    const OwnershipLink &Current,
-                    const ContainerTypes &Containers) {
-  auto Scalar = [&](const OwnershipLink &L) {
-    for (const OwnedClass &O : ownedClasses(L.Field->getType(), Containers))
-      if (O.Kind == OwnershipKind::Shared)
-        return !O.InContainer;
-    return false;
+                    const OwnershipLink &Current, const SourceManager &SM) {
+  if (isSingleOwner(Candidate.Field) != isSingleOwner(Current.Field))
+    return isSingleOwner(Candidate.Field);
+  auto Older = [&](const ObjectName &A, const ObjectName &B) {
+    if (A.Kind == ObjectName::Fresh && B.Kind == ObjectName::Fresh)
+      return SM.isBeforeInTranslationUnit(
+          static_cast<const Expr *>(A.Root)->getBeginLoc(),
+          static_cast<const Expr *>(B.Root)->getBeginLoc());
+    return A.age() > B.age();
   };
-  if (Scalar(Candidate) != Scalar(Current))
-    return Scalar(Candidate);
-  auto Direction = [](const OwnershipLink &L) {
-    return int(L.Target.age()) - int(L.Holder.age());
-  };
-  if (Direction(Candidate) != Direction(Current))
-    return Direction(Candidate) > Direction(Current);
+  bool CandidatePointsBack = Older(Candidate.Target, Candidate.Holder);
+  bool CurrentPointsBack = Older(Current.Target, Current.Holder);
+  if (CandidatePointsBack != CurrentPointsBack)
+    return CandidatePointsBack;
   return Candidate.FromSharedFromThis && !Current.FromSharedFromThis;
 }
 
@@ -99,39 +103,47 @@ void SharedPtrCycle::collect(const MatchFinder::MatchResult &Result) {
 }
 
 void SharedPtrCycle::findEvidence(ArrayRef<OwnershipLink> Found) {
-  auto Record = [&](Evidence E) {
-    Evidences.try_emplace(E.Back.Field, std::move(E));
+  const SourceManager &SM = Ctx->getSourceManager();
+  auto IsOwning = [&](const PathStep &Step) {
+    return !Step.Field ||
+           !ownedClasses(Step.Field->getType(), Containers).empty();
   };
   for (unsigned I = 0; I < Found.size(); ++I) {
     const OwnershipLink &A = Found[I];
     // The object stored into its own field.
     if (A.Holder == A.Target) {
-      Record({EvidenceKind::Self, A, {}, {}});
+      Evidences.try_emplace(A.Field, Evidence{EvidenceKind::Self, A, {}, {}});
       continue;
     }
     // The object stored into a field of something it owns:
     // `renderer_->device->engine = shared_from_this()`.
-    if (A.Holder.Kind == A.Target.Kind && A.Holder.Root == A.Target.Root &&
-        A.Holder.Path.size() > A.Target.Path.size() &&
-        std::equal(A.Target.Path.begin(), A.Target.Path.end(),
-                   A.Holder.Path.begin())) {
+    if (A.Target.ownsOrIs(A.Holder)) {
       Evidence E{EvidenceKind::OwnsHolder, A, {}, {}};
-      E.Path.append(A.Holder.Path.begin() + A.Target.Path.size(),
-                    A.Holder.Path.end());
-      bool AllOwning = llvm::all_of(E.Path, [&](const FieldDecl *F) {
-        return !ownedClasses(F->getType(), Containers).empty();
-      });
-      if (AllOwning)
-        Record(std::move(E));
+      auto Extra =
+          ArrayRef<PathStep>(A.Holder.Path).drop_front(A.Target.Path.size());
+      if (!llvm::all_of(Extra, IsOwning))
+        continue;
+      for (const PathStep &Step : Extra)
+        if (Step.Field)
+          E.Path.push_back(Step.Field);
+      Evidences.try_emplace(A.Field, std::move(E));
       continue;
     }
-    // Two objects stored into each other.
+    // Two objects stored into each other (or into what they own).
     for (unsigned J = I + 1; J < Found.size(); ++J) {
       const OwnershipLink &B = Found[J];
-      if (!(A.Target == B.Holder && B.Target == A.Holder))
+      if (!(A.Target.ownsOrIs(B.Holder) && B.Target.ownsOrIs(A.Holder)))
         continue;
-      bool BIsBack = betterBackEdge(B, A, Containers);
-      Record({EvidenceKind::Mutual, BIsBack ? B : A, BIsBack ? A : B, {}});
+      bool BIsBack = betterBackEdge(B, A, SM);
+      const OwnershipLink &Back = BIsBack ? B : A;
+      const OwnershipLink &Forward = BIsBack ? A : B;
+      auto Key = std::minmax(Back.Field, Forward.Field);
+      auto [It, New] = MutualEvidences.try_emplace(
+          Key, Evidence{EvidenceKind::Mutual, Back, Forward, {}});
+      if (It->second.Back.Field == Back.Field)
+        ++It->second.Votes;
+      else
+        ++It->second.OtherVotes;
     }
   }
 }
@@ -141,6 +153,15 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
   const auto *Holder = cast<CXXRecordDecl>(Back->getParent());
   const CXXRecordDecl *Target = pointeeClass(Back, Containers);
   if (!Target)
+    return;
+  // The object stored, when the code names it: `this` of a derived class
+  // stored through a pointer to its base.
+  if (E.Back.Target.Kind == ObjectName::This && E.Back.Target.Path.empty() &&
+      E.Back.ThisClass)
+    Target = E.Back.ThisClass;
+  // A collection that code drains (a job queue) holds each owner for a
+  // while only: not a leak, and nothing to make weak.
+  if (!isSingleOwner(Back) && Links.isDrained(Back))
     return;
   Finding F;
   F.Loc = Back->getLocation();
@@ -235,6 +256,17 @@ std::vector<Finding> SharedPtrCycle::finish() {
   std::vector<Finding> Out;
   if (Ctx) {
     Graph.build();
+    // Each mutual cycle once, on the field more often chosen as its back
+    // edge (ties: the one declared later, like `prev` after `next`).
+    for (auto &[Pair, E] : MutualEvidences) {
+      if (E.OtherVotes > E.Votes ||
+          (E.OtherVotes == E.Votes &&
+           Ctx->getSourceManager().isBeforeInTranslationUnit(
+               E.Back.Field->getLocation(), E.Forward.Field->getLocation())))
+        std::swap(E.Back, E.Forward);
+      if (!Evidences.count(E.Back.Field))
+        Evidences.insert({E.Back.Field, E});
+    }
     llvm::DenseSet<SourceLocation> Seen;
     for (const auto &[Field, E] : Evidences)
       if (Seen.insert(Field->getLocation()).second)
@@ -243,6 +275,7 @@ std::vector<Finding> SharedPtrCycle::finish() {
       reportTypeCycles(Out);
   }
   Evidences.clear();
+  MutualEvidences.clear();
   Graph.clear();
   Links.clear();
   Ctx = nullptr;

@@ -53,6 +53,9 @@ private:
     OwnershipLink Forward;
     /// OwnsHolder: the fields from the object to the holder.
     llvm::SmallVector<const clang::FieldDecl *, 2> Path;
+    /// Mutual: how often each of the two fields came out as the back edge;
+    /// the cycle is reported once, on the field chosen more often.
+    unsigned Votes = 0, OtherVotes = 0;
   };
 
   void findEvidence(llvm::ArrayRef<OwnershipLink> Links);
@@ -67,6 +70,11 @@ private:
   clang::ASTContext *Ctx = nullptr;
   /// By the back-edge field: one warning per cycle however often it is closed.
   llvm::MapVector<const clang::FieldDecl *, Evidence> Evidences;
+  /// Mutual evidence by the unordered pair of fields: a doubly linked list
+  /// closed in pushBack and pushFront is one cycle, not two.
+  llvm::MapVector<std::pair<const clang::FieldDecl *, const clang::FieldDecl *>,
+                  Evidence>
+      MutualEvidences;
 };
 
 } // namespace leaklint
