@@ -204,7 +204,7 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
     How += ", through " + quoted(E.Back.Through->getQualifiedNameAsString());
   F.Notes.push_back({E.Back.Value->getBeginLoc(), How});
 
-  WeakPtrRewrite Plan = planWeakPtrRewrite(Back, *Ctx);
+  const WeakPtrRewrite &Plan = Rewrites[Back->getCanonicalDecl()];
   std::string Fix = "make it a std::weak_ptr";
   if (!Plan.Declaration.empty())
     Fix += ": '" + Plan.Declaration + "'";
@@ -268,9 +268,14 @@ std::vector<Finding> SharedPtrCycle::finish() {
         Evidences.insert({E.Back.Field, E});
     }
     llvm::DenseSet<SourceLocation> Seen;
+    SmallVector<const FieldDecl *, 8> Backs;
+    for (const auto &[Field, E] : Evidences)
+      Backs.push_back(Field);
+    Rewrites = planWeakPtrRewrites(Backs, *Ctx);
     for (const auto &[Field, E] : Evidences)
       if (Seen.insert(Field->getLocation()).second)
         report(E, Out);
+    Rewrites.clear();
     if (Options.ReportTypeCycles)
       reportTypeCycles(Out);
   }

@@ -15,6 +15,7 @@
 #include "Finding.h"
 #include "OwnershipGraph.h"
 #include "OwnershipLinks.h"
+#include "WeakPtrRewrite.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/MapVector.h"
 #include <vector>
@@ -68,6 +69,8 @@ private:
   OwnershipGraph Graph;
   OwnershipLinks Links;
   clang::ASTContext *Ctx = nullptr;
+  /// The weak_ptr fix-it of each back edge, planned together at the end.
+  llvm::DenseMap<const clang::FieldDecl *, WeakPtrRewrite> Rewrites;
   /// By the back-edge field: one warning per cycle however often it is closed.
   llvm::MapVector<const clang::FieldDecl *, Evidence> Evidences;
   /// Mutual evidence by the unordered pair of fields: a doubly linked list

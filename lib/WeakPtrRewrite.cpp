@@ -15,12 +15,16 @@ namespace leaklint {
 namespace {
 
 // Visits the main file's code with a stack of parents, and rewrites each
-// use of the field according to the expression around it.
+// use of the fields according to the expression around it.
 class UseRewriter : public RecursiveASTVisitor<UseRewriter> {
 public:
-  UseRewriter(const FieldDecl *Field, ASTContext &Ctx)
-      : Field(Field->getCanonicalDecl()), Ctx(Ctx), SM(Ctx.getSourceManager()) {
-  }
+  struct State {
+    SmallVector<FixItHint, 8> Fixes;
+    std::string WhyNot;
+  };
+
+  UseRewriter(llvm::DenseMap<const FieldDecl *, State> &Fields, ASTContext &Ctx)
+      : Fields(Fields), Ctx(Ctx), SM(Ctx.getSourceManager()) {}
 
   bool shouldVisitTemplateInstantiations() const { return false; }
   bool shouldVisitImplicitCode() const { return false; }
@@ -31,35 +35,70 @@ public:
     Parents.push_back(S);
     bool Result = RecursiveASTVisitor::TraverseStmt(S, nullptr);
     Parents.pop_back();
-    return Result && WhyNot.empty();
+    return Result;
+  }
+
+  // Uses the rewrite cannot see or spell: in templates (dependent member
+  // access), as a pointer to member or in decltype, through a structured
+  // binding, or an aggregate initialised with nullptr.
+  bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *E) {
+    if (E->getMember().isIdentifier())
+      for (auto &[Field, St] : Fields)
+        if (Field->getName() == E->getMember().getAsString())
+          failFor(Field, "a template uses a member of its name");
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    if (const auto *Field = dyn_cast<FieldDecl>(E->getDecl()))
+      failFor(Field->getCanonicalDecl(),
+              "it is named as a member pointer or in an unevaluated context");
+    return true;
+  }
+  bool VisitDecompositionDecl(DecompositionDecl *D) {
+    const CXXRecordDecl *RD =
+        D->getType().getNonReferenceType()->getAsCXXRecordDecl();
+    for (auto &[Field, St] : Fields)
+      if (RD && declaresSameEntity(RD, Field->getParent()))
+        failFor(Field, "a structured binding takes it apart");
+    return true;
+  }
+  bool VisitInitListExpr(InitListExpr *E) {
+    const CXXRecordDecl *RD = E->getType()->getAsCXXRecordDecl();
+    if (!RD)
+      return true;
+    for (auto &[Field, St] : Fields)
+      if (declaresSameEntity(RD, Field->getParent()) &&
+          Field->getFieldIndex() < E->getNumInits() &&
+          isNull(E->getInit(Field->getFieldIndex()), Ctx))
+        failFor(Field, "it is initialised from nullptr");
+    return true;
   }
 
   bool TraverseConstructorInitializer(CXXCtorInitializer *Init) {
-    if (Init->isMemberInitializer() &&
-        Init->getMember()->getCanonicalDecl() == Field && Init->getInit()) {
-      const Expr *Value = Init->getInit()->IgnoreImplicit();
-      // A weak_ptr is made from a shared_ptr, not from nullptr.
-      if (const auto *Construct = dyn_cast<CXXConstructExpr>(Value))
-        if (Construct->getNumArgs() == 1 &&
-            Construct->getArg(0)->getType()->isNullPtrType())
-          fail("it is initialised from nullptr");
-    }
+    // A weak_ptr is made from a shared_ptr, not from nullptr.
+    if (Init->isMemberInitializer() && Init->getInit() &&
+        Fields.count(Init->getMember()->getCanonicalDecl()) &&
+        isNull(Init->getInit(), Ctx))
+      failFor(Init->getMember()->getCanonicalDecl(),
+              "it is initialised from nullptr");
     return RecursiveASTVisitor::TraverseConstructorInitializer(Init);
   }
 
   bool VisitMemberExpr(MemberExpr *E) {
-    if (E->getMemberDecl()->getCanonicalDecl() == Field)
+    const auto *Field = dyn_cast<FieldDecl>(E->getMemberDecl());
+    auto It = Field ? Fields.find(Field->getCanonicalDecl()) : Fields.end();
+    if (It != Fields.end() && It->second.WhyNot.empty()) {
+      Current = &It->second;
       rewrite(E);
-    return WhyNot.empty();
+    }
+    return true;
   }
 
-  void fail(StringRef Why) {
-    if (WhyNot.empty())
-      WhyNot = Why.str();
+  void failFor(const FieldDecl *Field, StringRef Why) {
+    auto It = Fields.find(Field->getCanonicalDecl());
+    if (It != Fields.end() && It->second.WhyNot.empty())
+      It->second.WhyNot = Why.str();
   }
-
-  std::string WhyNot;
-  SmallVector<FixItHint, 8> Fixes;
 
 private:
   // The parent of the expression at Parents[Index], past implicit casts and
@@ -80,22 +119,28 @@ private:
     return Lexer::getLocForEndOfToken(E->getEndLoc(), 0, SM, Ctx.getLangOpts());
   }
 
+  void fail(StringRef Why) {
+    if (Current->WhyNot.empty())
+      Current->WhyNot = Why.str();
+  }
+
   void insertLock(const Expr *Use) {
-    Fixes.push_back(FixItHint::CreateInsertion(endOf(Use), ".lock()"));
+    Current->Fixes.push_back(FixItHint::CreateInsertion(endOf(Use), ".lock()"));
   }
 
   void replace(SourceRange R, StringRef Text) {
     if (!isEditable(R, SM))
       return fail("a use of it is inside a macro");
-    Fixes.push_back(
+    Current->Fixes.push_back(
         FixItHint::CreateReplacement(CharSourceRange::getTokenRange(R), Text));
   }
 
-  // `nullptr`, also as the shared_ptr it is converted to.
-  static bool isNull(const Expr *E) {
+  // `nullptr`, `NULL` or `0`, also as the shared_ptr it is converted to.
+  static bool isNull(const Expr *E, ASTContext &Ctx) {
     for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
       E = E->IgnoreImplicit()->IgnoreParens();
-      if (E->getType()->isNullPtrType())
+      if (!E->isValueDependent() &&
+          E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
         return true;
       const auto *Construct = dyn_cast<CXXConstructExpr>(E);
       if (!Construct || Construct->getNumArgs() != 1)
@@ -126,13 +171,13 @@ private:
       case OO_Equal:
         if (!First)
           return insertLock(Use);
-        if (isNull(Op->getArg(1)))
+        if (isNull(Op->getArg(1), Ctx))
           return replace(Op->getSourceRange(), (*Text + ".reset()").str());
         return; // weak_ptr = shared_ptr works as is.
       case OO_EqualEqual:
       case OO_ExclaimEqual: {
         const Expr *Other = Op->getArg(First ? 1 : 0);
-        if (isNull(Other))
+        if (isNull(Other, Ctx))
           return replace(Op->getSourceRange(),
                          ((Op->getOperator() == OO_EqualEqual ? "" : "!") +
                           *Text + ".expired()")
@@ -154,6 +199,11 @@ private:
       if (!Call || !Method)
         return fail("a use of it cannot be rewritten");
       if (isa<CXXConversionDecl>(Method)) {
+        // `p.operator bool()` spelled out: leave it to people.
+        if (std::optional<StringRef> Name =
+                sourceText(SourceRange(Member->getMemberLoc()), Ctx);
+            Name && *Name == "operator")
+          return fail("it is converted with an explicit 'operator bool()'");
         unsigned OuterIndex = CallIndex;
         const Stmt *Outer = parentOf(OuterIndex);
         if (const auto *Not = dyn_cast_or_null<UnaryOperator>(Outer);
@@ -166,8 +216,14 @@ private:
                                                             : StringRef();
       if (Name == "get")
         return insertLock(Use);
-      if ((Name == "reset" && Call->getNumArgs() == 0) || Name == "use_count")
+      if ((Name == "reset" && Call->getNumArgs() == 0) ||
+          Name == "owner_before")
         return;
+      if (Name == "reset")
+        return fail("it is reset to a new object; a std::weak_ptr cannot own "
+                    "one");
+      if (Name == "use_count")
+        return fail("its use_count() would stop counting the field itself");
       return fail("it is used through '" + Name.str() +
                   "()', which std::weak_ptr does not have");
     }
@@ -195,7 +251,8 @@ private:
     fail("a use of it cannot be rewritten");
   }
 
-  const FieldDecl *Field;
+  llvm::DenseMap<const FieldDecl *, State> &Fields;
+  State *Current = nullptr;
   ASTContext &Ctx;
   const SourceManager &SM;
   SmallVector<const Stmt *, 32> Parents;
@@ -203,22 +260,32 @@ private:
 
 } // namespace
 
-WeakPtrRewrite planWeakPtrRewrite(const FieldDecl *Field, ASTContext &Ctx) {
-  WeakPtrRewrite Plan;
+// The checks that need only the declaration; fills Plan.Declaration.
+static bool planDeclaration(const FieldDecl *Field, ASTContext &Ctx,
+                            WeakPtrRewrite &Plan, SourceLocation &NameLoc,
+                            bool &Qualified) {
   const SourceManager &SM = Ctx.getSourceManager();
-  const CXXRecordDecl *Pointee = sharedPointee(Field->getType());
-  if (!Pointee) {
+  if (!sharedPointee(Field->getType())) {
     Plan.WhyNot = "it is a collection of owners; the edge to make weak is in "
                   "its element type";
-    return Plan;
+    return false;
   }
-  const auto *Owner = cast<ClassTemplateSpecializationDecl>(
-      Field->getType()->getAsCXXRecordDecl());
-  PrintingPolicy Policy(Ctx.getLangOpts());
-  Plan.Declaration =
-      "std::weak_ptr<" +
-      Owner->getTemplateArgs()[0].getAsType().getAsString(Policy) + "> " +
-      Field->getNameAsString() + ";";
+  TypeSourceInfo *TSI = Field->getTypeSourceInfo();
+  auto Spec =
+      TSI ? TSI->getTypeLoc().getAsAdjusted<TemplateSpecializationTypeLoc>()
+          : TemplateSpecializationTypeLoc();
+  std::optional<StringRef> Pointee =
+      Spec && Spec.getNumArgs() == 1
+          ? sourceText(Spec.getArgLoc(0).getSourceRange(), Ctx)
+          : std::nullopt;
+  Plan.Declaration = "std::weak_ptr<" +
+                     (Pointee ? Pointee->str()
+                              : cast<ClassTemplateSpecializationDecl>(
+                                    Field->getType()->getAsCXXRecordDecl())
+                                    ->getTemplateArgs()[0]
+                                    .getAsType()
+                                    .getAsString(Ctx.getPrintingPolicy())) +
+                     "> " + Field->getNameAsString() + ";";
 
   const auto *Class = cast<CXXRecordDecl>(Field->getParent());
   bool InTemplate = false;
@@ -231,55 +298,97 @@ WeakPtrRewrite planWeakPtrRewrite(const FieldDecl *Field, ASTContext &Ctx) {
   if (InTemplate) {
     Plan.WhyNot = "the class is a template, whose uses of the field are not "
                   "all known";
-    return Plan;
+    return false;
   }
   if (!SM.isInMainFile(SM.getExpansionLoc(Class->getLocation()))) {
     Plan.WhyNot = "the class is defined in a header, where other files may "
                   "use the field";
-    return Plan;
+    return false;
   }
-
-  // The declaration: `std::shared_ptr<T> f;` -> `std::weak_ptr<T> f;`.
-  TypeSourceInfo *TSI = Field->getTypeSourceInfo();
-  auto Spec =
-      TSI ? TSI->getTypeLoc().getAsAdjusted<TemplateSpecializationTypeLoc>()
-          : TemplateSpecializationTypeLoc();
-  SourceLocation NameLoc = Spec ? Spec.getTemplateNameLoc() : SourceLocation();
+  NameLoc = Spec ? Spec.getTemplateNameLoc() : SourceLocation();
   std::optional<StringRef> Spelled =
       NameLoc.isValid() ? sourceText(SourceRange(NameLoc), Ctx) : std::nullopt;
   if (!Spelled || *Spelled != "shared_ptr") {
     Plan.WhyNot = "its type is not spelled 'shared_ptr<...>' where it is "
                   "declared";
-    return Plan;
+    return false;
   }
+  // `using std::shared_ptr; shared_ptr<T> p;` has no weak_ptr in scope.
+  const char *Before = SM.getCharacterData(NameLoc);
+  Qualified = Before[-1] == ':' && Before[-2] == ':';
   for (const Decl *Sibling : Class->decls())
     if (const auto *Other = dyn_cast<FieldDecl>(Sibling);
         Other && Other != Field &&
         Other->getTypeSpecStartLoc() == Field->getTypeSpecStartLoc()) {
       Plan.WhyNot = "it is declared together with other fields";
-      return Plan;
+      return false;
     }
   if (Field->hasInClassInitializer()) {
     Plan.WhyNot = "it has a default member initializer";
-    return Plan;
+    return false;
   }
+  return true;
+}
 
-  UseRewriter Rewriter(Field, Ctx);
-  for (Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
-    if (!SM.isInMainFile(SM.getExpansionLoc(D->getBeginLoc())))
+// True when two edits overlap: clang-tidy would drop both.
+static bool overlaps(ArrayRef<FixItHint> Fixes, const SourceManager &SM) {
+  for (const FixItHint &A : Fixes) {
+    if (A.RemoveRange.isInvalid() ||
+        A.RemoveRange.getBegin() == A.RemoveRange.getEnd())
       continue;
-    Rewriter.TraverseDecl(D);
-    if (!Rewriter.WhyNot.empty())
-      break;
+    for (const FixItHint &B : Fixes) {
+      if (&A == &B)
+        continue;
+      SourceLocation At = B.RemoveRange.getBegin();
+      if (SM.isPointWithin(At, A.RemoveRange.getBegin(),
+                           A.RemoveRange.getEnd()) &&
+          At != A.RemoveRange.getBegin())
+        return true;
+    }
   }
-  if (!Rewriter.WhyNot.empty()) {
-    Plan.WhyNot = Rewriter.WhyNot;
-    return Plan;
+  return false;
+}
+
+llvm::DenseMap<const FieldDecl *, WeakPtrRewrite>
+planWeakPtrRewrites(ArrayRef<const FieldDecl *> Fields, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::DenseMap<const FieldDecl *, WeakPtrRewrite> Plans;
+  llvm::DenseMap<const FieldDecl *, UseRewriter::State> Pending;
+  llvm::DenseMap<const FieldDecl *, std::pair<SourceLocation, bool>> Names;
+  for (const FieldDecl *Field : Fields) {
+    Field = Field->getCanonicalDecl();
+    WeakPtrRewrite &Plan = Plans[Field];
+    SourceLocation NameLoc;
+    bool Qualified = true;
+    if (planDeclaration(Field, Ctx, Plan, NameLoc, Qualified)) {
+      Pending[Field];
+      Names[Field] = {NameLoc, Qualified};
+    }
   }
-  Plan.Fixes.push_back(FixItHint::CreateReplacement(
-      CharSourceRange::getTokenRange(NameLoc), "weak_ptr"));
-  Plan.Fixes.append(Rewriter.Fixes.begin(), Rewriter.Fixes.end());
-  return Plan;
+  if (Pending.empty())
+    return Plans;
+
+  // One pass over the main file for all fields.
+  UseRewriter Rewriter(Pending, Ctx);
+  for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
+    if (SM.isInMainFile(SM.getExpansionLoc(D->getBeginLoc())))
+      Rewriter.TraverseDecl(D);
+
+  for (auto &[Field, State] : Pending) {
+    WeakPtrRewrite &Plan = Plans[Field];
+    if (State.WhyNot.empty() && overlaps(State.Fixes, SM))
+      State.WhyNot = "uses of it nest inside each other";
+    if (!State.WhyNot.empty()) {
+      Plan.WhyNot = State.WhyNot;
+      continue;
+    }
+    auto [NameLoc, Qualified] = Names[Field];
+    Plan.Fixes.push_back(
+        FixItHint::CreateReplacement(CharSourceRange::getTokenRange(NameLoc),
+                                     Qualified ? "weak_ptr" : "std::weak_ptr"));
+    Plan.Fixes.append(State.Fixes.begin(), State.Fixes.end());
+  }
+  return Plans;
 }
 
 } // namespace leaklint

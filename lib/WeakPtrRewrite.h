@@ -21,6 +21,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/Basic/Diagnostic.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include <string>
 
@@ -34,8 +35,11 @@ struct WeakPtrRewrite {
   std::string WhyNot;
 };
 
-WeakPtrRewrite planWeakPtrRewrite(const clang::FieldDecl *Field,
-                                  clang::ASTContext &Ctx);
+/// Plans the rewrite of each of \p Fields, with one pass over the main
+/// file for all of them.
+llvm::DenseMap<const clang::FieldDecl *, WeakPtrRewrite>
+planWeakPtrRewrites(llvm::ArrayRef<const clang::FieldDecl *> Fields,
+                    clang::ASTContext &Ctx);
 
 } // namespace leaklint
 

@@ -51,7 +51,7 @@ public:
   // CHECK-MESSAGES-CONTAINERS: :[[@LINE-6]]:32: note: 'Team::Members' owns 'Member' objects through 'Bag<std::shared_ptr<Member>>'{{$}}
   // CHECK-MESSAGES-CONTAINERS: :[[@LINE+6]]:21: note: the 'Member' is stored in 'Members' here{{$}}
   // CHECK-MESSAGES-CONTAINERS: :[[@LINE+4]]:17: note: 'Employer' is set to shared_from_this() here{{$}}
-  // CHECK-MESSAGES-CONTAINERS: :[[@LINE-5]]:25: note: make it a std::weak_ptr: 'std::weak_ptr<app::Team> Employer;'{{$}}
+  // CHECK-MESSAGES-CONTAINERS: :[[@LINE-5]]:25: note: make it a std::weak_ptr: 'std::weak_ptr<Team> Employer;'{{$}}
 };
 void Team::hire(const std::shared_ptr<Member> &M) {
   M->Employer = shared_from_this();

@@ -58,7 +58,7 @@ template <typename T> class List {
     // CHECK-MESSAGES: :[[@LINE-3]]:27: note: 'Node::Next' owns 'Node' objects through 'std::shared_ptr<Node>'{{$}}
     // CHECK-MESSAGES: :[[@LINE+12]]:20: note: the 'Node' is stored in 'Next' here{{$}}
     // CHECK-MESSAGES: :[[@LINE+10]]:17: note: 'Prev' is set to 'Tail' here{{$}}
-    // CHECK-MESSAGES: :[[@LINE-5]]:27: note: make it a std::weak_ptr: 'std::weak_ptr<List<int>::Node> Prev;' (no automatic fix: the class is a template, whose uses of the field are not all known){{$}}
+    // CHECK-MESSAGES: :[[@LINE-5]]:27: note: make it a std::weak_ptr: 'std::weak_ptr<Node> Prev;' (no automatic fix: the class is a template, whose uses of the field are not all known){{$}}
     // CHECK-FIXES: std::shared_ptr<Node> Prev;
   };
 

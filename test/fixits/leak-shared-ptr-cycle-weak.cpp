@@ -36,7 +36,6 @@ public:
   }
   void detach() { Parent = nullptr; }
   void forget() { Parent.reset(); }
-  long owners() const { return Parent.use_count(); }
   void walkUp() const {
     visit(Parent);
     inspect(Parent);
@@ -47,8 +46,8 @@ private:
   std::shared_ptr<Node> Parent;
   // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'Node::Parent' completes a shared_ptr ownership cycle; the 'Node' it points to owns the 'Node' in turn, so neither is ever destroyed [leak-shared-ptr-cycle]
   // CHECK-MESSAGES: :[[@LINE+4]]:38: note: 'Node::Children' owns 'Node' objects through 'std::vector<std::shared_ptr<Node>>'{{$}}
-  // CHECK-MESSAGES: :[[@LINE-30]]:24: note: the 'Node' is stored in 'Children' here{{$}}
-  // CHECK-MESSAGES: :[[@LINE-32]]:21: note: 'Parent' is set to shared_from_this() here{{$}}
+  // CHECK-MESSAGES: :[[@LINE-29]]:24: note: the 'Node' is stored in 'Children' here{{$}}
+  // CHECK-MESSAGES: :[[@LINE-31]]:21: note: 'Parent' is set to shared_from_this() here{{$}}
   // CHECK-MESSAGES: :[[@LINE-5]]:25: note: make it a std::weak_ptr: 'std::weak_ptr<Node> Parent;'{{$}}
   std::vector<std::shared_ptr<Node>> Children;
 };
@@ -63,7 +62,6 @@ private:
 // CHECK-FIXES-NEXT:       return (*Parent.lock()).Name;
 //      CHECK-FIXES:   void detach() { Parent.reset(); }
 // CHECK-FIXES-NEXT:   void forget() { Parent.reset(); }
-// CHECK-FIXES-NEXT:   long owners() const { return Parent.use_count(); }
 //      CHECK-FIXES:     visit(Parent.lock());
 // CHECK-FIXES-NEXT:     inspect(Parent.lock());
 //      CHECK-FIXES:   std::weak_ptr<Node> Parent;
