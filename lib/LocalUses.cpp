@@ -64,6 +64,10 @@ public:
     Out.HasUsing = true;
     return true;
   }
+  bool VisitNamespaceAliasDecl(NamespaceAliasDecl *) {
+    Out.HasUsing = true;
+    return true;
+  }
 
   bool VisitCallExpr(CallExpr *Call) {
     if (isStdErase(Call->getDirectCallee()) && Call->getNumArgs() > 0 &&

@@ -28,8 +28,8 @@ struct LocalUses {
   unsigned Removals = 0;
   /// Removals of the current object's own entries: `erase(this)`.
   unsigned RemovalsOfThis = 0;
-  /// The body has using-directives or using-declarations, which may be what
-  /// makes the names in the variable's type visible.
+  /// The body has using-directives, using-declarations or namespace aliases,
+  /// which may be what makes the names in the variable's type visible.
   bool HasUsing = false;
   /// Names of the other variables the body declares.
   llvm::StringSet<> OtherNames;

@@ -83,6 +83,10 @@ bool classDeclaresName(const CXXRecordDecl *RD, StringRef Name,
   IdentifierInfo &II = RD->getASTContext().Idents.get(Name);
   if (!RD->lookup(&II).empty())
     return true;
+  // A member hides the names of enclosing classes too.
+  if (const auto *Outer = dyn_cast<CXXRecordDecl>(RD->getDeclContext()))
+    if (classDeclaresName(Outer, Name, Depth + 1))
+      return true;
   for (const CXXBaseSpecifier &B : RD->bases())
     if (const CXXRecordDecl *Base = B.getType()->getAsCXXRecordDecl())
       if (classDeclaresName(Base, Name, Depth + 1))
@@ -121,6 +125,17 @@ planMemberCacheRewrite(const VarDecl *VD, ASTContext &Ctx,
   Plan.Class = Class;
   if (Method->getDescribedFunctionTemplate() || Method->getPrimaryTemplate()) {
     Plan.WhyNot = "the member function is a template";
+    return Plan;
+  }
+  if (Method->getTemplateSpecializationKind() == TSK_ExplicitSpecialization) {
+    Plan.WhyNot = "the member function is an explicit specialization; the "
+                  "member would go into every specialization";
+    return Plan;
+  }
+  if (PatternMethod->isOutOfLine() && Class->isDependentContext()) {
+    Plan.WhyNot = "the member function of a class template is defined out of "
+                  "line, where its template parameters may be named "
+                  "differently";
     return Plan;
   }
   if (VD->getTLSKind() != VarDecl::TLS_None) {

@@ -52,11 +52,11 @@ std::string eraseStatement(const VarDecl *Registry, StringRef Name,
   return "";
 }
 
+// The source a specialization comes from: the primary template or the
+// partial specialization it was instantiated from.
 const CXXRecordDecl *patternOf(const CXXRecordDecl *Class) {
-  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Class))
-    if (!Spec->isExplicitSpecialization())
-      if (const ClassTemplateDecl *T = Spec->getSpecializedTemplate())
-        return T->getTemplatedDecl();
+  if (const CXXRecordDecl *Pattern = Class->getTemplateInstantiationPattern())
+    return Pattern;
   return Class;
 }
 

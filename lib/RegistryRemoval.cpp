@@ -66,11 +66,11 @@ public:
   SmallVector<const FunctionDecl *, 8> Callees;
 };
 
+// The source a specialization comes from: the primary template or the
+// partial specialization it was instantiated from.
 const CXXRecordDecl *patternOf(const CXXRecordDecl *RD) {
-  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
-    if (!Spec->isExplicitSpecialization())
-      return Spec->getSpecializedTemplate()->getTemplatedDecl();
-  return nullptr;
+  const CXXRecordDecl *Pattern = RD->getTemplateInstantiationPattern();
+  return Pattern != RD ? Pattern : nullptr;
 }
 
 } // namespace

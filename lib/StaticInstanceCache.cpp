@@ -9,6 +9,7 @@
 #include "StaticStorage.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallSet.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -67,16 +68,23 @@ const Expr *callableInitializer(const Expr *Init) {
 
 std::string quoted(StringRef S) { return ("'" + S + "'").str(); }
 
-// Names declared at namespace scope anywhere in the translation unit: a
-// member of that name would hide them inside the class and its derived
-// classes.
-void collectNamespaceScopeNames(const DeclContext *DC, llvm::StringSet<> &Out) {
+// Names a new member could hide or clash with: everything declared at
+// namespace scope (unscoped enumerators included), and the members of the
+// program's own classes, whose derived classes may see both.
+void collectNamespaceScopeNames(const DeclContext *DC, llvm::StringSet<> &Out,
+                                const SourceManager &SM) {
   for (const Decl *D : DC->decls()) {
     if (const auto *ND = dyn_cast<NamedDecl>(D))
       if (ND->getIdentifier())
         Out.insert(ND->getName());
     if (isa<NamespaceDecl, LinkageSpecDecl, ExportDecl>(D))
-      collectNamespaceScopeNames(cast<DeclContext>(D), Out);
+      collectNamespaceScopeNames(cast<DeclContext>(D), Out, SM);
+    else if (const auto *Enum = dyn_cast<EnumDecl>(D);
+             Enum && !Enum->isScoped())
+      collectNamespaceScopeNames(Enum, Out, SM);
+    else if (const auto *RD = dyn_cast<CXXRecordDecl>(D);
+             RD && !SM.isInSystemHeader(RD->getLocation()))
+      collectNamespaceScopeNames(RD, Out, SM);
   }
 }
 
@@ -210,15 +218,26 @@ bool StaticInstanceCache::isIgnoredClass(const CXXRecordDecl *RD) const {
 void StaticInstanceCache::reportContainer(const VarDecl *Var,
                                           const Candidate &C,
                                           std::vector<Finding> &Out) {
-  if (C.Stores.empty())
+  // Every class that stores itself here must take itself out when it
+  // dies; the classes that do not are what leaks. Report the first of
+  // them, with a remedy for each.
+  SmallVector<const Store *, 2> Leaking;
+  llvm::SmallPtrSet<const CXXRecordDecl *, 4> Seen;
+  for (const Store &S : C.Stores) {
+    const CXXRecordDecl *StoreClass = S.Source.Class;
+    const HeldIdentity *StoreHeld = InstanceIdentity::find(C.Held, StoreClass);
+    if (!Seen.insert(StoreClass).second || !StoreHeld ||
+        isIgnoredClass(StoreClass) || isIgnoredClass(StoreHeld->Class))
+      continue;
+    if (removalOnDestruction(Var, StoreClass) ==
+        RemovalOnDestruction::NotRemoved)
+      Leaking.push_back(&S);
+  }
+  if (Leaking.empty())
     return;
-  const InstanceSource &First = C.Stores.front().Source;
+  const InstanceSource &First = Leaking.front()->Source;
   const CXXRecordDecl *Class = First.Class;
   const HeldIdentity *Held = InstanceIdentity::find(C.Held, Class);
-  if (!Held || isIgnoredClass(Class) || isIgnoredClass(Held->Class))
-    return;
-  if (removalOnDestruction(Var, Class) != RemovalOnDestruction::NotRemoved)
-    return;
   // A function-local static whose function takes its own entry out again
   // (a re-entrancy or cycle guard) does not accumulate objects.
   const auto *Function = dyn_cast<FunctionDecl>(Var->getDeclContext());
@@ -275,8 +294,8 @@ void StaticInstanceCache::reportContainer(const VarDecl *Var,
     // the static is a registry of all objects.
     if (!NamespaceNames) {
       NamespaceNames.emplace();
-      collectNamespaceScopeNames(Ctx->getTranslationUnitDecl(),
-                                 *NamespaceNames);
+      collectNamespaceScopeNames(Ctx->getTranslationUnitDecl(), *NamespaceNames,
+                                 Ctx->getSourceManager());
     }
     MemberCacheRewrite Plan = planMemberCacheRewrite(
         Var, *Ctx, AddedMembers[Class->getCanonicalDecl()], *NamespaceNames);
@@ -292,17 +311,22 @@ void StaticInstanceCache::reportContainer(const VarDecl *Var,
     F.Notes.push_back({At.isValid() ? At : Var->getLocation(), Note});
     F.Fixes.append(Plan.Fixes.begin(), Plan.Fixes.end());
   } else {
-    RegistryEraseRewrite Plan = planRegistryErase(
-        Var, C.Stores.front().Container, Class, Held->InKey, Containers, *Ctx);
-    std::string Note =
-        Plan.Statement.empty()
-            ? "erase the entries of 'this' in '~" + className(Class) + "()'"
-            : "erase the entry in '~" + className(Class) + "()': '" +
-                  Plan.Statement + "'";
-    if (Plan.Fixes.empty() && !Plan.WhyNot.empty())
-      Note += " (no automatic fix: " + Plan.WhyNot + ")";
-    F.Notes.push_back({Plan.Loc, Note});
-    F.Fixes.append(Plan.Fixes.begin(), Plan.Fixes.end());
+    for (const Store *S : Leaking) {
+      const CXXRecordDecl *StoreClass = S->Source.Class;
+      const HeldIdentity *StoreHeld =
+          InstanceIdentity::find(C.Held, StoreClass);
+      RegistryEraseRewrite Plan = planRegistryErase(
+          Var, S->Container, StoreClass, StoreHeld->InKey, Containers, *Ctx);
+      std::string Note = Plan.Statement.empty()
+                             ? "erase the entries of 'this' in '~" +
+                                   className(StoreClass) + "()'"
+                             : "erase the entry in '~" + className(StoreClass) +
+                                   "()': '" + Plan.Statement + "'";
+      if (Plan.Fixes.empty() && !Plan.WhyNot.empty())
+        Note += " (no automatic fix: " + Plan.WhyNot + ")";
+      F.Notes.push_back({Plan.Loc, Note});
+      F.Fixes.append(Plan.Fixes.begin(), Plan.Fixes.end());
+    }
   }
   Out.push_back(std::move(F));
 }
@@ -342,6 +366,9 @@ void StaticInstanceCache::reportCallable(const StaticCallable &S,
   else if (Uses.RefsInNestedCallables)
     WhyNot = "a lambda or local class uses it, and could not capture a "
              "non-static local";
+  else if (Uses.Declaration && !Uses.Declaration->isSingleDecl())
+    WhyNot = "it is declared together with other variables, which would "
+             "lose 'static' too";
   SmallVector<FixItHint, 2> Fixes;
   if (WhyNot.empty() && Uses.Declaration) {
     Fixes = removeStorageKeywords(Uses.Declaration->getBeginLoc(),
