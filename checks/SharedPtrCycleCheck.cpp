@@ -11,6 +11,7 @@ readOptions(const clang::tidy::ClangTidyCheck::OptionsView &View,
   O.ContainerTypes =
       View.get("ContainerTypes", ContainerTypes::defaultExtraContainers())
           .str();
+  O.OwnerTypes = View.get("OwnerTypes", "").str();
   O.ReportTypeCycles = View.get("ReportTypeCycles", false);
   return O;
 }
@@ -22,6 +23,7 @@ SharedPtrCycleCheck::SharedPtrCycleCheck(llvm::StringRef Name,
 void SharedPtrCycleCheck::storeOptions(
     clang::tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ContainerTypes", Config.ContainerTypes);
+  Options.store(Opts, "OwnerTypes", Config.OwnerTypes);
   Options.store(Opts, "ReportTypeCycles", Config.ReportTypeCycles);
 }
 

@@ -82,6 +82,21 @@ ContainerTypes::asContainer(QualType T) const {
   return Spec;
 }
 
+void ContainerTypes::addSharedOwners(ArrayRef<StringRef> Owners) {
+  for (StringRef N : Owners) {
+    N = N.trim();
+    N.consume_front("::");
+    if (!N.empty())
+      SharedOwners.insert(N);
+  }
+}
+
+bool ContainerTypes::isExtraSharedOwner(
+    const ClassTemplateSpecializationDecl *S) const {
+  return !SharedOwners.empty() && S &&
+         SharedOwners.contains(qualifiedName(S->getSpecializedTemplate()));
+}
+
 bool ContainerTypes::isKeyed(const ClassTemplateSpecializationDecl *C) {
   StringRef Name = C->getName();
   return Name.contains_insensitive("map") || Name.contains_insensitive("set");

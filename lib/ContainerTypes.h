@@ -37,8 +37,15 @@ public:
   /// The default of the ContainerTypes option: common third-party containers.
   static llvm::StringRef defaultExtraContainers();
 
+  /// Further shared-owner pointer templates (`std::shared_ptr` and
+  /// `boost::shared_ptr` are always owners), by qualified name.
+  void addSharedOwners(llvm::ArrayRef<llvm::StringRef> Owners);
+  bool
+  isExtraSharedOwner(const clang::ClassTemplateSpecializationDecl *S) const;
+
 private:
   bool isContainerTemplate(const clang::ClassTemplateDecl *T) const;
+  llvm::StringSet<> SharedOwners;
 
   llvm::StringSet<> Names;
   mutable llvm::DenseMap<const clang::ClassTemplateDecl *, bool> Known;

@@ -13,10 +13,14 @@ namespace {
 constexpr unsigned MaxDepth = 8;
 
 // std::shared_ptr, std::unique_ptr, boost::shared_ptr: the owning pointers.
-std::optional<OwnershipKind> owningPointerKind(const CXXRecordDecl *RD) {
+std::optional<OwnershipKind>
+owningPointerKind(const CXXRecordDecl *RD,
+                  const ContainerTypes *Containers = nullptr) {
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
   if (!Spec || !Spec->getIdentifier())
     return std::nullopt;
+  if (Containers && Containers->isExtraSharedOwner(Spec))
+    return OwnershipKind::Shared;
   StringRef Name = Spec->getName();
   if (Spec->isInStdNamespace()) {
     if (Name == "shared_ptr")
@@ -50,7 +54,7 @@ void collect(QualType T, const ContainerTypes &Containers, bool InContainer,
   const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
   if (!RD)
     return;
-  if (std::optional<OwnershipKind> Kind = owningPointerKind(RD)) {
+  if (std::optional<OwnershipKind> Kind = owningPointerKind(RD, &Containers)) {
     const auto *Spec = cast<ClassTemplateSpecializationDecl>(RD);
     if (Spec->getTemplateArgs().size() &&
         Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type)

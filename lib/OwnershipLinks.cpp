@@ -50,6 +50,23 @@ const Expr *passedThrough(const Expr *E) {
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
       // shared_ptr(other), shared_ptr(std::move(other)) and
       // shared_ptr(new T(...)), which names the new object.
+      // A smart pointer of another library made from a T*: `RefPtr<T>(p)`.
+      if (Construct->getNumArgs() == 1 &&
+          Construct->getArg(0)->getType()->isPointerType()) {
+        const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+            Construct->getType()->getAsCXXRecordDecl());
+        if (Spec && Spec->getTemplateArgs().size() >= 1 &&
+            Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+            Spec->getTemplateArgs()[0].getAsType().getCanonicalType() ==
+                Construct->getArg(0)
+                    ->getType()
+                    ->getPointeeType()
+                    .getCanonicalType()
+                    .getUnqualifiedType()) {
+          E = Construct->getArg(0);
+          continue;
+        }
+      }
       if (Construct->getNumArgs() >= 1 && sharedPointee(Construct->getType()) &&
           (Construct->getNumArgs() == 1 ||
            isa<CXXDefaultArgExpr>(Construct->getArg(1)))) {

@@ -76,7 +76,12 @@ SharedPtrCycle::SharedPtrCycle(const SharedPtrCycleOptions &Options)
         SmallVector<StringRef, 16> Extra;
         StringRef(this->Options.ContainerTypes)
             .split(Extra, ';', -1, /*KeepEmpty=*/false);
-        return ContainerTypes(Extra);
+        ContainerTypes Types(Extra);
+        SmallVector<StringRef, 4> Owners;
+        StringRef(this->Options.OwnerTypes)
+            .split(Owners, ';', -1, /*KeepEmpty=*/false);
+        Types.addSharedOwners(Owners);
+        return Types;
       }()),
       Graph(Containers), Links(Containers) {}
 

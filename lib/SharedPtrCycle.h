@@ -25,6 +25,8 @@ namespace leaklint {
 struct SharedPtrCycleOptions {
   /// Extra container templates, `;`-separated qualified names.
   std::string ContainerTypes;
+  /// Further shared-owner pointer templates, `;`-separated qualified names.
+  std::string OwnerTypes;
   /// Also report cycles of the type graph that no code was seen to close.
   bool ReportTypeCycles = false;
 };

@@ -1,14 +1,18 @@
 // Options: ReportTypeCycles also reports cycles of the type graph that no
 // code in the translation unit closes, marked as such; ContainerTypes adds
-// owning containers. Defaults are written back by --dump-config.
+// owning containers, OwnerTypes shared-owner pointers of other libraries.
+// Defaults are written back by --dump-config.
 //
 // RUN: %check_leaklint %s leak-shared-ptr-cycle %t -- -- -std=c++17
 // RUN: %check_leaklint --check-suffix=TYPES %s leak-shared-ptr-cycle %t-types -- \
 // RUN:   --config="{CheckOptions: {leak-shared-ptr-cycle.ReportTypeCycles: true}}" -- -std=c++17
 // RUN: %check_leaklint --check-suffix=CONTAINERS %s leak-shared-ptr-cycle %t-containers -- \
 // RUN:   --config="{CheckOptions: {leak-shared-ptr-cycle.ContainerTypes: 'app::Bag'}}" -- -std=c++17
+// RUN: %check_leaklint --check-suffix=OWNERS %s leak-shared-ptr-cycle %t-owners -- \
+// RUN:   --config="{CheckOptions: {leak-shared-ptr-cycle.OwnerTypes: 'lib::RefPtr'}}" -- -std=c++17
 // RUN: %clang_tidy -checks='-*,leak-shared-ptr-cycle' --dump-config %s -- -std=c++17 | FileCheck --check-prefix=DUMP %s
 // DUMP-DAG: leak-shared-ptr-cycle.ReportTypeCycles: 'false'
+// DUMP-DAG: leak-shared-ptr-cycle.OwnerTypes: ''
 // DUMP-DAG: leak-shared-ptr-cycle.ContainerTypes: 'absl::flat_hash_map;{{.*}}'
 
 #include <memory>
@@ -58,3 +62,34 @@ void Team::hire(const std::shared_ptr<Member> &M) {
   Members.push_back(M);
 }
 } // namespace app
+
+// Another library's shared owner, an owner only once OwnerTypes names it.
+namespace lib {
+template <class T> class RefPtr {
+public:
+  RefPtr() = default;
+  explicit RefPtr(T *P) : P(P) {}
+  T *operator->() const { return P; }
+
+private:
+  T *P = nullptr;
+};
+} // namespace lib
+struct Child;
+struct Parent : std::enable_shared_from_this<Parent> {
+  lib::RefPtr<Child> Kid;
+  void make();
+};
+struct Child {
+  std::shared_ptr<Parent> Up;
+  // CHECK-MESSAGES-OWNERS: :[[@LINE-1]]:27: warning: 'Child::Up' completes a shared_ptr ownership cycle; the 'Parent' it points to owns the 'Child' in turn, so neither is ever destroyed [leak-shared-ptr-cycle]
+  // CHECK-MESSAGES-OWNERS: :[[@LINE-6]]:22: note: 'Parent::Kid' owns 'Child' objects through 'lib::RefPtr<Child>'{{$}}
+  // CHECK-MESSAGES-OWNERS: :[[@LINE+7]]:9: note: the 'Child' is stored in 'Kid' here{{$}}
+  // CHECK-MESSAGES-OWNERS: :[[@LINE+5]]:11: note: 'Up' is set to shared_from_this() here{{$}}
+  // CHECK-MESSAGES-OWNERS: :[[@LINE-5]]:27: note: make it a std::weak_ptr: 'std::weak_ptr<Parent> Up;'{{$}}
+};
+void Parent::make() {
+  auto *C = new Child;
+  C->Up = shared_from_this();
+  Kid = lib::RefPtr<Child>(C);
+}
