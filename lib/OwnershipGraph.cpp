@@ -183,9 +183,9 @@ void OwnershipGraph::build() {
           Component[W] = Components;
           Members.push_back(W);
         } while (W != V);
-        bool SelfLoop = llvm::any_of(Edges[V], [&](const OwnershipEdge &E) {
-          return E.To == Classes[V];
-        });
+        const CXXRecordDecl *Self = Classes[V];
+        bool SelfLoop = llvm::any_of(
+            Edges[V], [Self](const OwnershipEdge &E) { return E.To == Self; });
         if (Members.size() > 1 || SelfLoop)
           for (unsigned M : Members)
             InCycle[M] = true;
