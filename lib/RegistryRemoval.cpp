@@ -25,6 +25,28 @@ public:
 
   bool shouldVisitLambdaExpressions() const { return true; }
 
+  // A local RAII object's destructor runs at the end of the destructor;
+  // `delete p` runs p's.
+  void followDestructorOf(QualType T) {
+    const CXXRecordDecl *RD = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
+    if (RD && RD->hasDefinition())
+      if (const CXXDestructorDecl *Dtor = RD->getDefinition()->getDestructor())
+        Callees.push_back(Dtor);
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *E) {
+    followDestructorOf(E->getType());
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *VD) {
+    if (VD->hasLocalStorage())
+      followDestructorOf(VD->getType());
+    return true;
+  }
+  bool VisitCXXDeleteExpr(CXXDeleteExpr *E) {
+    followDestructorOf(E->getDestroyedType());
+    return true;
+  }
+
   bool VisitCallExpr(CallExpr *Call) {
     const FunctionDecl *FD = Call->getDirectCallee();
     if (!FD)
@@ -95,10 +117,22 @@ RemovalOnDestruction removalOnDestruction(const VarDecl *Registry,
     Classes.push_back(Base);
     return true;
   });
-  for (const FieldDecl *Field : Def->fields())
-    if (const CXXRecordDecl *Member = Field->getType()->getAsCXXRecordDecl())
+  // Members, also held through unique_ptr, shared_ptr or optional (a pimpl
+  // or an optional registration handle).
+  for (const FieldDecl *Field : Def->fields()) {
+    QualType T = Field->getType();
+    if (const auto *Holder = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+            T->getAsCXXRecordDecl());
+        Holder && Holder->isInStdNamespace() && Holder->getIdentifier() &&
+        llvm::is_contained({"unique_ptr", "shared_ptr", "optional"},
+                           Holder->getName()) &&
+        Holder->getTemplateArgs().size() > 0 &&
+        Holder->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
+      T = Holder->getTemplateArgs()[0].getAsType();
+    if (const CXXRecordDecl *Member = T->getAsCXXRecordDecl())
       if (Member->hasDefinition())
         Classes.push_back(Member->getDefinition());
+  }
 
   const SourceManager &SM = Def->getASTContext().getSourceManager();
   bool Unknown = false;
