@@ -47,7 +47,9 @@ separate_arguments(_leaklint_llvm_defs NATIVE_COMMAND "${LLVM_DEFINITIONS}")
 target_compile_definitions(leaklint_llvm_flags INTERFACE
   LEAKLINT_LLVM_MAJOR=${LEAKLINT_LLVM_MAJOR})
 target_compile_options(leaklint_llvm_flags INTERFACE ${_leaklint_llvm_defs}
-  -fno-exceptions -fvisibility-inlines-hidden)
+  -fno-exceptions -fvisibility-inlines-hidden
+  # Our own code builds warning-free with these; keep it so.
+  -Wall -Wextra -Wno-unused-parameter)
 if(NOT LLVM_ENABLE_RTTI)
   target_compile_options(leaklint_llvm_flags INTERFACE -fno-rtti)
 endif()
