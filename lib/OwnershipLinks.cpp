@@ -319,9 +319,36 @@ public:
         add(Object, S.Field, Args[S.Param], Callee);
   }
 
+  // The field of an object emptied again: `h->f.reset()`, `h->f = nullptr`.
+  void addBreak(const Expr *Destination) {
+    const MemberExpr *Member = writtenField(Destination);
+    if (!Member)
+      return;
+    OwnershipLink L;
+    L.Holder = name(Member->getBase());
+    L.Field = cast<FieldDecl>(Member->getMemberDecl())->getCanonicalDecl();
+    L.Breaks = true;
+    if (L.Holder.known())
+      Out.push_back(std::move(L));
+  }
+
+  static bool isEmptyValue(const Expr *E) {
+    E = E->IgnoreImplicit();
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+      if (Construct->getNumArgs() == 1)
+        E = Construct->getArg(0)->IgnoreImplicit();
+    if (const auto *Init = dyn_cast<InitListExpr>(E))
+      return Init->getNumInits() == 0;
+    return E->getType()->isNullPtrType();
+  }
+
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
-    if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
-      addWrite(Op->getArg(0), Op->getArg(1));
+    if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
+      if (isEmptyValue(Op->getArg(1)))
+        addBreak(Op->getArg(0));
+      else
+        addWrite(Op->getArg(0), Op->getArg(1));
+    }
     return true;
   }
 
@@ -330,6 +357,8 @@ public:
     if (!M || !M->getDeclName().isIdentifier())
       return true;
     SmallVector<const Expr *, 4> Args(Call->arguments());
+    if (M->getName() == "reset" && Args.empty())
+      addBreak(Call->getImplicitObjectArgument());
     if (isGrowthMethod(M->getName())) {
       if (const MemberExpr *Member =
               writtenField(Call->getImplicitObjectArgument()))

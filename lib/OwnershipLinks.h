@@ -66,6 +66,8 @@ struct OwnershipLink {
   const clang::FunctionDecl *Through = nullptr;
   /// The class of `this` where the store is made.
   const clang::CXXRecordDecl *ThisClass = nullptr;
+  /// Not a store but its undoing: `h->f.reset()`, `h->f = nullptr`.
+  bool Breaks = false;
 };
 
 /// Finds the links of function bodies; remembers which parameters each

@@ -113,8 +113,17 @@ void SharedPtrCycle::findEvidence(ArrayRef<OwnershipLink> Found) {
     return !Step.Field ||
            !ownedClasses(Step.Field->getType(), Containers).empty();
   };
+  // A link the same function undoes (`b->a = a; ... b->a.reset();`) does not
+  // leave the objects owning each other.
+  auto Undone = [&](const OwnershipLink &L) {
+    return llvm::any_of(Found, [&](const OwnershipLink &B) {
+      return B.Breaks && B.Field == L.Field && B.Holder == L.Holder;
+    });
+  };
   for (unsigned I = 0; I < Found.size(); ++I) {
     const OwnershipLink &A = Found[I];
+    if (A.Breaks || Undone(A))
+      continue;
     // The object stored into its own field.
     if (A.Holder == A.Target) {
       Evidences.try_emplace(A.Field, Evidence{EvidenceKind::Self, A, {}, {}});
@@ -137,7 +146,8 @@ void SharedPtrCycle::findEvidence(ArrayRef<OwnershipLink> Found) {
     // Two objects stored into each other (or into what they own).
     for (unsigned J = I + 1; J < Found.size(); ++J) {
       const OwnershipLink &B = Found[J];
-      if (!(A.Target.ownsOrIs(B.Holder) && B.Target.ownsOrIs(A.Holder)))
+      if (B.Breaks || Undone(B) ||
+          !(A.Target.ownsOrIs(B.Holder) && B.Target.ownsOrIs(A.Holder)))
         continue;
       bool BIsBack = betterBackEdge(B, A, SM);
       const OwnershipLink &Back = BIsBack ? B : A;

@@ -259,3 +259,18 @@ struct T {
 };
 void attach(const shared_ptr<T> &p, const shared_ptr<T> &c) { c->up = p; p->kids.push_back(c); }
 } // namespace fz1
+
+// Linked, then unlinked in the same function: quiet.
+namespace fp5 {
+struct B;
+struct A { std::shared_ptr<B> b; };
+struct B { std::shared_ptr<A> a; };
+// link, use, then break in the same function
+void roundTrip() {
+  auto a = std::make_shared<A>();
+  auto b = std::make_shared<B>();
+  a->b = b;
+  b->a = a;
+  b->a.reset();
+}
+} // namespace fp5
