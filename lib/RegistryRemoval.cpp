@@ -21,7 +21,19 @@ constexpr unsigned MaxBodies = 64;
 
 class RemovalFinder : public RecursiveASTVisitor<RemovalFinder> {
 public:
-  explicit RemovalFinder(const VarDecl *Registry) : Registry(Registry) {}
+  /// \p Alias is a parameter of the function searched that the caller bound
+  /// to the registry: `void unlink(Set &S, T *P) { S.erase(P); }`.
+  RemovalFinder(const VarDecl *Registry, const ParmVarDecl *Alias)
+      : Registry(Registry), Alias(Alias) {}
+
+  bool isRegistry(const Expr *E) const {
+    if (!E)
+      return false;
+    if (sameVariable(staticVariableOf(E), Registry))
+      return true;
+    const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return Alias && Ref && Ref->getDecl() == Alias;
+  }
 
   bool shouldVisitLambdaExpressions() const { return true; }
 
@@ -31,7 +43,7 @@ public:
     const CXXRecordDecl *RD = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
     if (RD && RD->hasDefinition())
       if (const CXXDestructorDecl *Dtor = RD->getDefinition()->getDestructor())
-        Callees.push_back(Dtor);
+        Callees.push_back({Dtor, -1});
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *E) {
     followDestructorOf(E->getType());
@@ -55,20 +67,23 @@ public:
       const CXXMethodDecl *M = Member->getMethodDecl();
       if (M && M->getDeclName().isIdentifier() &&
           isRemovalMethod(M->getName()) &&
-          sameVariable(staticVariableOf(Member->getImplicitObjectArgument()),
-                       Registry)) {
+          isRegistry(Member->getImplicitObjectArgument())) {
         Found = true;
         return false;
       }
     }
     if (FD->isInStdNamespace() && FD->getDeclName().isIdentifier() &&
         (FD->getName() == "erase" || FD->getName() == "erase_if") &&
-        Call->getNumArgs() > 0 &&
-        sameVariable(staticVariableOf(Call->getArg(0)), Registry)) {
+        Call->getNumArgs() > 0 && isRegistry(Call->getArg(0))) {
       Found = true;
       return false;
     }
-    Callees.push_back(FD);
+    // A helper handed the registry: `llvm::erase(All, this)`.
+    int Bound = -1;
+    for (unsigned I = 0; I < Call->getNumArgs() && Bound < 0; ++I)
+      if (isRegistry(Call->getArg(I)))
+        Bound = static_cast<int>(I);
+    Callees.push_back({FD, Bound});
     return true;
   }
 
@@ -84,8 +99,10 @@ public:
   }
 
   const VarDecl *Registry;
+  const ParmVarDecl *Alias;
   bool Found = false;
-  SmallVector<const FunctionDecl *, 8> Callees;
+  /// Functions called, with the index of the argument bound to the registry.
+  SmallVector<std::pair<const FunctionDecl *, int>, 8> Callees;
 };
 
 // The source a specialization comes from: the primary template or the
@@ -136,7 +153,12 @@ RemovalOnDestruction removalOnDestruction(const VarDecl *Registry,
 
   const SourceManager &SM = Def->getASTContext().getSourceManager();
   bool Unknown = false;
-  SmallVector<std::pair<const FunctionDecl *, unsigned>, 16> Work;
+  struct Item {
+    const FunctionDecl *Function;
+    unsigned Depth;
+    const ParmVarDecl *Alias;
+  };
+  SmallVector<Item, 16> Work;
   for (const CXXRecordDecl *RD : Classes) {
     if (SM.isInSystemHeader(RD->getLocation()))
       continue;
@@ -153,7 +175,7 @@ RemovalOnDestruction removalOnDestruction(const VarDecl *Registry,
       const FunctionDecl *Body = nullptr;
       if (Dtor->hasBody(Body)) {
         Defined = true;
-        Work.push_back({Body, 0});
+        Work.push_back({Body, 0, nullptr});
       } else if (Dtor->isDefaulted() || Dtor->isDeleted()) {
         Defined = true;
       }
@@ -163,20 +185,25 @@ RemovalOnDestruction removalOnDestruction(const VarDecl *Registry,
 
   llvm::SmallPtrSet<const FunctionDecl *, 16> Seen;
   for (unsigned I = 0; I < Work.size() && Seen.size() < MaxBodies; ++I) {
-    auto [Function, Depth] = Work[I];
-    if (!Seen.insert(Function).second)
+    auto [Function, Depth, Alias] = Work[I];
+    if (!Alias && !Seen.insert(Function).second)
       continue;
-    RemovalFinder Finder(Registry);
+    RemovalFinder Finder(Registry, Alias);
     Finder.TraverseStmt(Function->getBody());
     if (Finder.Found)
       return RemovalOnDestruction::Removed;
     if (Depth == MaxCallDepth)
       continue;
-    for (const FunctionDecl *Callee : Finder.Callees) {
+    for (auto [Callee, Bound] : Finder.Callees) {
       const FunctionDecl *CalleeBody = nullptr;
-      if (Callee->hasBody(CalleeBody) &&
-          !SM.isInSystemHeader(CalleeBody->getLocation()))
-        Work.push_back({CalleeBody, Depth + 1});
+      if (!Callee->hasBody(CalleeBody) ||
+          SM.isInSystemHeader(CalleeBody->getLocation()))
+        continue;
+      const ParmVarDecl *Param =
+          Bound >= 0 && unsigned(Bound) < CalleeBody->getNumParams()
+              ? CalleeBody->getParamDecl(Bound)
+              : nullptr;
+      Work.push_back({CalleeBody, Depth + 1, Param});
     }
   }
   return Unknown ? RemovalOnDestruction::Unknown

@@ -1,8 +1,10 @@
 // Registries unregistered on destruction through a pimpl or optional
-// member's destructor, a local RAII guard, or a deleted helper object: quiet.
+// member's destructor, a local RAII guard, a deleted helper object, or a
+// helper function handed the registry (llvm::erase(All, this)): quiet.
 //
 // RUN: %check_leaklint %s leak-static-instance-cache %t -- -- -std=c++17
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <set>
@@ -67,3 +69,19 @@ private:
   Tracker *t;
 };
 } // namespace r_f6_delete
+
+namespace r_f1_helper {
+namespace llvm {
+template <typename Cont, typename Val> void erase(Cont &C, const Val &V) {
+  C.erase(std::remove(C.begin(), C.end(), V), C.end());
+}
+}
+class Pass {
+public:
+  Pass() { all.push_back(this); }
+  ~Pass() { llvm::erase(all, this); }
+private:
+  static std::vector<Pass *> all;
+};
+std::vector<Pass *> Pass::all;
+} // namespace r_f1_helper
