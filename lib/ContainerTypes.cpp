@@ -82,7 +82,15 @@ ContainerTypes::asContainer(QualType T) const {
   return Spec;
 }
 
-void ContainerTypes::addSharedOwners(ArrayRef<StringRef> Owners) {
+ContainerTypes ContainerTypes::fromOptionList(StringRef List) {
+  SmallVector<StringRef, 16> Extra;
+  List.split(Extra, ';', -1, /*KeepEmpty=*/false);
+  return ContainerTypes(Extra);
+}
+
+void ContainerTypes::addSharedOwners(StringRef List) {
+  SmallVector<StringRef, 4> Owners;
+  List.split(Owners, ';', -1, /*KeepEmpty=*/false);
   for (StringRef N : Owners) {
     N = N.trim();
     N.consume_front("::");

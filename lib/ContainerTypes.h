@@ -22,6 +22,8 @@ class ContainerTypes {
 public:
   /// \p Extra are qualified template names, with or without a leading `::`.
   explicit ContainerTypes(llvm::ArrayRef<llvm::StringRef> Extra = {});
+  /// From an option's `;`-separated list of extra container templates.
+  static ContainerTypes fromOptionList(llvm::StringRef List);
 
   /// The container specialisation \p T names (through typedefs, aliases and
   /// elaboration), or null when \p T is not one.
@@ -38,8 +40,9 @@ public:
   static llvm::StringRef defaultExtraContainers();
 
   /// Further shared-owner pointer templates (`std::shared_ptr` and
-  /// `boost::shared_ptr` are always owners), by qualified name.
-  void addSharedOwners(llvm::ArrayRef<llvm::StringRef> Owners);
+  /// `boost::shared_ptr` are always owners): a `;`-separated list of
+  /// qualified names.
+  void addSharedOwners(llvm::StringRef List);
   bool
   isExtraSharedOwner(const clang::ClassTemplateSpecializationDecl *S) const;
 

@@ -3,6 +3,8 @@
 
 namespace leaklint {
 
+std::string quoted(llvm::StringRef S) { return ("'" + S + "'").str(); }
+
 std::string className(const clang::CXXRecordDecl *RD) {
   if (!RD)
     return "object";

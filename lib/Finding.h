@@ -29,6 +29,9 @@ struct Finding {
   llvm::SmallVector<FindingNote, 4> Notes;
 };
 
+/// \p S in the single quotes messages put around names and code.
+std::string quoted(llvm::StringRef S);
+
 /// How messages name a class: its name, or "(unnamed class)".
 std::string className(const clang::CXXRecordDecl *RD);
 

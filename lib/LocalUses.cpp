@@ -23,11 +23,6 @@ bool isEndIterator(StringRef Method) {
   return Method == "end" || Method == "cend";
 }
 
-bool isStdErase(const FunctionDecl *FD) {
-  return FD && FD->isInStdNamespace() && FD->getDeclName().isIdentifier() &&
-         (FD->getName() == "erase" || FD->getName() == "erase_if");
-}
-
 const VarDecl *referencedVar(const Expr *E) {
   if (const auto *Ref =
           dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr))
@@ -145,6 +140,11 @@ private:
 };
 
 } // namespace
+
+bool isStdErase(const FunctionDecl *FD) {
+  return FD && FD->isInStdNamespace() && FD->getDeclName().isIdentifier() &&
+         (FD->getName() == "erase" || FD->getName() == "erase_if");
+}
 
 bool isRemovalMethod(StringRef Name) {
   return llvm::is_contained({"erase", "remove", "remove_if", "extract", "clear",

@@ -40,6 +40,9 @@ LocalUses collectLocalUses(const clang::VarDecl *Var, const clang::Stmt *Body);
 /// True for member functions that remove entries from a container.
 bool isRemovalMethod(llvm::StringRef Name);
 
+/// True for std::erase and std::erase_if.
+bool isStdErase(const clang::FunctionDecl *FD);
+
 } // namespace leaklint
 
 #endif // LEAKLINT_LIB_LOCALUSES_H

@@ -72,9 +72,8 @@ public:
         return false;
       }
     }
-    if (FD->isInStdNamespace() && FD->getDeclName().isIdentifier() &&
-        (FD->getName() == "erase" || FD->getName() == "erase_if") &&
-        Call->getNumArgs() > 0 && isRegistry(Call->getArg(0))) {
+    if (isStdErase(FD) && Call->getNumArgs() > 0 &&
+        isRegistry(Call->getArg(0))) {
       Found = true;
       return false;
     }

@@ -13,8 +13,6 @@ using namespace clang::ast_matchers;
 namespace leaklint {
 namespace {
 
-std::string quoted(StringRef S) { return ("'" + S + "'").str(); }
-
 std::string fieldName(const FieldDecl *F) {
   return quoted(className(cast<CXXRecordDecl>(F->getParent())) +
                 "::" + F->getName().str());
@@ -73,14 +71,9 @@ std::string describeValue(const OwnershipLink &L, const ASTContext &Ctx) {
 
 SharedPtrCycle::SharedPtrCycle(const SharedPtrCycleOptions &Options)
     : Options(Options), Containers([&] {
-        SmallVector<StringRef, 16> Extra;
-        StringRef(this->Options.ContainerTypes)
-            .split(Extra, ';', -1, /*KeepEmpty=*/false);
-        ContainerTypes Types(Extra);
-        SmallVector<StringRef, 4> Owners;
-        StringRef(this->Options.OwnerTypes)
-            .split(Owners, ';', -1, /*KeepEmpty=*/false);
-        Types.addSharedOwners(Owners);
+        ContainerTypes Types =
+            ContainerTypes::fromOptionList(Options.ContainerTypes);
+        Types.addSharedOwners(Options.OwnerTypes);
         return Types;
       }()),
       Graph(Containers), Links(Containers) {}

@@ -66,8 +66,6 @@ const Expr *callableInitializer(const Expr *Init) {
   return nullptr;
 }
 
-std::string quoted(StringRef S) { return ("'" + S + "'").str(); }
-
 // Names a new member could hide or clash with: everything declared at
 // namespace scope (unscoped enumerators included), and the members of the
 // program's own classes, whose derived classes may see both.
@@ -92,12 +90,8 @@ void collectNamespaceScopeNames(const DeclContext *DC, llvm::StringSet<> &Out,
 
 StaticInstanceCache::StaticInstanceCache(
     const StaticInstanceCacheOptions &Options)
-    : Options(Options), Containers([&] {
-        SmallVector<StringRef, 16> Extra;
-        StringRef(this->Options.ContainerTypes)
-            .split(Extra, ';', -1, /*KeepEmpty=*/false);
-        return ContainerTypes(Extra);
-      }()),
+    : Options(Options),
+      Containers(ContainerTypes::fromOptionList(Options.ContainerTypes)),
       Identity(Containers) {
   OptionError = IgnoredClasses.parse(Options.IgnoredClasses, "IgnoredClasses");
 }

@@ -16,8 +16,6 @@ using namespace clang::ast_matchers;
 namespace leaklint {
 namespace {
 
-std::string quoted(StringRef S) { return ("'" + S + "'").str(); }
-
 bool isIdentifier(StringRef S) {
   if (S.empty() || !(isalpha(S[0]) || S[0] == '_'))
     return false;
@@ -172,12 +170,7 @@ StringRef UnboundedContainerOptions::defaultShrinkMethods() {
 }
 
 UnboundedContainer::UnboundedContainer(const UnboundedContainerOptions &O)
-    : Options(O), Containers([&] {
-        SmallVector<StringRef, 16> Extra;
-        StringRef(Options.ContainerTypes)
-            .split(Extra, ';', -1, /*KeepEmpty=*/false);
-        return ContainerTypes(Extra);
-      }()),
+    : Options(O), Containers(ContainerTypes::fromOptionList(O.ContainerTypes)),
       Identity(Containers) {
   for (std::string Error :
        {checkContainerNames(Options.ContainerTypes),
