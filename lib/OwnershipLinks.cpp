@@ -19,12 +19,16 @@ bool isStdFunction(const FunctionDecl *FD,
          llvm::is_contained(Names, FD->getName());
 }
 
+} // namespace
+
 bool isGrowthMethod(StringRef Name) {
   return llvm::is_contained({"push_back", "emplace_back", "push_front",
                              "emplace_front", "insert", "emplace",
                              "try_emplace", "insert_or_assign", "push"},
                             Name);
 }
+
+namespace {
 
 // Looks through what passes an owner along unchanged: copies and moves of
 // smart pointers, std::move, pointer casts, temporaries.
@@ -98,6 +102,9 @@ ObjectName elementOf(ObjectName Container, const Expr *Access) {
   return Container;
 }
 
+ObjectName nameVariableAt(const VarDecl *VD, const ReassignedSet *Reassigned,
+                          unsigned Depth);
+
 ObjectName nameObjectAt(const Expr *E, const ReassignedSet *Reassigned,
                         unsigned Depth) {
   ObjectName Name;
@@ -161,21 +168,27 @@ ObjectName nameObjectAt(const Expr *E, const ReassignedSet *Reassigned,
     const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
     if (!VD || VD->hasGlobalStorage())
       return Name;
-    // A local that is assigned, swapped or moved into later may stand for
-    // several objects: it names none.
-    if (Reassigned && Reassigned->count(VD->getCanonicalDecl()))
-      return Name;
-    // A local stands for the object its initializer names, so that
-    // `auto n = std::make_shared<Node>(...)` and later uses of `n` agree.
-    if (!isa<ParmVarDecl>(VD) && VD->getInit()) {
-      ObjectName Init = nameObjectAt(VD->getInit(), Reassigned, Depth + 1);
-      if (Init.known())
-        return Init;
-    }
-    Name.Kind = ObjectName::Variable;
-    Name.Root = VD->getCanonicalDecl();
-    return Name;
+    return nameVariableAt(VD, Reassigned, Depth);
   }
+  return Name;
+}
+
+ObjectName nameVariableAt(const VarDecl *VD, const ReassignedSet *Reassigned,
+                          unsigned Depth) {
+  ObjectName Name;
+  // A local that is assigned, swapped or moved into later may stand for
+  // several objects: it names none.
+  if (Reassigned && Reassigned->count(VD->getCanonicalDecl()))
+    return Name;
+  // A local stands for the object its initializer names, so that
+  // `auto n = std::make_shared<Node>(...)` and later uses of `n` agree.
+  if (!isa<ParmVarDecl>(VD) && VD->getInit()) {
+    ObjectName Init = nameObjectAt(VD->getInit(), Reassigned, Depth + 1);
+    if (Init.known())
+      return Init;
+  }
+  Name.Kind = ObjectName::Variable;
+  Name.Root = VD->getCanonicalDecl();
   return Name;
 }
 
@@ -235,17 +248,6 @@ public:
   }
   ReassignedSet Set;
 };
-
-// The field `E` writes, with the expression of its holder: `h->f`, `h.f`,
-// `f` (implicitly this->f), `h->f[k]`.
-const MemberExpr *writtenField(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
-    if (Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
-      E = Op->getArg(0)->IgnoreParenImpCasts();
-  const auto *Member = dyn_cast<MemberExpr>(E);
-  return Member && isa<FieldDecl>(Member->getMemberDecl()) ? Member : nullptr;
-}
 
 // The constructor `std::make_shared<T>(args...)` calls: the only one of T
 // taking that many arguments, or none when overloads make it ambiguous.
@@ -422,7 +424,8 @@ public:
     const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
     if (!Param || Param->getDeclContext() != F)
       return;
-    Out.push_back({Param->getFunctionScopeIndex(), Field->getCanonicalDecl()});
+    Out.push_back(
+        {Param->getFunctionScopeIndex(), Field->getCanonicalDecl(), Value});
   }
 
   void recordWrite(const Expr *Destination, const Expr *Value) {
@@ -452,6 +455,15 @@ private:
 
 } // namespace
 
+const MemberExpr *writtenField(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+    if (Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
+      E = Op->getArg(0)->IgnoreParenImpCasts();
+  const auto *Member = dyn_cast<MemberExpr>(E);
+  return Member && isa<FieldDecl>(Member->getMemberDecl()) ? Member : nullptr;
+}
+
 unsigned ObjectName::age() const {
   switch (Kind) {
   case Fresh:
@@ -468,6 +480,18 @@ unsigned ObjectName::age() const {
 
 ObjectName nameObject(const Expr *E, const ReassignedSet *Reassigned) {
   return nameObjectAt(E, Reassigned, 0);
+}
+
+ObjectName nameVariable(const VarDecl *VD, const ReassignedSet *Reassigned) {
+  if (!VD || VD->hasGlobalStorage())
+    return ObjectName();
+  return nameVariableAt(VD, Reassigned, 0);
+}
+
+ReassignedSet reassignedLocals(const Stmt *Body) {
+  ReassignedLocals Changed;
+  Changed.TraverseStmt(const_cast<Stmt *>(Body));
+  return std::move(Changed.Set);
 }
 
 bool ObjectName::ownsOrIs(const ObjectName &Inner) const {

@@ -86,6 +86,8 @@ public:
   struct ParamStore {
     unsigned Param;
     const clang::FieldDecl *Field;
+    /// The stored expression in the callee's body, for notes.
+    const clang::Expr *Value;
   };
   llvm::ArrayRef<ParamStore> storedParams(const clang::FunctionDecl *F);
 
@@ -117,6 +119,23 @@ private:
 ObjectName
 nameObject(const clang::Expr *E,
            const llvm::DenseSet<const clang::VarDecl *> *Reassigned = nullptr);
+
+/// The object the variable \p VD stands for, as nameObject() names a
+/// reference to it.
+ObjectName
+nameVariable(const clang::VarDecl *VD,
+             const llvm::DenseSet<const clang::VarDecl *> *Reassigned = nullptr);
+
+/// The locals \p Body assigns, resets, swaps, writes through a non-const
+/// reference or takes the address of after declaring them.
+llvm::DenseSet<const clang::VarDecl *> reassignedLocals(const clang::Stmt *Body);
+
+/// The field \p E writes, with the expression of its holder: `h->f`, `h.f`,
+/// `f` (implicitly this->f), `h->f[k]`. Null when \p E is no field.
+const clang::MemberExpr *writtenField(const clang::Expr *E);
+
+/// True for the names of the container methods that add elements.
+bool isGrowthMethod(llvm::StringRef Name);
 
 } // namespace leaklint
 

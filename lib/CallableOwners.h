@@ -1,0 +1,63 @@
+//===--- CallableOwners.h - The shared_ptr owners a callable holds -*- C++
+//-*-===//
+//
+// A callback keeps alive whatever shared_ptr it holds by copy: a lambda's
+// init-capture (`[self = shared_from_this()]`), a local it captures by copy,
+// explicitly or through `[=]`, or an argument bound by std::bind,
+// std::bind_front or boost::bind. This finds those owners in the expression
+// that is stored, looking through std::function, std::move, pairs and
+// tuples, and locals the callable was first kept in, and names the object
+// each owns (see OwnershipLinks.h). weak_ptr captures, raw `this` and
+// captures by reference hold nothing.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LEAKLINT_LIB_CALLABLEOWNERS_H
+#define LEAKLINT_LIB_CALLABLEOWNERS_H
+
+#include "OwnershipLinks.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace leaklint {
+
+struct CallableOwner {
+  enum KindType {
+    InitCapture,     ///< `[self = shared_from_this()]`
+    VariableCapture, ///< `[self]` or `[=]` using a local shared_ptr
+    BoundArgument,   ///< `std::bind(&T::f, shared_from_this())`
+  } Kind = InitCapture;
+  /// The lambda that captures it (captures only).
+  const clang::LambdaExpr *Lambda = nullptr;
+  /// The lambda, or the bind call.
+  const clang::Expr *Callable = nullptr;
+  /// The init-capture or the captured local (captures only).
+  const clang::VarDecl *Var = nullptr;
+  /// The bound argument (BoundArgument only).
+  const clang::Expr *Bound = nullptr;
+  /// Where the owner is captured or bound.
+  clang::SourceLocation Loc;
+  /// Captured by a capture default (`[=]`).
+  bool Implicit = false;
+  /// The object the shared_ptr owns.
+  ObjectName Object;
+  /// The class the shared_ptr points to, as declared.
+  const clang::CXXRecordDecl *Class = nullptr;
+  /// The local the callable was kept in before it was stored, if any.
+  const clang::VarDecl *Through = nullptr;
+};
+
+/// The shared_ptr owners the callable \p Stored holds by copy. Locals in
+/// \p Reassigned name no object (see nameObject()).
+llvm::SmallVector<CallableOwner, 1>
+callableOwners(const clang::Expr *Stored,
+               const llvm::DenseSet<const clang::VarDecl *> &Reassigned);
+
+/// Every shared_ptr owner \p L captures by copy, whatever it owns.
+llvm::SmallVector<CallableOwner, 1>
+lambdaOwners(const clang::LambdaExpr *L,
+             const llvm::DenseSet<const clang::VarDecl *> &Reassigned);
+
+} // namespace leaklint
+
+#endif // LEAKLINT_LIB_CALLABLEOWNERS_H

@@ -1,0 +1,274 @@
+//===--- CallbackCycle.cpp - Callbacks that own their owner ---------------===//
+#include "CallbackCycle.h"
+#include "Compat.h"
+#include "OwnershipGraph.h"
+#include "SourceEdits.h"
+#include "WeakCaptureRewrite.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace leaklint {
+namespace {
+
+using ReassignedSet = llvm::DenseSet<const VarDecl *>;
+
+// Every place the body stores a value into a field: `h.f = v`,
+// `h->f.push_back(v)`, `h->f[k] = v`, and `h->set(v)` where `set` stores
+// its parameter into a field of its object.
+class StoreVisitor : public RecursiveASTVisitor<StoreVisitor> {
+public:
+  StoreVisitor(OwnershipLinks &Links, const ReassignedSet &Reassigned,
+               llvm::function_ref<void(const CallbackCycle::Store &)> Found)
+      : Links(Links), Reassigned(Reassigned), Found(Found) {}
+
+  void store(const MemberExpr *Member, const Expr *Value) {
+    CallbackCycle::Store S;
+    S.Loc = Member->getMemberLoc();
+    S.Holder = nameObject(Member->getBase(), &Reassigned);
+    S.Field = cast<FieldDecl>(Member->getMemberDecl());
+    S.Value = Value;
+    if (S.Holder.known())
+      Found(S);
+  }
+
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
+    if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+      if (const MemberExpr *Member = writtenField(Op->getArg(0)))
+        store(Member, Op->getArg(1));
+    return true;
+  }
+
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    const CXXMethodDecl *M = Call->getMethodDecl();
+    if (!M || !M->getDeclName().isIdentifier())
+      return true;
+    if (isGrowthMethod(M->getName())) {
+      if (const MemberExpr *Member =
+              writtenField(Call->getImplicitObjectArgument()))
+        for (const Expr *Arg : Call->arguments())
+          store(Member, Arg);
+      return true;
+    }
+    if (M->isInStdNamespace())
+      return true;
+    ObjectName Holder =
+        nameObject(Call->getImplicitObjectArgument(), &Reassigned);
+    if (!Holder.known())
+      return true;
+    for (const OwnershipLinks::ParamStore &P : Links.storedParams(M)) {
+      if (P.Param >= Call->getNumArgs())
+        continue;
+      CallbackCycle::Store S;
+      S.Loc = Call->getExprLoc();
+      S.Holder = Holder;
+      S.Field = P.Field;
+      S.Value = Call->getArg(P.Param);
+      S.Callee = M;
+      S.CalleeStore = P.Value;
+      Found(S);
+    }
+    return true;
+  }
+
+private:
+  OwnershipLinks &Links;
+  const ReassignedSet &Reassigned;
+  llvm::function_ref<void(const CallbackCycle::Store &)> Found;
+};
+
+// How often the body refers to \p VD.
+class References : public RecursiveASTVisitor<References> {
+public:
+  explicit References(const VarDecl *VD) : VD(VD) {}
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    Count += Ref->getDecl() == VD;
+    return true;
+  }
+  const VarDecl *VD;
+  unsigned Count = 0;
+};
+
+std::string fieldName(const FieldDecl *F) {
+  const auto *RD = dyn_cast<CXXRecordDecl>(F->getParent());
+  return (RD ? className(RD) + "::" : std::string()) + F->getName().str();
+}
+
+// `ok_`, `state_.button`, `slots_[]`: the owned objects on the way from
+// the object to the storage.
+std::string pathText(ArrayRef<PathStep> Steps) {
+  std::string Text;
+  for (const PathStep &Step : Steps) {
+    if (!Step.Field) {
+      Text += "[]";
+      continue;
+    }
+    if (!Text.empty())
+      Text += '.';
+    Text += Step.Field->getName().str();
+  }
+  return Text;
+}
+
+std::string ownerText(const CallableOwner &O, const ASTContext &Ctx) {
+  if (O.Var)
+    return quoted(O.Var->getName());
+  std::optional<StringRef> Text = sourceText(O.Bound->getSourceRange(), Ctx);
+  if (!Text || Text->empty() || Text->size() > 40)
+    return "its bound argument";
+  return quoted(*Text);
+}
+
+std::string functionName(const FunctionDecl *F) {
+  if (const auto *M = dyn_cast<CXXMethodDecl>(F))
+    return className(M->getParent()) + "::" + M->getNameAsString();
+  return F->getNameAsString();
+}
+
+} // namespace
+
+CallbackCycle::CallbackCycle(const CallbackCycleOptions &Options)
+    : Options(Options), Links(Containers) {}
+
+void CallbackCycle::registerMatchers(MatchFinder &Finder,
+                                     MatchFinder::MatchCallback *CB) {
+  Finder.addMatcher(functionDecl(isDefinition()).bind("function"), CB);
+}
+
+void CallbackCycle::collect(const MatchFinder::MatchResult &Result) {
+  Ctx = Result.Context;
+  const auto *F = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  if (!F || !F->getBody() || F->isInvalidDecl() ||
+      Ctx->getSourceManager().isInSystemHeader(F->getLocation()))
+    return;
+  // Template patterns count for resets: a member function of a class
+  // template is instantiated only when used.
+  Resets.collect(F);
+  if (!F->isDependentContext() && !isa<CXXDestructorDecl>(F))
+    analyze(F);
+}
+
+void CallbackCycle::analyze(const FunctionDecl *F) {
+  ReassignedSet Reassigned = reassignedLocals(F->getBody());
+  auto Consider = [&](const Store &S) { consider(F, S, Reassigned); };
+  StoreVisitor Visitor(Links, Reassigned, Consider);
+  Visitor.TraverseStmt(F->getBody());
+}
+
+void CallbackCycle::consider(const FunctionDecl *F, const Store &S,
+                             const ReassignedSet &Reassigned) {
+  for (const CallableOwner &O : callableOwners(S.Value, Reassigned)) {
+    if (!O.Object.ownsOrIs(S.Holder))
+      continue;
+    // From the object to the holder only through what it owns: a raw
+    // pointer or reference leads to an object that lives on its own.
+    ArrayRef<PathStep> Steps =
+        ArrayRef<PathStep>(S.Holder.Path).drop_front(O.Object.Path.size());
+    if (llvm::any_of(Steps, [&](const PathStep &Step) {
+          return Step.Field &&
+                 ownedClasses(Step.Field->getType(), Containers).empty();
+        }))
+      continue;
+    if (!Seen.insert({S.Loc.getRawEncoding(), StorageResets::key(S.Field)})
+             .second)
+      return;
+
+    const auto *Method = dyn_cast<CXXMethodDecl>(F);
+    const CXXRecordDecl *Class =
+        O.Object.Kind == ObjectName::This && O.Object.Path.empty() && Method
+            ? Method->getParent()
+            : O.Class;
+    Candidate C;
+    for (const PathStep &Step : Steps)
+      if (Step.Field)
+        C.Chain.push_back(Step.Field);
+    C.Chain.push_back(S.Field);
+
+    std::string Storage = quoted(fieldName(S.Field));
+    if (!Steps.empty())
+      Storage += " of " + quoted(pathText(Steps));
+    Finding &D = C.Diag;
+    D.Loc = S.Loc;
+    D.Message = Storage + " stores a callback holding " +
+                ownerText(O, *Ctx) + ", a shared_ptr to the " +
+                quoted(className(Class)) +
+                " that owns it; the object can never be destroyed while the "
+                "callback is stored";
+
+    // The fix: only where the callable is written for this store alone.
+    bool Single = true;
+    if (O.Through) {
+      References Refs(O.Through);
+      Refs.TraverseStmt(F->getBody());
+      Single = Refs.Count == 1;
+    }
+    WeakCaptureRewrite Plan = planWeakCapture(O, Reassigned, *Ctx);
+    if (!Single && !Plan.Fixes.empty()) {
+      Plan.Fixes.clear();
+      Plan.WhyNot = quoted(O.Through->getName()) +
+                    " is used elsewhere too, where it may need the strong "
+                    "reference";
+    }
+    std::string Captured =
+        O.Kind == CallableOwner::BoundArgument
+            ? ownerText(O, *Ctx) + " is bound here"
+            : "the callback captures " + ownerText(O, *Ctx) +
+                  (O.Implicit ? " by copy through its capture default here"
+                              : " here");
+    if (!Plan.Fixes.empty()) {
+      D.Fixes.assign(Plan.Fixes.begin(), Plan.Fixes.end());
+      C.Callable = O.Callable->getBeginLoc();
+    }
+    D.Notes.push_back({O.Loc, Captured + "; " + Plan.advice()});
+    if (O.Through)
+      D.Notes.push_back({O.Through->getLocation(),
+                         "the callback is kept in " +
+                             quoted(O.Through->getName()) +
+                             " before it is stored"});
+    if (!Steps.empty() && Steps.front().Field)
+      D.Notes.push_back({Steps.front().Field->getLocation(),
+                         "the " + quoted(className(Class)) +
+                             " owns the callback through " +
+                             quoted(Steps.front().Field->getName())});
+    if (S.Callee && S.CalleeStore)
+      D.Notes.push_back({S.CalleeStore->getBeginLoc(),
+                         quoted(functionName(S.Callee)) +
+                             " stores its argument in " +
+                             quoted(S.Field->getName()) + " here"});
+    Candidates.push_back(std::move(C));
+    return;
+  }
+}
+
+std::vector<Finding> CallbackCycle::finish() {
+  std::vector<Finding> Out;
+  llvm::DenseSet<unsigned> Fixed;
+  for (Candidate &C : Candidates) {
+    const StorageReset *Reset = nullptr;
+    for (const FieldDecl *Field : C.Chain)
+      if ((Reset = Resets.find(Field)))
+        break;
+    if (Reset && !Options.ReportResetStorage)
+      continue;
+    if (Reset)
+      C.Diag.Notes.push_back(
+          {Reset->Where->getBeginLoc(),
+           "the storage is emptied in " + quoted(functionName(Reset->In)) +
+               " here, which breaks the cycle only if it runs"});
+    // One callable stored twice gets its fix once.
+    if (!C.Diag.Fixes.empty() &&
+        !Fixed.insert(C.Callable.getRawEncoding()).second)
+      C.Diag.Fixes.clear();
+    Out.push_back(std::move(C.Diag));
+  }
+  Candidates.clear();
+  Seen.clear();
+  Resets.clear();
+  Links.clear();
+  return Out;
+}
+
+} // namespace leaklint

@@ -1,0 +1,87 @@
+//===--- CallbackCycle.h - Callbacks that own their owner -*- C++ -*-===//
+//
+// The analysis behind leak-callback-cycle. A callable holding a shared_ptr
+// to an object (see CallableOwners.h) and stored into that object's own
+// storage -- a member, a member of a member it owns, or a field an owned
+// object's method stores its argument in (a one-level summary) -- keeps the
+// object alive for as long as it is stored: forever, unless some code
+// empties that storage again (see StorageResets.h). Callables handed to
+// anything the object does not own (an event loop, an asio operation, a
+// thread pool, another object) are the keep-alive idiom and stay quiet.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LEAKLINT_LIB_CALLBACKCYCLE_H
+#define LEAKLINT_LIB_CALLBACKCYCLE_H
+
+#include "CallableOwners.h"
+#include "ContainerTypes.h"
+#include "Finding.h"
+#include "OwnershipLinks.h"
+#include "StorageResets.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/DenseSet.h"
+#include <vector>
+
+namespace leaklint {
+
+struct CallbackCycleOptions {
+  /// Also report storage the code empties again by hand.
+  bool ReportResetStorage = false;
+};
+
+class CallbackCycle {
+public:
+  explicit CallbackCycle(const CallbackCycleOptions &Options);
+
+  /// Empty: every value of these options is valid.
+  const std::string &optionError() const { return OptionError; }
+
+  void registerMatchers(clang::ast_matchers::MatchFinder &Finder,
+                        clang::ast_matchers::MatchFinder::MatchCallback *CB);
+  void collect(const clang::ast_matchers::MatchFinder::MatchResult &Result);
+  std::vector<Finding> finish();
+
+  /// One place a function stores a callable into a field.
+  struct Store {
+    /// Where the diagnostic points: the storage's name, or the call.
+    clang::SourceLocation Loc;
+    /// The object whose field receives the callable.
+    ObjectName Holder;
+    const clang::FieldDecl *Field = nullptr;
+    /// The stored expression.
+    const clang::Expr *Value = nullptr;
+    /// Set when a method of the holder stores its argument: the method and
+    /// the store in its body.
+    const clang::FunctionDecl *Callee = nullptr;
+    const clang::Expr *CalleeStore = nullptr;
+  };
+
+private:
+  struct Candidate {
+    Finding Diag;
+    /// The storage and the owned fields leading to it: emptying any of them
+    /// breaks the cycle.
+    llvm::SmallVector<const clang::FieldDecl *, 3> Chain;
+    /// Where the fix-it edits: one fix per callable.
+    clang::SourceLocation Callable;
+  };
+
+  void analyze(const clang::FunctionDecl *F);
+  void consider(const clang::FunctionDecl *F, const Store &S,
+                const llvm::DenseSet<const clang::VarDecl *> &Reassigned);
+
+  CallbackCycleOptions Options;
+  std::string OptionError;
+  ContainerTypes Containers;
+  OwnershipLinks Links;
+  StorageResets Resets;
+  clang::ASTContext *Ctx = nullptr;
+  std::vector<Candidate> Candidates;
+  /// Stores already reported, by location and field: instantiations of one
+  /// template share them.
+  llvm::DenseSet<std::pair<unsigned, const clang::FieldDecl *>> Seen;
+};
+
+} // namespace leaklint
+
+#endif // LEAKLINT_LIB_CALLBACKCYCLE_H

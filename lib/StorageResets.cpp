@@ -1,0 +1,165 @@
+//===--- StorageResets.cpp - Fields some code empties again ---------------===//
+#include "StorageResets.h"
+#include "Compat.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace clang;
+
+namespace leaklint {
+namespace {
+
+// The field \p E names, looking through element access: `f`, `h->f`,
+// `f[k]`. Dependent code is read as written.
+const FieldDecl *fieldOf(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+    if (Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
+      E = Op->getArg(0)->IgnoreParenImpCasts();
+  if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
+    E = Subscript->getBase()->IgnoreParenImpCasts();
+  const auto *Member = dyn_cast<MemberExpr>(E);
+  return Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
+}
+
+// `nullptr`, `{}`, `Callback()`, `std::function<void()>{}`.
+bool isEmptyValue(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Tmp = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = Tmp->getSubExpr();
+    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = Bind->getSubExpr();
+    else if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
+      E = Cleanups->getSubExpr();
+    else if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = Cast->getSubExpr();
+    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      if (Construct->getNumArgs() == 0)
+        return true;
+      if (Construct->getNumArgs() != 1)
+        return false;
+      E = Construct->getArg(0);
+    } else
+      break;
+  }
+  if (!E)
+    return false;
+  if (const auto *Init = dyn_cast<InitListExpr>(E))
+    return Init->getNumInits() == 0;
+  if (const auto *Unresolved = dyn_cast<CXXUnresolvedConstructExpr>(E))
+    return Unresolved->getNumArgs() == 0;
+  return isa<CXXScalarValueInitExpr>(E) || isa<CXXNullPtrLiteralExpr>(E) ||
+         E->getType()->isNullPtrType();
+}
+
+bool isEmptyingMethod(const DeclarationName &Name) {
+  return Name.isIdentifier() &&
+         llvm::is_contained({"reset", "clear", "erase", "pop_front", "pop_back",
+                             "pop", "extract", "swap", "remove", "remove_if",
+                             "resize"},
+                            Name.getAsIdentifierInfo()->getName());
+}
+
+// Free functions that take a field's contents away, or shrink it.
+bool isEmptyingFunction(const DeclarationName &Name) {
+  return Name.isIdentifier() &&
+         llvm::is_contained({"move", "exchange", "swap", "erase", "erase_if"},
+                            Name.getAsIdentifierInfo()->getName());
+}
+
+class ResetVisitor : public RecursiveASTVisitor<ResetVisitor> {
+public:
+  ResetVisitor(const FunctionDecl *F,
+               llvm::DenseMap<const FieldDecl *, StorageReset> &Resets)
+      : F(F), Resets(Resets) {}
+
+  void record(const Expr *Target, const Expr *Where) {
+    if (const FieldDecl *Field = fieldOf(Target))
+      Resets.try_emplace(StorageResets::key(Field), StorageReset{Where, F});
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *B) {
+    if (B->getOpcode() == BO_Assign && isEmptyValue(B->getRHS()))
+      record(B->getLHS(), B);
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+      if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+          isEmptyValue(Op->getArg(1)))
+        record(Op->getArg(0), Op);
+      return true;
+    }
+    const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
+    // `f.clear()`, and in templates the same call not yet resolved.
+    if (const auto *Member = dyn_cast<MemberExpr>(Callee)) {
+      if (isEmptyingMethod(Member->getMemberDecl()->getDeclName()))
+        record(Member->getBase(), Call);
+      return true;
+    }
+    if (const auto *Member = dyn_cast<CXXDependentScopeMemberExpr>(Callee)) {
+      if (!Member->isImplicitAccess() &&
+          isEmptyingMethod(Member->getMember()))
+        record(Member->getBase(), Call);
+      return true;
+    }
+    if (const auto *Member = dyn_cast<UnresolvedMemberExpr>(Callee)) {
+      if (!Member->isImplicitAccess() &&
+          isEmptyingMethod(Member->getMemberName()))
+        record(Member->getBase(), Call);
+      return true;
+    }
+    // `std::exchange(f, nullptr)`, `std::swap(f, g)`, `g(std::move(f))`.
+    DeclarationName Name;
+    if (const FunctionDecl *FD = Call->getDirectCallee()) {
+      if (FD->isInStdNamespace())
+        Name = FD->getDeclName();
+    } else if (const auto *Lookup = dyn_cast<UnresolvedLookupExpr>(Callee)) {
+      Name = Lookup->getName();
+    }
+    if (!isEmptyingFunction(Name))
+      return true;
+    bool Both = Name.getAsIdentifierInfo()->getName() == "swap";
+    for (unsigned I = 0; I < Call->getNumArgs() && I < (Both ? 2u : 1u); ++I)
+      record(Call->getArg(I), Call);
+    return true;
+  }
+
+private:
+  const FunctionDecl *F;
+  llvm::DenseMap<const FieldDecl *, StorageReset> &Resets;
+};
+
+} // namespace
+
+const FieldDecl *StorageResets::key(const FieldDecl *Field) {
+  const auto *RD = dyn_cast<CXXRecordDecl>(Field->getParent());
+  if (const CXXRecordDecl *Pattern =
+          RD ? RD->getTemplateInstantiationPattern() : nullptr) {
+    unsigned Index = Field->getFieldIndex();
+    for (const FieldDecl *F : Pattern->fields())
+      if (F->getFieldIndex() == Index)
+        return F->getCanonicalDecl();
+  }
+  return Field->getCanonicalDecl();
+}
+
+void StorageResets::collect(const FunctionDecl *F) {
+  if (!F->getBody() || isa<CXXConstructorDecl>(F) ||
+      isa<CXXDestructorDecl>(F))
+    return;
+  ResetVisitor(F, Resets).TraverseStmt(F->getBody());
+}
+
+const StorageReset *StorageResets::find(const FieldDecl *Field) const {
+  auto It = Resets.find(key(Field));
+  return It == Resets.end() ? nullptr : &It->second;
+}
+
+} // namespace leaklint

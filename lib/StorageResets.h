@@ -1,0 +1,43 @@
+//===--- StorageResets.h - Fields some code empties again -*- C++ -*-===//
+//
+// A callback stored in a member and emptied again by the class
+// (`handler_ = nullptr`, `handlers_.clear()`, `std::exchange(cb_, {})`) is a
+// cycle the code breaks by hand. This records, for the whole translation
+// unit, which fields are emptied, and where. Constructors and destructors do
+// not count: a destructor that a cycle keeps from running breaks nothing.
+// Fields of class template specializations are keyed by the template's
+// field, so a reset in a member function that was never instantiated still
+// counts.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LEAKLINT_LIB_STORAGERESETS_H
+#define LEAKLINT_LIB_STORAGERESETS_H
+
+#include "clang/AST/Decl.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace leaklint {
+
+struct StorageReset {
+  const clang::Expr *Where = nullptr;
+  const clang::FunctionDecl *In = nullptr;
+};
+
+class StorageResets {
+public:
+  /// Records the fields \p F empties. Dependent bodies are read too.
+  void collect(const clang::FunctionDecl *F);
+  /// Where \p Field is emptied first, if anywhere.
+  const StorageReset *find(const clang::FieldDecl *Field) const;
+  void clear() { Resets.clear(); }
+
+  /// The field all specializations of \p Field's class share.
+  static const clang::FieldDecl *key(const clang::FieldDecl *Field);
+
+private:
+  llvm::DenseMap<const clang::FieldDecl *, StorageReset> Resets;
+};
+
+} // namespace leaklint
+
+#endif // LEAKLINT_LIB_STORAGERESETS_H
