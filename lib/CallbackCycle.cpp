@@ -21,9 +21,11 @@ using ReassignedSet = llvm::DenseSet<const VarDecl *>;
 // its parameter into a field of its object.
 class StoreVisitor : public RecursiveASTVisitor<StoreVisitor> {
 public:
-  StoreVisitor(OwnershipLinks &Links, const ReassignedSet &Reassigned,
+  StoreVisitor(OwnershipLinks &Links, const ContainerTypes &Containers,
+               const ReassignedSet &Reassigned,
                llvm::function_ref<void(const CallbackCycle::Store &)> Found)
-      : Links(Links), Reassigned(Reassigned), Found(Found) {}
+      : Links(Links), Containers(Containers), Reassigned(Reassigned),
+        Found(Found) {}
 
   void store(const MemberExpr *Member, const Expr *Value) {
     CallbackCycle::Store S;
@@ -46,7 +48,11 @@ public:
     const CXXMethodDecl *M = Call->getMethodDecl();
     if (!M || !M->getDeclName().isIdentifier())
       return true;
-    if (isGrowthMethod(M->getName())) {
+    // `handlers_.push_back(f)` on a container; any other class's `push`
+    // is summarised like any other method.
+    if (isGrowthMethod(M->getName()) &&
+        Containers.asContainer(
+            Call->getImplicitObjectArgument()->getType())) {
       if (const MemberExpr *Member =
               writtenField(Call->getImplicitObjectArgument()))
         for (const Expr *Arg : Call->arguments())
@@ -76,6 +82,7 @@ public:
 
 private:
   OwnershipLinks &Links;
+  const ContainerTypes &Containers;
   const ReassignedSet &Reassigned;
   llvm::function_ref<void(const CallbackCycle::Store &)> Found;
 };
@@ -154,7 +161,7 @@ void CallbackCycle::collect(const MatchFinder::MatchResult &Result) {
 void CallbackCycle::analyze(const FunctionDecl *F) {
   ReassignedSet Reassigned = reassignedLocals(F->getBody());
   auto Consider = [&](const Store &S) { consider(F, S, Reassigned); };
-  StoreVisitor Visitor(Links, Reassigned, Consider);
+  StoreVisitor Visitor(Links, Containers, Reassigned, Consider);
   Visitor.TraverseStmt(F->getBody());
 }
 
