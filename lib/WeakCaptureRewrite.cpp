@@ -35,7 +35,7 @@ bool returnsVoid(const LambdaExpr *L) {
     return false;
   // A generic lambda's return type is deduced per call: read the body.
   const AutoType *Auto = R->getContainedAutoType();
-  if (!Auto || Auto->isDeduced())
+  if (!R->isDependentType() && (!Auto || Auto->isDeduced()))
     return false;
   ValueReturns Returns;
   Returns.TraverseStmt(L->getBody());
@@ -225,6 +225,8 @@ WeakCaptureRewrite planWeakCapture(const CallableOwner &Owner,
   };
   if (!LO.CPlusPlus14)
     return Refuse("a weak capture needs an init-capture (C++14)");
+  if (!isEditable(L->getSourceRange(), SM))
+    return Refuse("the callback is written in a macro");
   if (!Shared || qualifiedName(Shared) != "std::shared_ptr")
     return Refuse("only std::shared_ptr captures are rewritten");
   if (Plan.Capture.empty())
@@ -237,8 +239,6 @@ WeakCaptureRewrite planWeakCapture(const CallableOwner &Owner,
   if (Owner.Kind == CallableOwner::InitCapture &&
       Owner.Var->getInitStyle() != VarDecl::CInit)
     return Refuse("the capture is not initialised with '='");
-  if (!isEditable(L->getSourceRange(), SM))
-    return Refuse("the callback is written in a macro");
 
   if (Owner.Kind == CallableOwner::InitCapture) {
     Plan.Fixes.push_back(FixItHint::CreateReplacement(
