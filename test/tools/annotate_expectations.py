@@ -6,10 +6,11 @@
 Each DIAGNOSTICS file is clang-tidy's output for SOURCE (without any CHECK
 lines) under one configuration, checked with PREFIX (CHECK-MESSAGES unless
 given). Each warning gets its expected message under its line, followed by
-its notes, with [[@LINE+-N]] offsets computed for the final file. Diagnostics
-in other files (headers) are left out: write those by hand, with the file
-name. This only writes down what the tool said: read every line before
-committing it; a wrong expectation is a wrong test.
+its notes, with [[@LINE+-N]] offsets computed for the final file; notes in
+other files (headers) are written with their file name. Warnings in other
+files are left out: write those by hand. This only writes down what the tool
+said: read every line before committing it; a wrong expectation is a wrong
+test.
 """
 import os
 import re
@@ -23,13 +24,15 @@ def read_findings(path, source_name):
         m = pattern.match(line.rstrip("\n"))
         if not m or "FIX-IT applied" in line:
             continue
-        if os.path.basename(m.group(1)) != source_name:
-            continue
-        item = (int(m.group(2)), int(m.group(3)), m.group(4), m.group(5))
+        file = os.path.basename(m.group(1))
+        item = (int(m.group(2)), int(m.group(3)), m.group(4), m.group(5),
+                None if file == source_name else file)
         if item[2] == "warning":
-            findings.append([item])
-        elif findings:
+            # A warning in another file is written by hand; so are its notes.
+            findings.append([item] if item[4] is None else None)
+        elif findings and findings[-1] is not None:
             findings[-1].append(item)
+    findings = [f for f in findings if f is not None]
     return findings
 
 
@@ -59,11 +62,16 @@ def main():
     for i, text in enumerate(source, start=1):
         out.append(text)
         indent = re.match(r"\s*", text).group(0)
-        for j, (prefix, (lineno, col, kind, msg)) in enumerate(blocks.get(i, [])):
+        for j, (prefix, (lineno, col, kind, msg, file)) in enumerate(
+                blocks.get(i, [])):
+            end = "" if kind == "warning" else "{{$}}"
+            if file is not None:
+                out.append("%s// %s: %s:%d:%d: %s: %s%s"
+                           % (indent, prefix, file, lineno, col, kind, msg, end))
+                continue
             here = final(i) + 1 + j
             offset = final(lineno) - here
             rel = "[[@LINE%+d]]" % offset if offset else "[[@LINE]]"
-            end = "" if kind == "warning" else "{{$}}"
             out.append("%s// %s: :%s:%d: %s: %s%s"
                        % (indent, prefix, rel, col, kind, msg, end))
     sys.stdout.write("\n".join(out))

@@ -1,0 +1,44 @@
+// ReportResetStorage: storage the class empties again by hand is quiet by
+// default, and reported with the place it is emptied when the option is on.
+//
+// RUN: %check_leaklint --check-suffix=DEFAULT %s leak-callback-cycle %t -- -- -std=c++17
+// RUN: %check_leaklint --check-suffix=RESET %s leak-callback-cycle %t -- \
+// RUN:   -config="{CheckOptions: {leak-callback-cycle.ReportResetStorage: true}}" -- -std=c++17
+// RUN: %clang_tidy -checks='-*,leak-callback-cycle' --dump-config %s -- -std=c++17 \
+// RUN:   | FileCheck --check-prefix=DUMP %s
+// RUN: %clang_tidy -checks='-*,leak-callback-cycle' %s \
+// RUN:   -config="{CheckOptions: {leak-callback-cycle.ReportResetStorage: maybe}}" \
+// RUN:   -- -std=c++17 2>&1 | FileCheck --check-prefix=BAD %s
+//
+// DUMP: leak-callback-cycle.ReportResetStorage: 'false'
+// BAD: invalid configuration value 'maybe' for option 'leak-callback-cycle.ReportResetStorage'; expected a bool
+
+#include <functional>
+#include <memory>
+
+class Timeout : public std::enable_shared_from_this<Timeout> {
+public:
+  void arm() { cb_ = [self = shared_from_this()] { self->fire(); }; }
+  // CHECK-MESSAGES-RESET: :[[@LINE-1]]:16: warning: 'Timeout::cb_' stores a callback holding 'self', a shared_ptr to the 'Timeout' that owns it; the object can never be destroyed while the callback is stored [leak-callback-cycle]
+  // CHECK-MESSAGES-RESET: :[[@LINE-2]]:23: note: the callback captures 'self' here; capture 'weak_self = weak_from_this()' and lock it instead{{$}}
+  // CHECK-MESSAGES-RESET: :[[@LINE+1]]:19: note: the storage is emptied in 'Timeout::cancel' here, which breaks the cycle only if it runs{{$}}
+  void cancel() { cb_ = nullptr; }
+  void fire() {}
+
+private:
+  std::function<void()> cb_;
+};
+
+// Not emptied anywhere: reported either way.
+class Forever : public std::enable_shared_from_this<Forever> {
+public:
+  void arm() { cb_ = [self = shared_from_this()] { self->fire(); }; }
+  // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:16: warning: 'Forever::cb_' stores a callback holding 'self', a shared_ptr to the 'Forever' that owns it; the object can never be destroyed while the callback is stored [leak-callback-cycle]
+  // CHECK-MESSAGES-DEFAULT: :[[@LINE-2]]:23: note: the callback captures 'self' here; capture 'weak_self = weak_from_this()' and lock it instead{{$}}
+  // CHECK-MESSAGES-RESET: :[[@LINE-3]]:16: warning: 'Forever::cb_' stores a callback holding 'self', a shared_ptr to the 'Forever' that owns it; the object can never be destroyed while the callback is stored [leak-callback-cycle]
+  // CHECK-MESSAGES-RESET: :[[@LINE-4]]:23: note: the callback captures 'self' here; capture 'weak_self = weak_from_this()' and lock it instead{{$}}
+  void fire() {}
+
+private:
+  std::function<void()> cb_;
+};
