@@ -57,19 +57,24 @@ bool isEmptyValue(const Expr *E) {
          E->getType()->isNullPtrType();
 }
 
+// The name \p Name spells, or "" (an empty DeclarationName counts as an
+// identifier but has none).
+StringRef identifier(const DeclarationName &Name) {
+  const IdentifierInfo *II = Name.getAsIdentifierInfo();
+  return II ? II->getName() : StringRef();
+}
+
 bool isEmptyingMethod(const DeclarationName &Name) {
-  return Name.isIdentifier() &&
-         llvm::is_contained({"reset", "clear", "erase", "pop_front", "pop_back",
+  return llvm::is_contained({"reset", "clear", "erase", "pop_front", "pop_back",
                              "pop", "extract", "swap", "remove", "remove_if",
                              "resize"},
-                            Name.getAsIdentifierInfo()->getName());
+                            identifier(Name));
 }
 
 // Free functions that take a field's contents away, or shrink it.
 bool isEmptyingFunction(const DeclarationName &Name) {
-  return Name.isIdentifier() &&
-         llvm::is_contained({"move", "exchange", "swap", "erase", "erase_if"},
-                            Name.getAsIdentifierInfo()->getName());
+  return llvm::is_contained({"move", "exchange", "swap", "erase", "erase_if"},
+                            identifier(Name));
 }
 
 class ResetVisitor : public RecursiveASTVisitor<ResetVisitor> {
@@ -125,7 +130,7 @@ public:
     }
     if (!isEmptyingFunction(Name))
       return true;
-    bool Both = Name.getAsIdentifierInfo()->getName() == "swap";
+    bool Both = identifier(Name) == "swap";
     for (unsigned I = 0; I < Call->getNumArgs() && I < (Both ? 2u : 1u); ++I)
       record(Call->getArg(I), Call);
     return true;

@@ -9,6 +9,8 @@ packages=(
   "clang-${LLVM_MAJOR}" "clang-tidy-${LLVM_MAJOR}" "libclang-${LLVM_MAJOR}-dev"
   "llvm-${LLVM_MAJOR}-dev" "llvm-${LLVM_MAJOR}-tools" "libclang-rt-${LLVM_MAJOR}-dev"
   cmake ninja-build python3
+  # Headers only: the tests lint the asio keep-alive idiom with the real library.
+  libasio-dev
 )
 
 missing=()

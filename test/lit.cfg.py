@@ -47,6 +47,10 @@ rt_dir = os.path.join(os.path.dirname(os.path.dirname(config.clangxx)), "lib", "
 if any("asan" in f for _, _, files in os.walk(rt_dir) for f in files):
     config.available_features.add("asan")
 
+# Standalone asio (libasio-dev), for the keep-alive idiom with the real library.
+if os.path.exists("/usr/include/asio.hpp"):
+    config.available_features.add("asio")
+
 # A clang-tidy of another LLVM major version, to show the plugin refuses it.
 import glob
 import re

@@ -333,9 +333,12 @@ public:
   void f() {}
 };
 
+void notify(const char *What);
+
 class Unrelated : public std::enable_shared_from_this<Unrelated> {
 public:
   void arm() {
+    notify("arm"); // A plain call: no name to look up as a reset.
     a_ = [O = other_] { O->f(); };
     auto Fresh = std::make_shared<Unrelated>();
     b_ = [Fresh] { Fresh->g(); };
