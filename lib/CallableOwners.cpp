@@ -1,6 +1,7 @@
 //===--- CallableOwners.cpp - The shared_ptr owners a callable holds ------===//
 #include "CallableOwners.h"
 #include "Compat.h"
+#include "ContainerTypes.h"
 #include "OwnershipGraph.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -72,6 +73,12 @@ public:
     }
     // std::function<void()>(lambda), std::pair(key, lambda), {key, lambda}.
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      // A thread runs its callable and then destroys it: keep-alive, not
+      // storage.
+      if (const CXXRecordDecl *RD = Construct->getType()->getAsCXXRecordDecl())
+        if (llvm::is_contained({"std::thread", "std::jthread", "boost::thread"},
+                               qualifiedName(RD)))
+          return;
       for (const Expr *Arg : Construct->arguments())
         visit(Arg, Through, Depth + 1);
       return;

@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -349,4 +350,16 @@ public:
 private:
   std::shared_ptr<Other> other_;
   std::function<void()> a_, b_;
+};
+
+// --- Negative: a thread runs its callable and then destroys it --------------
+class Background : public std::enable_shared_from_this<Background> {
+public:
+  void start() {
+    worker_ = std::thread([self = shared_from_this()] { self->work(); });
+  }
+  void work() {}
+
+private:
+  std::thread worker_;
 };
