@@ -3,6 +3,7 @@
 #include "Compat.h"
 #include "ContainerTypes.h"
 #include "OwnershipGraph.h"
+#include "Temporaries.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
@@ -30,24 +31,14 @@ bool isBind(const FunctionDecl *FD) {
 // temporaries, parentheses, std::move.
 const Expr *unwrap(const Expr *E) {
   for (unsigned Depth = 0; E && Depth < 2 * MaxDepth; ++Depth) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Tmp = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = Tmp->getSubExpr();
-    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = Bind->getSubExpr();
-    else if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
-      E = Cleanups->getSubExpr();
-    else if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
-      E = Cast->getSubExpr();
-    else if (const auto *Call = dyn_cast<CallExpr>(E);
-             Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
-             Call->getDirectCallee()->isInStdNamespace() &&
-             Call->getDirectCallee()->getDeclName().isIdentifier() &&
-             llvm::is_contained({"move", "forward"},
-                                Call->getDirectCallee()->getName()))
-      E = Call->getArg(0);
-    else
+    E = ignoreTemporaries(E);
+    const auto *Call = dyn_cast_or_null<CallExpr>(E);
+    const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+    if (!FD || Call->getNumArgs() != 1 || !FD->isInStdNamespace() ||
+        !FD->getDeclName().isIdentifier() ||
+        !llvm::is_contained({"move", "forward"}, FD->getName()))
       return E;
+    E = Call->getArg(0);
   }
   return E;
 }

@@ -1,6 +1,7 @@
 //===--- StorageResets.cpp - Fields some code empties again ---------------===//
 #include "StorageResets.h"
 #include "Compat.h"
+#include "Temporaries.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -29,23 +30,13 @@ const FieldDecl *fieldOf(const Expr *E) {
 // `nullptr`, `{}`, `Callback()`, `std::function<void()>{}`.
 bool isEmptyValue(const Expr *E) {
   for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Tmp = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = Tmp->getSubExpr();
-    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = Bind->getSubExpr();
-    else if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
-      E = Cleanups->getSubExpr();
-    else if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
-      E = Cast->getSubExpr();
-    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
-      if (Construct->getNumArgs() == 0)
-        return true;
-      if (Construct->getNumArgs() != 1)
-        return false;
-      E = Construct->getArg(0);
-    } else
+    E = ignoreTemporaries(E);
+    const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+    if (!Construct)
       break;
+    if (Construct->getNumArgs() != 1)
+      return Construct->getNumArgs() == 0;
+    E = Construct->getArg(0);
   }
   if (!E)
     return false;

@@ -4,6 +4,7 @@
 #include "ContainerTypes.h"
 #include "Finding.h"
 #include "SourceEdits.h"
+#include "Temporaries.h"
 #include "clang/AST/QualTypeNames.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Lex/Lexer.h"
@@ -60,19 +61,13 @@ bool inTemplateInstantiation(const DeclContext *DC) {
 // weak_from_this() (C++17 libraries): the member call, else null.
 const CXXMemberCallExpr *renamableSharedFromThis(const Expr *Init,
                                                  ASTContext &Ctx) {
+  // The copy or move of the returned shared_ptr into the capture.
   for (unsigned Depth = 0; Init && Depth < 8; ++Depth) {
-    Init = Init->IgnoreParenImpCasts();
-    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Init))
-      Init = Cleanups->getSubExpr();
-    else if (const auto *Tmp = dyn_cast<MaterializeTemporaryExpr>(Init))
-      Init = Tmp->getSubExpr();
-    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Init))
-      Init = Bind->getSubExpr();
-    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init);
-             Construct && Construct->getNumArgs() == 1)
-      Init = Construct->getArg(0);
-    else
+    Init = ignoreTemporaries(Init);
+    const auto *Construct = dyn_cast<CXXConstructExpr>(Init);
+    if (!Construct || Construct->getNumArgs() != 1)
       break;
+    Init = Construct->getArg(0);
   }
   const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(Init);
   const CXXMethodDecl *M = Call ? Call->getMethodDecl() : nullptr;
