@@ -99,11 +99,6 @@ public:
   unsigned Count = 0;
 };
 
-std::string fieldName(const FieldDecl *F) {
-  const auto *RD = dyn_cast<CXXRecordDecl>(F->getParent());
-  return (RD ? className(RD) + "::" : std::string()) + F->getName().str();
-}
-
 // `ok_`, `state_.button`, `slots_[]`: the owned objects on the way from
 // the object to the storage.
 std::string pathText(ArrayRef<PathStep> Steps) {
@@ -127,12 +122,6 @@ std::string ownerText(const CallableOwner &O, const ASTContext &Ctx) {
   if (!Text || Text->empty() || Text->size() > 40)
     return "its bound argument";
   return quoted(*Text);
-}
-
-std::string functionName(const FunctionDecl *F) {
-  if (const auto *M = dyn_cast<CXXMethodDecl>(F))
-    return className(M->getParent()) + "::" + M->getNameAsString();
-  return F->getNameAsString();
 }
 
 } // namespace
@@ -194,7 +183,7 @@ void CallbackCycle::consider(const FunctionDecl *F, const Store &S,
         C.Chain.push_back(Step.Field);
     C.Chain.push_back(S.Field);
 
-    std::string Storage = quoted(fieldName(S.Field));
+    std::string Storage = quoted(memberName(S.Field));
     if (!Steps.empty())
       Storage += " of " + quoted(pathText(Steps));
     Finding &D = C.Diag;
@@ -242,7 +231,7 @@ void CallbackCycle::consider(const FunctionDecl *F, const Store &S,
                              quoted(Steps.front().Field->getName())});
     if (S.Callee && S.CalleeStore)
       D.Notes.push_back({S.CalleeStore->getBeginLoc(),
-                         quoted(functionName(S.Callee)) +
+                         quoted(memberName(S.Callee)) +
                              " stores its argument in " +
                              quoted(S.Field->getName()) + " here"});
     Candidates.push_back(std::move(C));
@@ -263,7 +252,7 @@ std::vector<Finding> CallbackCycle::finish() {
     if (Reset)
       C.Diag.Notes.push_back(
           {Reset->Where->getBeginLoc(),
-           "the storage is emptied in " + quoted(functionName(Reset->In)) +
+           "the storage is emptied in " + quoted(memberName(Reset->In)) +
                " here, which breaks the cycle only if it runs"});
     // One callable stored twice gets its fix once.
     if (!C.Diag.Fixes.empty() &&

@@ -13,6 +13,13 @@ std::string className(const clang::CXXRecordDecl *RD) {
   return RD->getNameAsString();
 }
 
+std::string memberName(const clang::NamedDecl *Member) {
+  if (const auto *RD =
+          llvm::dyn_cast<clang::CXXRecordDecl>(Member->getDeclContext()))
+    return className(RD) + "::" + Member->getNameAsString();
+  return Member->getNameAsString();
+}
+
 std::string escapeForDiagnostic(llvm::StringRef Text) {
   std::string Out;
   Out.reserve(Text.size());

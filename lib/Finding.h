@@ -35,6 +35,10 @@ std::string quoted(llvm::StringRef S);
 /// How messages name a class: its name, or "(unnamed class)".
 std::string className(const clang::CXXRecordDecl *RD);
 
+/// How messages name a member: `Class::member`; a declaration outside a
+/// class by its name alone.
+std::string memberName(const clang::NamedDecl *Member);
+
 /// \p Text with every '%' doubled, for use as a diagnostic format string.
 std::string escapeForDiagnostic(llvm::StringRef Text);
 

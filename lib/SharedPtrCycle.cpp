@@ -13,10 +13,7 @@ using namespace clang::ast_matchers;
 namespace leaklint {
 namespace {
 
-std::string fieldName(const FieldDecl *F) {
-  return quoted(className(cast<CXXRecordDecl>(F->getParent())) +
-                "::" + F->getName().str());
-}
+std::string fieldName(const FieldDecl *F) { return quoted(memberName(F)); }
 
 // The class objects of a shared-owner field point to, as declared.
 const CXXRecordDecl *pointeeClass(const FieldDecl *F,

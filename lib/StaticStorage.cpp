@@ -1,6 +1,7 @@
 //===--- StaticStorage.cpp - Variables that live as long as the program ---===//
 #include "StaticStorage.h"
 #include "Compat.h"
+#include "Finding.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
@@ -36,12 +37,7 @@ StringRef describeStaticStorage(StaticStorageKind Kind) {
   llvm_unreachable("covered switch");
 }
 
-std::string storageName(const VarDecl *VD) {
-  if (VD->isStaticDataMember())
-    if (const auto *RD = dyn_cast<CXXRecordDecl>(VD->getDeclContext()))
-      return (RD->getName() + "::" + VD->getName()).str();
-  return VD->getName().str();
-}
+std::string storageName(const VarDecl *VD) { return memberName(VD); }
 
 static const VarDecl *staticVariableOf(const Expr *E, unsigned Depth) {
   if (!E || Depth > 8)

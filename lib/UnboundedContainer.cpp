@@ -513,7 +513,7 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
     Storage = describeStaticStorage(*Kind).str();
   } else {
     const auto *Class = cast<CXXRecordDecl>(D->getDeclContext());
-    Name = className(Class) + "::" + D->getNameAsString();
+    Name = memberName(D);
     Storage = TheSingletons.isSingleton(Class) ? "singleton member"
                                                : "static object's member";
   }
