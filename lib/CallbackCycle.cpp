@@ -159,13 +159,11 @@ void CallbackCycle::consider(const FunctionDecl *F, const Store &S,
   for (const CallableOwner &O : callableOwners(S.Value, Reassigned)) {
     if (!O.Object.ownsOrIs(S.Holder))
       continue;
-    // From the object to the holder only through what it owns: a raw
-    // pointer or reference leads to an object that lives on its own.
+    // From the object to the holder only through what it owns.
     ArrayRef<PathStep> Steps =
         ArrayRef<PathStep>(S.Holder.Path).drop_front(O.Object.Path.size());
-    if (llvm::any_of(Steps, [&](const PathStep &Step) {
-          return Step.Field &&
-                 ownedClasses(Step.Field->getType(), Containers).empty();
+    if (!llvm::all_of(Steps, [&](const PathStep &Step) {
+          return isOwningStep(Step, Containers);
         }))
       continue;
     if (!Seen.insert({S.Loc.getRawEncoding(), StorageResets::key(S.Field)})

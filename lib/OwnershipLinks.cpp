@@ -464,6 +464,10 @@ const MemberExpr *writtenField(const Expr *E) {
   return Member && isa<FieldDecl>(Member->getMemberDecl()) ? Member : nullptr;
 }
 
+bool isOwningStep(const PathStep &Step, const ContainerTypes &Containers) {
+  return !Step.Field || !ownedClasses(Step.Field->getType(), Containers).empty();
+}
+
 unsigned ObjectName::age() const {
   switch (Kind) {
   case Fresh:

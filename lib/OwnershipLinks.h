@@ -34,6 +34,11 @@ struct PathStep {
   }
 };
 
+/// True when \p Step leads to an object its holder owns: an element, or a
+/// field that owns what it points to (shared_ptr, unique_ptr, by value). A
+/// raw pointer or a reference leads to an object that lives on its own.
+bool isOwningStep(const PathStep &Step, const ContainerTypes &Containers);
+
 /// An object named by the code of one function.
 struct ObjectName {
   enum KindType { Unknown, This, Variable, Fresh } Kind = Unknown;

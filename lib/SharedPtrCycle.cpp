@@ -99,10 +99,6 @@ void SharedPtrCycle::collect(const MatchFinder::MatchResult &Result) {
 
 void SharedPtrCycle::findEvidence(ArrayRef<OwnershipLink> Found) {
   const SourceManager &SM = Ctx->getSourceManager();
-  auto IsOwning = [&](const PathStep &Step) {
-    return !Step.Field ||
-           !ownedClasses(Step.Field->getType(), Containers).empty();
-  };
   // A link the same function undoes (`b->a = a; ... b->a.reset();`) does not
   // leave the objects owning each other.
   auto Undone = [&](const OwnershipLink &L) {
@@ -125,7 +121,9 @@ void SharedPtrCycle::findEvidence(ArrayRef<OwnershipLink> Found) {
       Evidence E{EvidenceKind::OwnsHolder, A, {}, {}};
       auto Extra =
           ArrayRef<PathStep>(A.Holder.Path).drop_front(A.Target.Path.size());
-      if (!llvm::all_of(Extra, IsOwning))
+      if (!llvm::all_of(Extra, [&](const PathStep &Step) {
+            return isOwningStep(Step, Containers);
+          }))
         continue;
       for (const PathStep &Step : Extra)
         if (Step.Field)
