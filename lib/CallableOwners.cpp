@@ -2,6 +2,7 @@
 #include "CallableOwners.h"
 #include "Compat.h"
 #include "ContainerTypes.h"
+#include "LibraryFunctions.h"
 #include "OwnershipGraph.h"
 #include "Temporaries.h"
 #include "llvm/ADT/STLExtras.h"
@@ -17,26 +18,14 @@ using ReassignedSet = llvm::DenseSet<const VarDecl *>;
 // not code anyone writes.
 constexpr unsigned MaxDepth = 6;
 
-bool isBind(const FunctionDecl *FD) {
-  if (!FD || !FD->getDeclName().isIdentifier() ||
-      !llvm::is_contained({"bind", "bind_front", "bind_back"}, FD->getName()))
-    return false;
-  if (FD->isInStdNamespace())
-    return true;
-  const auto *NS = dyn_cast<NamespaceDecl>(FD->getDeclContext());
-  return NS && NS->getDeclName().isIdentifier() && NS->getName() == "boost";
-}
-
 // Strips what neither makes nor changes a callable: conversions,
 // temporaries, parentheses, std::move.
 const Expr *unwrap(const Expr *E) {
   for (unsigned Depth = 0; E && Depth < 2 * MaxDepth; ++Depth) {
     E = ignoreTemporaries(E);
     const auto *Call = dyn_cast_or_null<CallExpr>(E);
-    const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
-    if (!FD || Call->getNumArgs() != 1 || !FD->isInStdNamespace() ||
-        !FD->getDeclName().isIdentifier() ||
-        !llvm::is_contained({"move", "forward"}, FD->getName()))
+    if (!Call || Call->getNumArgs() != 1 ||
+        !isStdFunction(Call->getDirectCallee(), {"move", "forward"}))
       return E;
     E = Call->getArg(0);
   }
@@ -58,7 +47,7 @@ public:
       return;
     }
     if (const auto *Call = dyn_cast<CallExpr>(E)) {
-      if (isBind(Call->getDirectCallee()))
+      if (isBindFunction(Call->getDirectCallee()))
         visitBind(Call, Through);
       return;
     }
@@ -151,8 +140,8 @@ private:
 
 } // namespace
 
-SmallVector<CallableOwner, 1>
-callableOwners(const Expr *Stored, const ReassignedSet &Reassigned) {
+SmallVector<CallableOwner, 1> callableOwners(const Expr *Stored,
+                                             const ReassignedSet &Reassigned) {
   SmallVector<CallableOwner, 1> Out;
   OwnerFinder(Reassigned, Out).visit(Stored, nullptr, 0);
   return Out;

@@ -51,8 +51,7 @@ public:
     // `handlers_.push_back(f)` on a container; any other class's `push`
     // is summarised like any other method.
     if (isGrowthMethod(M->getName()) &&
-        Containers.asContainer(
-            Call->getImplicitObjectArgument()->getType())) {
+        Containers.asContainer(Call->getImplicitObjectArgument()->getType())) {
       if (const MemberExpr *Member =
               writtenField(Call->getImplicitObjectArgument()))
         for (const Expr *Arg : Call->arguments())
@@ -186,9 +185,8 @@ void CallbackCycle::consider(const FunctionDecl *F, const Store &S,
       Storage += " of " + quoted(pathText(Steps));
     Finding &D = C.Diag;
     D.Loc = S.Loc;
-    D.Message = Storage + " stores a callback holding " +
-                ownerText(O, *Ctx) + ", a shared_ptr to the " +
-                quoted(className(Class)) +
+    D.Message = Storage + " stores a callback holding " + ownerText(O, *Ctx) +
+                ", a shared_ptr to the " + quoted(className(Class)) +
                 " that owns it; the object can never be destroyed while the "
                 "callback is stored";
 
@@ -218,10 +216,10 @@ void CallbackCycle::consider(const FunctionDecl *F, const Store &S,
     }
     D.Notes.push_back({O.Loc, Captured + "; " + Plan.advice()});
     if (O.Through)
-      D.Notes.push_back({O.Through->getLocation(),
-                         "the callback is kept in " +
-                             quoted(O.Through->getName()) +
-                             " before it is stored"});
+      D.Notes.push_back(
+          {O.Through->getLocation(), "the callback is kept in " +
+                                         quoted(O.Through->getName()) +
+                                         " before it is stored"});
     if (!Steps.empty() && Steps.front().Field)
       D.Notes.push_back({Steps.front().Field->getLocation(),
                          "the " + quoted(className(Class)) +

@@ -1,6 +1,7 @@
 //===--- InstanceSource.cpp - Does an expression carry `this` -------------===//
 #include "InstanceSource.h"
 #include "Compat.h"
+#include "LibraryFunctions.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/STLExtras.h"
@@ -14,12 +15,9 @@ constexpr unsigned MaxDepth = 8;
 
 // Standard functions whose result carries their arguments along.
 bool forwardsArguments(const FunctionDecl *FD) {
-  if (!FD || !FD->isInStdNamespace() || !FD->getDeclName().isIdentifier())
-    return false;
-  return llvm::is_contained({"make_pair", "make_tuple", "forward_as_tuple",
-                             "tie", "ref", "cref", "addressof", "move",
-                             "forward", "make_optional", "as_const"},
-                            FD->getName());
+  return isStdFunction(FD, {"make_pair", "make_tuple", "forward_as_tuple",
+                            "tie", "ref", "cref", "addressof", "move",
+                            "forward", "make_optional", "as_const"});
 }
 
 const CXXRecordDecl *classOfThis(const CXXThisExpr *This) {

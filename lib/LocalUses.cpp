@@ -2,6 +2,7 @@
 #include "LocalUses.h"
 #include "Compat.h"
 #include "InstanceSource.h"
+#include "LibraryFunctions.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/STLExtras.h"
@@ -142,8 +143,7 @@ private:
 } // namespace
 
 bool isStdErase(const FunctionDecl *FD) {
-  return FD && FD->isInStdNamespace() && FD->getDeclName().isIdentifier() &&
-         (FD->getName() == "erase" || FD->getName() == "erase_if");
+  return isStdFunction(FD, {"erase", "erase_if"});
 }
 
 bool isRemovalMethod(StringRef Name) {

@@ -1,6 +1,7 @@
 //===--- OwnershipLinks.cpp - Where code makes one object own another -----===//
 #include "OwnershipLinks.h"
 #include "Compat.h"
+#include "LibraryFunctions.h"
 #include "OwnershipGraph.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -12,12 +13,6 @@ namespace leaklint {
 namespace {
 
 constexpr unsigned MaxDepth = 8;
-
-bool isStdFunction(const FunctionDecl *FD,
-                   std::initializer_list<StringRef> Names) {
-  return FD && FD->isInStdNamespace() && FD->getDeclName().isIdentifier() &&
-         llvm::is_contained(Names, FD->getName());
-}
 
 } // namespace
 
@@ -232,8 +227,7 @@ public:
     // lvalues by non-const reference without writing them; of its
     // functions only these reseat their arguments.
     if (FD && FD->isInStdNamespace() &&
-        !(FD->getDeclName().isIdentifier() &&
-          llvm::is_contained({"swap", "exchange", "iter_swap"}, FD->getName())))
+        !isStdFunction(FD, {"swap", "exchange", "iter_swap"}))
       return true;
     for (unsigned I = 0; FD && I < Call->getNumArgs(); ++I) {
       if (I >= FD->getNumParams())
@@ -465,7 +459,8 @@ const MemberExpr *writtenField(const Expr *E) {
 }
 
 bool isOwningStep(const PathStep &Step, const ContainerTypes &Containers) {
-  return !Step.Field || !ownedClasses(Step.Field->getType(), Containers).empty();
+  return !Step.Field ||
+         !ownedClasses(Step.Field->getType(), Containers).empty();
 }
 
 unsigned ObjectName::age() const {

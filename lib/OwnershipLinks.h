@@ -127,13 +127,14 @@ nameObject(const clang::Expr *E,
 
 /// The object the variable \p VD stands for, as nameObject() names a
 /// reference to it.
-ObjectName
-nameVariable(const clang::VarDecl *VD,
-             const llvm::DenseSet<const clang::VarDecl *> *Reassigned = nullptr);
+ObjectName nameVariable(
+    const clang::VarDecl *VD,
+    const llvm::DenseSet<const clang::VarDecl *> *Reassigned = nullptr);
 
 /// The locals \p Body assigns, resets, swaps, writes through a non-const
 /// reference or takes the address of after declaring them.
-llvm::DenseSet<const clang::VarDecl *> reassignedLocals(const clang::Stmt *Body);
+llvm::DenseSet<const clang::VarDecl *>
+reassignedLocals(const clang::Stmt *Body);
 
 /// The field \p E writes, with the expression of its holder: `h->f`, `h.f`,
 /// `f` (implicitly this->f), `h->f[k]`. Null when \p E is no field.

@@ -1,6 +1,7 @@
 //===--- StaticInstanceCache.cpp - Instance caches in static storage ------===//
 #include "StaticInstanceCache.h"
 #include "Compat.h"
+#include "LibraryFunctions.h"
 #include "LocalUses.h"
 #include "MemberCacheRewrite.h"
 #include "RegistryEraseRewrite.h"
@@ -54,12 +55,7 @@ const Expr *callableInitializer(const Expr *Init) {
       continue;
     }
     if (const auto *Call = dyn_cast<CallExpr>(Init)) {
-      const FunctionDecl *FD = Call->getDirectCallee();
-      if (FD && FD->getDeclName().isIdentifier() &&
-          (FD->getName() == "bind" || FD->getName() == "bind_front") &&
-          (FD->isInStdNamespace() || qualifiedName(FD) == "boost::bind"))
-        return Init;
-      return nullptr;
+      return isBindFunction(Call->getDirectCallee()) ? Init : nullptr;
     }
     return nullptr;
   }

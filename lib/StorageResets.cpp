@@ -100,8 +100,7 @@ public:
       return true;
     }
     if (const auto *Member = dyn_cast<CXXDependentScopeMemberExpr>(Callee)) {
-      if (!Member->isImplicitAccess() &&
-          isEmptyingMethod(Member->getMember()))
+      if (!Member->isImplicitAccess() && isEmptyingMethod(Member->getMember()))
         record(Member->getBase(), Call);
       return true;
     }
@@ -147,8 +146,7 @@ const FieldDecl *StorageResets::key(const FieldDecl *Field) {
 }
 
 void StorageResets::collect(const FunctionDecl *F) {
-  if (!F->getBody() || isa<CXXConstructorDecl>(F) ||
-      isa<CXXDestructorDecl>(F))
+  if (!F->getBody() || isa<CXXConstructorDecl>(F) || isa<CXXDestructorDecl>(F))
     return;
   ResetVisitor(F, Resets).TraverseStmt(F->getBody());
 }

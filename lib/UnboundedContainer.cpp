@@ -2,6 +2,7 @@
 #include "UnboundedContainer.h"
 #include "Compat.h"
 #include "InstanceSource.h"
+#include "LibraryFunctions.h"
 #include "LocalUses.h"
 #include "StaticStorage.h"
 #include "clang/AST/ASTContext.h"
@@ -323,15 +324,12 @@ void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
     recordCall(Call);
     const FunctionDecl *FD = Call->getDirectCallee();
-    if (FD && FD->isInStdNamespace() && FD->getDeclName().isIdentifier() &&
-        FD->getName() == "call_once") {
+    if (isStdFunction(FD, {"call_once"})) {
       CallOnceRanges.push_back(Call->getSourceRange());
       return;
     }
     // std::make_shared<T>() and friends make objects that die.
-    if (FD && FD->isInStdNamespace() && FD->getDeclName().isIdentifier() &&
-        llvm::is_contained({"make_shared", "make_unique", "allocate_shared"},
-                           FD->getName()))
+    if (isStdFunction(FD, {"make_shared", "make_unique", "allocate_shared"}))
       if (const TemplateArgumentList *Args =
               FD->getTemplateSpecializationArgs();
           Args && Args->size() &&
@@ -344,9 +342,8 @@ void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
       const Expr *Arg = Call->getArg(I);
       if (!storageOf(Arg, /*Direct=*/true))
         continue;
-      if (FD && FD->isInStdNamespace() && FD->getDeclName().isIdentifier() &&
-          llvm::is_contained({"erase", "erase_if", "swap", "exchange", "move"},
-                             FD->getName())) {
+      if (isStdFunction(FD,
+                        {"erase", "erase_if", "swap", "exchange", "move"})) {
         recordShrink(Arg, true);
         continue;
       }

@@ -48,7 +48,8 @@ bool returnsVoid(const LambdaExpr *L) {
 bool inTemplateInstantiation(const DeclContext *DC) {
   for (; DC; DC = DC->getParent()) {
     if (const auto *FD = dyn_cast<FunctionDecl>(DC))
-      if (FD->isTemplateInstantiation() || FD->getTemplateInstantiationPattern())
+      if (FD->isTemplateInstantiation() ||
+          FD->getTemplateInstantiationPattern())
         return true;
     if (const auto *RD = dyn_cast<CXXRecordDecl>(DC))
       if (!RD->isLambda() && RD->getTemplateInstantiationPattern())
@@ -100,13 +101,11 @@ std::string lockStatements(const CompoundStmt *Body, StringRef Name,
       Text += " ";
     return Text;
   }
-  std::string Indent = Body->body_empty()
-                           ? indentationAt(LBrace, SM) + "  "
-                           : indentationAt(Next, SM);
+  std::string Indent = Body->body_empty() ? indentationAt(LBrace, SM) + "  "
+                                          : indentationAt(Next, SM);
   return "\n" + Indent + Lock + "\n" + Indent + Check + "\n" + Indent +
          "  return;";
 }
-
 
 // `[weak_self = weak_from_this()] { if (auto self = weak_self.lock())
 // self->poll(); }` for `std::bind(&T::poll, shared_from_this())`; empty
@@ -124,8 +123,8 @@ std::string lambdaForBind(const CallExpr *Bind, StringRef Capture,
   if (!Method || Method->getNumParams() != 0 ||
       !Method->getDeclName().isIdentifier())
     return "";
-  return ("[" + Capture + "] { if (auto " + Name + " = " + Weak +
-          ".lock()) " + Name + "->" + Method->getName() + "(); }")
+  return ("[" + Capture + "] { if (auto " + Name + " = " + Weak + ".lock()) " +
+          Name + "->" + Method->getName() + "(); }")
       .str();
 }
 
@@ -139,8 +138,8 @@ std::string WeakCaptureRewrite::advice() const {
     return Text + " (no fix-it for a bound argument)";
   }
   if (Capture.empty())
-    return "capture a std::weak_ptr and lock it instead (no fix-it: " +
-           WhyNot + ")";
+    return "capture a std::weak_ptr and lock it instead (no fix-it: " + WhyNot +
+           ")";
   std::string Text = "capture " + quoted(Capture) + " and lock it instead";
   if (Fixes.empty())
     Text += ": " + quoted(Suggestion) + " (no fix-it: " + WhyNot + ")";
@@ -157,9 +156,8 @@ WeakCaptureRewrite planWeakCapture(const CallableOwner &Owner,
   bool IsBind = Owner.Kind == CallableOwner::BoundArgument;
   StringRef Name = Owner.Var ? Owner.Var->getName() : StringRef("self");
   std::string Weak = freshName(("weak_" + Name).str(), Ctx);
-  QualType SharedType =
-      IsBind ? Owner.Bound->IgnoreParenImpCasts()->getType()
-             : Owner.Var->getType();
+  QualType SharedType = IsBind ? Owner.Bound->IgnoreParenImpCasts()->getType()
+                               : Owner.Var->getType();
   const auto *Shared = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       SharedType.getNonReferenceType()->getAsCXXRecordDecl());
   bool InTemplate =
@@ -255,9 +253,9 @@ WeakCaptureRewrite planWeakCapture(const CallableOwner &Owner,
         CharSourceRange::getTokenRange(Owner.Loc, Owner.Loc), Plan.Capture));
   }
   const CompoundStmt *Body = L->getCompoundStmtBody();
-  Plan.Fixes.push_back(FixItHint::CreateInsertion(
-      Body->getLBracLoc().getLocWithOffset(1),
-      lockStatements(Body, Name, Weak, SM)));
+  Plan.Fixes.push_back(
+      FixItHint::CreateInsertion(Body->getLBracLoc().getLocWithOffset(1),
+                                 lockStatements(Body, Name, Weak, SM)));
   for (const FixItHint &Fix : Plan.Fixes)
     if (!isEditable(Fix.RemoveRange.getAsRange(), SM)) {
       Plan.Fixes.clear();

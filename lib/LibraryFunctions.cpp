@@ -1,0 +1,21 @@
+//===--- LibraryFunctions.cpp - Which library function a call is ----------===//
+#include "LibraryFunctions.h"
+#include "Compat.h"
+#include "ContainerTypes.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace clang;
+
+namespace leaklint {
+
+bool isStdFunction(const FunctionDecl *FD, ArrayRef<StringRef> Names) {
+  return FD && FD->isInStdNamespace() && FD->getDeclName().isIdentifier() &&
+         llvm::is_contained(Names, FD->getName());
+}
+
+bool isBindFunction(const FunctionDecl *FD) {
+  return isStdFunction(FD, {"bind", "bind_front", "bind_back"}) ||
+         (FD && qualifiedName(FD) == "boost::bind");
+}
+
+} // namespace leaklint

@@ -1,0 +1,28 @@
+//===--- LibraryFunctions.h - Which library function a call is -*- C++ -*-===//
+//
+// The analyses recognise a handful of library functions by name: std::move,
+// std::make_shared, std::erase, the bind family. One spelling of "this
+// function is std::<one of these names>" keeps them in agreement.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LEAKLINT_LIB_LIBRARYFUNCTIONS_H
+#define LEAKLINT_LIB_LIBRARYFUNCTIONS_H
+
+#include "clang/AST/Decl.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+
+namespace leaklint {
+
+/// True when \p FD is a function of namespace std (inline namespaces
+/// included) named one of \p Names. Null is no function.
+bool isStdFunction(const clang::FunctionDecl *FD,
+                   llvm::ArrayRef<llvm::StringRef> Names);
+
+/// std::bind, std::bind_front, std::bind_back or boost::bind: the callable
+/// they return holds copies of their arguments.
+bool isBindFunction(const clang::FunctionDecl *FD);
+
+} // namespace leaklint
+
+#endif // LEAKLINT_LIB_LIBRARYFUNCTIONS_H
