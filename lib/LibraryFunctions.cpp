@@ -13,6 +13,12 @@ bool isStdFunction(const FunctionDecl *FD, ArrayRef<StringRef> Names) {
          llvm::is_contained(Names, FD->getName());
 }
 
+ArrayRef<StringRef> emptyingStdFunctions() {
+  static const StringRef Names[] = {"erase", "erase_if", "swap", "exchange",
+                                    "move"};
+  return Names;
+}
+
 bool isBindFunction(const FunctionDecl *FD) {
   return isStdFunction(FD, {"bind", "bind_front", "bind_back"}) ||
          (FD && qualifiedName(FD) == "boost::bind");

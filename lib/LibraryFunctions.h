@@ -19,6 +19,11 @@ namespace leaklint {
 bool isStdFunction(const clang::FunctionDecl *FD,
                    llvm::ArrayRef<llvm::StringRef> Names);
 
+/// The names of the std functions that can empty or shrink what their first
+/// argument names (both arguments, for swap): erase, erase_if, swap,
+/// exchange, and move, which hands the contents to someone else.
+llvm::ArrayRef<llvm::StringRef> emptyingStdFunctions();
+
 /// std::bind, std::bind_front, std::bind_back or boost::bind: the callable
 /// they return holds copies of their arguments.
 bool isBindFunction(const clang::FunctionDecl *FD);

@@ -1,6 +1,8 @@
 //===--- StorageResets.cpp - Fields some code empties again ---------------===//
 #include "StorageResets.h"
 #include "Compat.h"
+#include "LibraryFunctions.h"
+#include "LocalUses.h"
 #include "Temporaries.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -55,17 +57,17 @@ StringRef identifier(const DeclarationName &Name) {
   return II ? II->getName() : StringRef();
 }
 
+// What removes elements (see LocalUses.h), and what empties a single
+// callable or smart pointer or swaps the contents away.
 bool isEmptyingMethod(const DeclarationName &Name) {
-  return llvm::is_contained({"reset", "clear", "erase", "pop_front", "pop_back",
-                             "pop", "extract", "swap", "remove", "remove_if",
-                             "resize"},
-                            identifier(Name));
+  StringRef Id = identifier(Name);
+  return isRemovalMethod(Id) ||
+         llvm::is_contained({"reset", "pop", "swap", "resize"}, Id);
 }
 
 // Free functions that take a field's contents away, or shrink it.
 bool isEmptyingFunction(const DeclarationName &Name) {
-  return llvm::is_contained({"move", "exchange", "swap", "erase", "erase_if"},
-                            identifier(Name));
+  return llvm::is_contained(emptyingStdFunctions(), identifier(Name));
 }
 
 class ResetVisitor : public RecursiveASTVisitor<ResetVisitor> {

@@ -342,8 +342,7 @@ void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
       const Expr *Arg = Call->getArg(I);
       if (!storageOf(Arg, /*Direct=*/true))
         continue;
-      if (isStdFunction(FD,
-                        {"erase", "erase_if", "swap", "exchange", "move"})) {
+      if (isStdFunction(FD, emptyingStdFunctions())) {
         recordShrink(Arg, true);
         continue;
       }
