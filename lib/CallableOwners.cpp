@@ -71,11 +71,17 @@ public:
     // A callable made first and stored later: `auto cb = [self] {...};`.
     if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
       const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
-      if (VD && VD->isLocalVarDecl() && VD->getInit() &&
-          !Reassigned.count(VD->getCanonicalDecl()) &&
-          !VD->getType()->isReferenceType())
-        visit(VD->getInit(), Through ? Through : VD, Depth + 1);
+      if (VD && !VD->getType()->isReferenceType())
+        visitLocal(VD, Through, Depth);
     }
+  }
+
+  // The callable a local was initialised with, when it was not changed
+  // since; the first such local is where the callable was kept.
+  void visitLocal(const VarDecl *VD, const VarDecl *Through, unsigned Depth) {
+    if (VD->isLocalVarDecl() && VD->getInit() &&
+        !Reassigned.count(VD->getCanonicalDecl()))
+      visit(VD->getInit(), Through ? Through : VD, Depth + 1);
   }
 
   void visitLambda(const LambdaExpr *L, const VarDecl *Through,
@@ -99,9 +105,8 @@ public:
         // `[cb = std::move(cb)]`, `[inner]`.
         if (VD->isInitCapture())
           visit(VD->getInit(), Through, Depth + 1);
-        else if (VD->isLocalVarDecl() && VD->getInit() &&
-                 !Reassigned.count(VD->getCanonicalDecl()))
-          visit(VD->getInit(), Through ? Through : VD, Depth + 1);
+        else
+          visitLocal(VD, Through, Depth);
         continue;
       }
       if (VD->isInitCapture()) {
