@@ -93,7 +93,6 @@ public:
       if (!VD)
         continue;
       CallableOwner O;
-      O.Lambda = L;
       O.Callable = L;
       O.Var = VD;
       O.Loc = C.getLocation();

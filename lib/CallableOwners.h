@@ -27,9 +27,7 @@ struct CallableOwner {
     VariableCapture, ///< `[self]` or `[=]` using a local shared_ptr
     BoundArgument,   ///< `std::bind(&T::f, shared_from_this())`
   } Kind = InitCapture;
-  /// The lambda that captures it (captures only).
-  const clang::LambdaExpr *Lambda = nullptr;
-  /// The lambda, or the bind call.
+  /// The lambda that captures it, or the bind call.
   const clang::Expr *Callable = nullptr;
   /// The init-capture or the captured local (captures only).
   const clang::VarDecl *Var = nullptr;
@@ -45,6 +43,11 @@ struct CallableOwner {
   const clang::CXXRecordDecl *Class = nullptr;
   /// The local the callable was kept in before it was stored, if any.
   const clang::VarDecl *Through = nullptr;
+
+  /// The lambda that captures it; null for a bound argument.
+  const clang::LambdaExpr *lambda() const {
+    return llvm::dyn_cast_or_null<clang::LambdaExpr>(Callable);
+  }
 };
 
 /// The shared_ptr owners the callable \p Stored holds by copy. Locals in

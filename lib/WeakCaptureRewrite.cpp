@@ -152,7 +152,7 @@ WeakCaptureRewrite planWeakCapture(const CallableOwner &Owner,
   WeakCaptureRewrite Plan;
   const SourceManager &SM = Ctx.getSourceManager();
   const LangOptions &LO = Ctx.getLangOpts();
-  const LambdaExpr *L = Owner.Lambda;
+  const LambdaExpr *L = Owner.lambda();
   bool IsBind = Owner.Kind == CallableOwner::BoundArgument;
   StringRef Name = Owner.Var ? Owner.Var->getName() : StringRef("self");
   std::string Weak = freshName(("weak_" + Name).str(), Ctx);
