@@ -160,6 +160,8 @@ WeakCaptureRewrite planWeakCapture(const CallableOwner &Owner,
                                : Owner.Var->getType();
   const auto *Shared = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       SharedType.getNonReferenceType()->getAsCXXRecordDecl());
+  // boost::shared_ptr and configured owners have other weak types.
+  bool IsStdShared = Shared && qualifiedName(Shared) == "std::shared_ptr";
   bool InTemplate =
       inTemplateInstantiation(IsBind ? nullptr : Owner.Var->getDeclContext());
 
@@ -191,7 +193,7 @@ WeakCaptureRewrite planWeakCapture(const CallableOwner &Owner,
   std::optional<StringRef> FromText =
       From ? sourceText(From->getSourceRange(), Ctx) : std::optional(Name);
   std::optional<std::string> WeakInit;
-  if (Shared && qualifiedName(Shared) == "std::shared_ptr" && FromText) {
+  if (IsStdShared && FromText) {
     size_t At = FromText->rfind("shared_from_this");
     if (Rename && At != StringRef::npos) {
       std::string Text = FromText->str();
@@ -204,7 +206,6 @@ WeakCaptureRewrite planWeakCapture(const CallableOwner &Owner,
   }
   if (WeakInit && LO.CPlusPlus14)
     Plan.Capture = Weak + " = " + *WeakInit;
-  Plan.Suggestion = ("auto " + Name + " = " + Weak + ".lock();").str();
 
   if (IsBind) {
     Plan.Bind = true;
@@ -212,6 +213,7 @@ WeakCaptureRewrite planWeakCapture(const CallableOwner &Owner,
         lambdaForBind(cast<CallExpr>(Owner.Callable), Plan.Capture, Name, Weak);
     return Plan;
   }
+  Plan.Suggestion = ("auto " + Name + " = " + Weak + ".lock();").str();
   auto Refuse = [&](std::string Why) {
     Plan.WhyNot = std::move(Why);
     return Plan;
@@ -220,7 +222,7 @@ WeakCaptureRewrite planWeakCapture(const CallableOwner &Owner,
     return Refuse("a weak capture needs an init-capture (C++14)");
   if (!isEditable(L->getSourceRange(), SM))
     return Refuse("the callback is written in a macro");
-  if (!Shared || qualifiedName(Shared) != "std::shared_ptr")
+  if (!IsStdShared)
     return Refuse("only std::shared_ptr captures are rewritten");
   if (Plan.Capture.empty())
     return Refuse("the std::weak_ptr type cannot be spelled here");
