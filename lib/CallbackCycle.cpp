@@ -60,11 +60,15 @@ public:
     }
     if (M->isInStdNamespace())
       return true;
+    // Most methods store no parameter: name the holder only for those that do.
+    ArrayRef<OwnershipLinks::ParamStore> Stores = Links.storedParams(M);
+    if (Stores.empty())
+      return true;
     ObjectName Holder =
         nameObject(Call->getImplicitObjectArgument(), &Reassigned);
     if (!Holder.known())
       return true;
-    for (const OwnershipLinks::ParamStore &P : Links.storedParams(M)) {
+    for (const OwnershipLinks::ParamStore &P : Stores) {
       if (P.Param >= Call->getNumArgs())
         continue;
       CallbackCycle::Store S;
