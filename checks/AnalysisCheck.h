@@ -1,11 +1,10 @@
-//===--- AnalysisCheck.h - A clang-tidy check over a lib/ analysis -*- C++
-//-*-===//
+//===--- AnalysisCheck.h - A clang-tidy check over a lib/ analysis -*- C++ -*-//
 //
-// Every leak-* check is the same shell around a host-neutral analysis from
-// lib/: read the options, report bad ones as configuration errors, register
-// the analysis's matchers, hand it each match, and emit its Findings at the
-// end of the translation unit. A check supplies its options' reader and
-// writer and its language requirement; nothing else.
+// Every leak-* check is this one shell around a host-neutral analysis from
+// lib/: read the options the analysis lists, report bad ones as configuration
+// errors, register the analysis's matchers, hand it each match, and emit its
+// Findings at the end of the translation unit. The module instantiates it
+// once per line of Checks.def.
 //
 //===----------------------------------------------------------------------===//
 #ifndef LEAKLINT_CHECKS_ANALYSISCHECK_H
@@ -13,24 +12,33 @@
 
 #include "ClangTidyCheck.h"
 #include "FindingEmitter.h"
+#include <string>
 
 namespace leaklint {
 
-template <typename AnalysisT, typename OptionsT>
+template <typename AnalysisT>
 class AnalysisCheck : public clang::tidy::ClangTidyCheck {
-public:
-  using OptionsReader = OptionsT (*)(const OptionsView &,
-                                     clang::tidy::ClangTidyContext *);
+  using OptionsT = typename AnalysisT::OptionsType;
 
-  AnalysisCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context,
-                OptionsReader Read)
-      : ClangTidyCheck(Name, Context), Config(Read(Options, Context)),
+public:
+  AnalysisCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
+      : ClangTidyCheck(Name, Context), Config(readOptions(Options, Context)),
         Analysis(Config) {
     if (!Analysis.optionError().empty())
       configurationDiag(escapeForDiagnostic(Analysis.optionError()),
                         clang::DiagnosticIDs::Error);
   }
 
+  bool isLanguageVersionSupported(
+      const clang::LangOptions &LangOpts) const override {
+    return AnalysisT::isLanguageSupported(LangOpts);
+  }
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override {
+    OptionsT::forEachOption(Config,
+                            [&](llvm::StringRef Name, const auto &Value) {
+                              Options.store(Opts, Name, Value);
+                            });
+  }
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override {
     // With bad options the check does nothing but say so.
     if (Analysis.optionError().empty())
@@ -44,7 +52,28 @@ public:
     emitFindings(*this, Analysis.finish());
   }
 
-protected:
+private:
+  // clang-tidy reports values it cannot parse (a bool that is not one) itself.
+  static void readOption(const OptionsView &View, llvm::StringRef Name,
+                         bool &Value) {
+    Value = View.get(Name, Value);
+  }
+  static void readOption(const OptionsView &View, llvm::StringRef Name,
+                         std::string &Value) {
+    Value = View.get(Name, Value).str();
+  }
+  static OptionsT readOptions(const OptionsView &View,
+                              clang::tidy::ClangTidyContext *Context) {
+    OptionsT O;
+    OptionsT::forEachOption(O, [&](llvm::StringRef Name, auto &Value) {
+      readOption(View, Name, Value);
+    });
+    AnalysisT::adaptToEnabledChecks(O, [Context](llvm::StringRef Check) {
+      return Context->isCheckEnabled(Check);
+    });
+    return O;
+  }
+
   OptionsT Config;
   AnalysisT Analysis;
 };

@@ -1,5 +1,6 @@
 //===--- LeakLintTidyModule.cpp - The leak-* checks for clang-tidy --------===//
-#include "CheckFactories.h"
+#include "Analyses.h"
+#include "AnalysisCheck.h"
 #include "ClangTidyModule.h"
 
 namespace leaklint {
@@ -9,8 +10,8 @@ class LeakLintModule : public clang::tidy::ClangTidyModule {
 public:
   void
   addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
-#define LEAKLINT_CHECK(Name, Class, Summary)                                   \
-  Factories.registerCheckFactory(Name, create##Class);
+#define LEAKLINT_CHECK(Name, Analysis, Summary)                                \
+  Factories.registerCheck<AnalysisCheck<Analysis>>(Name);
 #include "Checks.def"
   }
 };
@@ -18,8 +19,9 @@ public:
 } // namespace
 } // namespace leaklint
 
-// Registration happens when the host loads this library. The registry node
-// is what clang-tidy iterates when it builds its checks.
+// Registration happens when the host loads this library, or, in leaklint-tidy
+// and leaklint-clangd, when the program starts. The registry node is what
+// clang-tidy iterates when it builds its checks.
 static clang::tidy::ClangTidyModuleRegistry::Add<leaklint::LeakLintModule>
     LeakLintModuleRegistration("leaklint-module",
                                "Memory retention checks (leak-*).");

@@ -27,10 +27,26 @@ namespace leaklint {
 struct CallbackCycleOptions {
   /// Also report storage the code empties again by hand.
   bool ReportResetStorage = false;
+
+  /// Visits each option as (name, member); the initialiser is the default.
+  template <typename Self, typename Visitor>
+  static void forEachOption(Self &O, Visitor &&Visit) {
+    Visit("ReportResetStorage", O.ReportResetStorage);
+  }
 };
 
 class CallbackCycle {
 public:
+  using OptionsType = CallbackCycleOptions;
+
+  /// The language modes the analysis understands.
+  static bool isLanguageSupported(const clang::LangOptions &LO) {
+    return LO.CPlusPlus11;
+  }
+  /// Settings a host derives from which other checks are enabled.
+  static void adaptToEnabledChecks(OptionsType &,
+                                   llvm::function_ref<bool(llvm::StringRef)>) {}
+
   explicit CallbackCycle(const CallbackCycleOptions &Options);
 
   /// Empty: every value of these options is valid.

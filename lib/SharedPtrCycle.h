@@ -24,15 +24,34 @@ namespace leaklint {
 
 struct SharedPtrCycleOptions {
   /// Extra container templates, `;`-separated qualified names.
-  std::string ContainerTypes;
+  std::string ContainerTypes =
+      leaklint::ContainerTypes::defaultExtraContainers().str();
   /// Further shared-owner pointer templates, `;`-separated qualified names.
   std::string OwnerTypes;
   /// Also report cycles of the type graph that no code was seen to close.
   bool ReportTypeCycles = false;
+
+  /// Visits each option as (name, member); the initialisers are the defaults.
+  template <typename Self, typename Visitor>
+  static void forEachOption(Self &O, Visitor &&Visit) {
+    Visit("ContainerTypes", O.ContainerTypes);
+    Visit("OwnerTypes", O.OwnerTypes);
+    Visit("ReportTypeCycles", O.ReportTypeCycles);
+  }
 };
 
 class SharedPtrCycle {
 public:
+  using OptionsType = SharedPtrCycleOptions;
+
+  /// The language modes the analysis understands.
+  static bool isLanguageSupported(const clang::LangOptions &LO) {
+    return LO.CPlusPlus11;
+  }
+  /// Settings a host derives from which other checks are enabled.
+  static void adaptToEnabledChecks(OptionsType &,
+                                   llvm::function_ref<bool(llvm::StringRef)>) {}
+
   explicit SharedPtrCycle(const SharedPtrCycleOptions &Options);
 
   /// Empty: every value of these options is valid.

@@ -29,17 +29,36 @@ namespace leaklint {
 
 struct StaticInstanceCacheOptions {
   /// Extra container templates, `;`-separated qualified names.
-  std::string ContainerTypes;
+  std::string ContainerTypes =
+      leaklint::ContainerTypes::defaultExtraContainers().str();
   /// `;`-separated regular expressions for classes whose instances may be
   /// registered: matched against the whole qualified name when the pattern
   /// has `::`, the whole unqualified name otherwise.
   std::string IgnoredClasses;
   /// Stay quiet for classes with a Meyers singleton accessor in the TU.
   bool IgnoreSingletons = true;
+
+  /// Visits each option as (name, member); the initialisers are the defaults.
+  template <typename Self, typename Visitor>
+  static void forEachOption(Self &O, Visitor &&Visit) {
+    Visit("ContainerTypes", O.ContainerTypes);
+    Visit("IgnoredClasses", O.IgnoredClasses);
+    Visit("IgnoreSingletons", O.IgnoreSingletons);
+  }
 };
 
 class StaticInstanceCache {
 public:
+  using OptionsType = StaticInstanceCacheOptions;
+
+  /// The language modes the analysis understands.
+  static bool isLanguageSupported(const clang::LangOptions &LO) {
+    return LO.CPlusPlus;
+  }
+  /// Settings a host derives from which other checks are enabled.
+  static void adaptToEnabledChecks(OptionsType &,
+                                   llvm::function_ref<bool(llvm::StringRef)>) {}
+
   explicit StaticInstanceCache(const StaticInstanceCacheOptions &Options);
 
   void registerMatchers(clang::ast_matchers::MatchFinder &Finder,

@@ -27,22 +27,50 @@
 namespace leaklint {
 
 struct UnboundedContainerOptions {
-  std::string ContainerTypes;
-  std::string GrowthMethods;
-  std::string ShrinkMethods;
+  static llvm::StringRef defaultGrowthMethods();
+  static llvm::StringRef defaultShrinkMethods();
+
+  std::string ContainerTypes =
+      leaklint::ContainerTypes::defaultExtraContainers().str();
+  std::string GrowthMethods = defaultGrowthMethods().str();
+  std::string ShrinkMethods = defaultShrinkMethods().str();
   bool CheckSingletonMembers = true;
   bool AssumeAllUsesVisible = false;
   std::string IgnoredVariables;
   /// Leave registries of `this` to leak-static-instance-cache (set by the
-  /// host when that check runs too): one diagnostic per variable.
+  /// host when that check runs too): one diagnostic per variable. Not a user
+  /// option, so forEachOption leaves it out.
   bool DeferRegistriesOfThis = true;
 
-  static llvm::StringRef defaultGrowthMethods();
-  static llvm::StringRef defaultShrinkMethods();
+  /// Visits each user option as (name, member), for every host to read and
+  /// write them the same way; the member initialisers are the defaults.
+  template <typename Self, typename Visitor>
+  static void forEachOption(Self &O, Visitor &&Visit) {
+    Visit("ContainerTypes", O.ContainerTypes);
+    Visit("GrowthMethods", O.GrowthMethods);
+    Visit("ShrinkMethods", O.ShrinkMethods);
+    Visit("CheckSingletonMembers", O.CheckSingletonMembers);
+    Visit("AssumeAllUsesVisible", O.AssumeAllUsesVisible);
+    Visit("IgnoredVariables", O.IgnoredVariables);
+  }
 };
 
 class UnboundedContainer {
 public:
+  using OptionsType = UnboundedContainerOptions;
+
+  /// The language modes the analysis understands.
+  static bool isLanguageSupported(const clang::LangOptions &LO) {
+    return LO.CPlusPlus;
+  }
+  /// Settings a host derives from which other checks are enabled.
+  static void
+  adaptToEnabledChecks(OptionsType &O,
+                       llvm::function_ref<bool(llvm::StringRef)> IsEnabled) {
+    // One diagnostic per variable: registries of `this` are that check's.
+    O.DeferRegistriesOfThis = IsEnabled("leak-static-instance-cache");
+  }
+
   explicit UnboundedContainer(const UnboundedContainerOptions &Options);
 
   /// Empty when the options are valid; else what is wrong with them.
