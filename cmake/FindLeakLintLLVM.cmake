@@ -21,6 +21,20 @@ if(NOT LLVM_VERSION_MAJOR EQUAL LEAKLINT_LLVM_MAJOR)
     "${LLVM_PACKAGE_VERSION} at ${LLVM_DIR}. Install: apt-get install ${_leaklint_packages}")
 endif()
 
+# Debian builds clangd with its gRPC remote index, so Clang's exported targets
+# name gRPC and protobuf targets: they must exist before Clang's are loaded.
+file(STRINGS "${LLVM_INSTALL_PREFIX}/lib/cmake/clang/ClangTargets.cmake"
+  _leaklint_needs_grpc REGEX "gRPC::grpc")
+if(_leaklint_needs_grpc)
+  find_package(gRPC CONFIG QUIET)
+  find_package(Protobuf QUIET)
+  if(NOT gRPC_FOUND OR NOT Protobuf_FOUND)
+    message(FATAL_ERROR
+      "Clang ${LEAKLINT_LLVM_MAJOR}'s clangd targets need gRPC and protobuf.\n"
+      "Install them with:  apt-get install libgrpc++-dev libprotobuf-dev")
+  endif()
+endif()
+
 find_package(Clang CONFIG QUIET HINTS "${LLVM_INSTALL_PREFIX}/lib/cmake/clang"
   NO_DEFAULT_PATH)
 if(NOT Clang_FOUND)

@@ -8,7 +8,11 @@ LLVM_MAJOR="${LEAKLINT_LLVM_MAJOR:-22}"
 packages=(
   "clang-${LLVM_MAJOR}" "clang-tidy-${LLVM_MAJOR}" "libclang-${LLVM_MAJOR}-dev"
   "llvm-${LLVM_MAJOR}-dev" "llvm-${LLVM_MAJOR}-tools" "libclang-rt-${LLVM_MAJOR}-dev"
+  # leaklint-clangd links clangd, whose remote index Debian builds with gRPC.
+  libgrpc++-dev libprotobuf-dev protobuf-compiler-grpc
   cmake ninja-build python3
+  # The SARIF tests validate against the schema with a real validator.
+  python3-jsonschema
   # Headers only: the tests lint the asio keep-alive idiom with the real library.
   libasio-dev
 )
