@@ -1,17 +1,67 @@
 //===--- Compat.h - The one place for LLVM version differences -*- C++ -*-===//
 //
-// leaklint builds against one LLVM major version at a time. Any API that
-// differs between supported versions gets a wrapper here, so that #if ladders
-// do not spread through the checks.
+// leaklint builds against one LLVM major version at a time (19 and 22 are
+// tested). Any API that differs between supported versions gets a wrapper
+// here, so that #if ladders do not spread through the checks and tools.
 //
 //===----------------------------------------------------------------------===//
 #ifndef LEAKLINT_LIB_COMPAT_H
 #define LEAKLINT_LIB_COMPAT_H
 
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/DiagnosticOptions.h"
+#include "clang/Basic/Sarif.h"
 #include "llvm/Config/llvm-config.h"
+#include <memory>
 
 #if LLVM_VERSION_MAJOR != LEAKLINT_LLVM_MAJOR
 #error "LLVM headers do not match LEAKLINT_LLVM_MAJOR; reconfigure the build"
 #endif
+
+namespace leaklint::compat {
+
+/// A DiagnosticsEngine with the options it refers to. LLVM 21 made
+/// DiagnosticOptions a plain object the engine borrows; before, the engine
+/// shared ownership of it.
+class OwnedDiagnostics {
+public:
+  OwnedDiagnostics()
+#if LLVM_VERSION_MAJOR >= 21
+      : Engine(new clang::DiagnosticIDs(), Options){}
+#else
+      : Options(new clang::DiagnosticOptions()),
+        Engine(new clang::DiagnosticIDs(), Options) {
+  }
+#endif
+        clang::DiagnosticsEngine
+        & engine() {
+    return Engine;
+  }
+
+private:
+#if LLVM_VERSION_MAJOR >= 21
+  clang::DiagnosticOptions Options;
+#else
+  llvm::IntrusiveRefCntPtr<clang::DiagnosticOptions> Options;
+#endif
+  clang::DiagnosticsEngine Engine;
+};
+
+inline std::unique_ptr<OwnedDiagnostics> makeDiagnostics() {
+  return std::make_unique<OwnedDiagnostics>();
+}
+
+/// SarifResult::setLocations became addLocations in LLVM 20.
+inline clang::SarifResult
+addSarifLocations(clang::SarifResult Result,
+                  llvm::ArrayRef<clang::CharSourceRange> Locations) {
+#if LLVM_VERSION_MAJOR >= 20
+  return Result.addLocations(Locations);
+#else
+  return Result.setLocations(Locations);
+#endif
+}
+
+} // namespace leaklint::compat
 
 #endif // LEAKLINT_LIB_COMPAT_H

@@ -7,6 +7,13 @@ Substitutions a RUN line can use:
   %clangxx          the clang++ of the same LLVM
   %tidy_plugin      path of LeakLint.so
   %asan_lsan        compiler flags for an AddressSanitizer/LeakSanitizer build
+  %clang_plugin     path of LeakLintPlugin.so, for clang++ -fplugin=
+  %leaklint_tidy    the leaklint-tidy executable
+  %leaklint_clangd  the leaklint-clangd executable
+  %leaklint_sarif   the leaklint-sarif converter
+  %compare_front_ends  shows the plugin reports what clang-tidy reports
+  %lsp_check        a small LSP client that opens a file in a server
+  %validate_sarif   validates SARIF files against the vendored 2.1.0 schema
 FileCheck, not, count and split-file come from the same LLVM.
 """
 import os
@@ -40,6 +47,19 @@ config.substitutions.append(("%tidy_plugin", config.tidy_plugin))
 config.substitutions.append(("%python", config.python))
 config.substitutions.append(
     ("%asan_lsan", "-fsanitize=address -fno-omit-frame-pointer -g -O0"))
+config.substitutions.append(("%clang_plugin", config.clang_plugin))
+config.substitutions.append(("%leaklint_tidy", config.leaklint_tidy))
+config.substitutions.append(("%leaklint_clangd", config.leaklint_clangd))
+config.substitutions.append(("%leaklint_sarif", config.leaklint_sarif))
+tools = os.path.join(config.test_source_root, "tools")
+config.substitutions.append(("%compare_front_ends", "%s %s --clang-tidy='%s --load=%s' --clang=%s --plugin=%s" % (
+    config.python, os.path.join(tools, "compare_front_ends.py"),
+    config.clang_tidy, config.tidy_plugin, config.clangxx, config.clang_plugin)))
+config.substitutions.append(("%lsp_check", "%s %s" % (
+    config.python, os.path.join(tools, "lsp_check.py"))))
+config.substitutions.append(("%validate_sarif", "%s %s --schema=%s" % (
+    config.python, os.path.join(tools, "validate_sarif.py"),
+    os.path.join(config.test_source_root, "Inputs", "sarif", "sarif-schema-2.1.0.json"))))
 config.substitutions.append(("%S_inputs", os.path.join(config.test_source_root, "Inputs")))
 
 # Runtime tests need clang's sanitizer runtime (libclang-rt-<major>-dev).

@@ -116,7 +116,12 @@ public:
         Diags.getCustomDiagID(clang::DiagnosticsEngine::Error, "%0 [%1]");
     unsigned Note = Diags.getCustomDiagID(clang::DiagnosticsEngine::Note, "%0");
     for (auto &Runner : Runners) {
-      for (const Finding &F : Runner->finish()) {
+      // In source order, as clang-tidy prints them.
+      std::vector<Finding> Findings = Runner->finish();
+      llvm::stable_sort(Findings, [&](const Finding &A, const Finding &B) {
+        return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
+      });
+      for (const Finding &F : Findings) {
         if (isSuppressedByNoLint(SM, F.Loc, Runner->Name))
           continue;
         {

@@ -1,4 +1,5 @@
-//===--- LeakLintTidyMain.cpp - clang-tidy with the leak-* checks linked in ===//
+//===--- LeakLintTidyMain.cpp - clang-tidy with the leak-* checks linked in
+//===//
 //
 // Exactly clang-tidy's own main: same options, same output, every upstream
 // check. The leak-* module is linked in (its registry node runs at start-up),
