@@ -99,7 +99,9 @@ def main():
         fixed = {f: open(copies[f]).read().splitlines() for f in copies}
 
         status = 0
-        text = {f: [l for g in found[f] for l in g] for f in found}
+        # clang-tidy sorts by file name, clang by inclusion order: compare
+        # each warning with its notes, in one order.
+        text = {f: [l for g in sorted(found[f]) for l in g] for f in found}
         if text["tidy"] != text["plugin"]:
             status = 1
             print("diagnostics differ (- clang-tidy, + plugin):")
