@@ -14,6 +14,8 @@ Substitutions a RUN line can use:
   %compare_front_ends  shows the plugin reports what clang-tidy reports
   %lsp_check        a small LSP client that opens a file in a server
   %validate_sarif   validates SARIF files against the vendored 2.1.0 schema
+  %leaklint_ci      scripts/leaklint-ci, the CI lint stage in one command
+  %src_root         the source tree; %llvm_bin the LLVM tools directory
 FileCheck, not, count and split-file come from the same LLVM.
 """
 import os
@@ -60,6 +62,18 @@ config.substitutions.append(("%lsp_check", "%s %s" % (
 config.substitutions.append(("%validate_sarif", "%s %s --schema=%s" % (
     config.python, os.path.join(tools, "validate_sarif.py"),
     os.path.join(config.test_source_root, "Inputs", "sarif", "sarif-schema-2.1.0.json"))))
+# The CI recipe script finds the tools of this build, and the run-clang-tidy
+# of this LLVM.
+config.environment["LEAKLINT_BIN_DIR"] = os.path.dirname(config.leaklint_tidy)
+config.environment["LEAKLINT_LLVM_MAJOR"] = config.llvm_major
+config.substitutions.append(("%leaklint_ci", os.path.join(
+    config.leaklint_src_root, "scripts", "leaklint-ci")))
+config.substitutions.append(("%src_root", config.leaklint_src_root))
+config.substitutions.append(("%llvm_bin", config.llvm_tools_dir))
+# pre-commit (Debian's package) runs the hook definition for real.
+import shutil
+if shutil.which("pre-commit"):
+    config.available_features.add("pre-commit")
 config.substitutions.append(("%S_inputs", os.path.join(config.test_source_root, "Inputs")))
 
 # Runtime tests need clang's sanitizer runtime (libclang-rt-<major>-dev).

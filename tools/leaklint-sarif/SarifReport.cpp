@@ -47,6 +47,16 @@ std::string fileURI(llvm::StringRef Path) {
   return URI;
 }
 
+// clang-tidy records paths as the compile command spelt them, relative to
+// the command's directory.
+std::string absolutePath(llvm::StringRef Path, llvm::StringRef BuildDir) {
+  if (llvm::sys::path::is_absolute(Path) || BuildDir.empty())
+    return Path.str();
+  llvm::SmallString<256> Joined(BuildDir);
+  llvm::sys::path::append(Joined, Path);
+  return std::string(Joined);
+}
+
 /// Files from disk, offsets turned into locations, lines and columns.
 class SourceFiles {
 public:
@@ -134,12 +144,15 @@ sarifLog(const std::vector<clang::tooling::Diagnostic> &Diagnostics,
 
   for (const clang::tooling::Diagnostic &D : Diagnostics) {
     const auto &M = D.Message;
-    std::string Key = D.DiagnosticName + "\n" + M.FilePath + "\n" +
+    auto Path = [&](llvm::StringRef P) {
+      return absolutePath(P, D.BuildDirectory);
+    };
+    std::string Key = D.DiagnosticName + "\n" + Path(M.FilePath) + "\n" +
                       std::to_string(M.FileOffset) + "\n" + M.Message;
     if (!Seen.insert(Key).second)
       continue;
     std::optional<clang::SourceLocation> Loc =
-        Sources.locate(M.FilePath, M.FileOffset);
+        Sources.locate(Path(M.FilePath), M.FileOffset);
     if (!Loc) {
       Errors.push_back("cannot read '" + M.FilePath + "' at offset " +
                        std::to_string(M.FileOffset) + " for a " +
@@ -181,7 +194,7 @@ sarifLog(const std::vector<clang::tooling::Diagnostic> &Diagnostics,
     llvm::json::Array Related;
     for (const clang::tooling::DiagnosticMessage &Note : D.Notes) {
       std::optional<clang::SourceLocation> NoteLoc =
-          Sources.locate(Note.FilePath, Note.FileOffset);
+          Sources.locate(Path(Note.FilePath), Note.FileOffset);
       if (!NoteLoc)
         continue;
       clang::CharSourceRange R = Sources.tokenRange(*NoteLoc);
@@ -191,7 +204,7 @@ sarifLog(const std::vector<clang::tooling::Diagnostic> &Diagnostics,
           {"physicalLocation",
            llvm::json::Object{
                {"artifactLocation",
-                llvm::json::Object{{"uri", fileURI(Note.FilePath)}}},
+                llvm::json::Object{{"uri", fileURI(Path(Note.FilePath))}}},
                {"region", Sources.region(R.getBegin(), R.getEnd())}}}});
     }
 
@@ -199,8 +212,8 @@ sarifLog(const std::vector<clang::tooling::Diagnostic> &Diagnostics,
     for (const auto &FileFix : M.Fix) {
       llvm::json::Array Replacements;
       for (const clang::tooling::Replacement &Rep : FileFix.second) {
-        auto Begin = Sources.locate(Rep.getFilePath(), Rep.getOffset());
-        auto End = Sources.locate(Rep.getFilePath(),
+        auto Begin = Sources.locate(Path(Rep.getFilePath()), Rep.getOffset());
+        auto End = Sources.locate(Path(Rep.getFilePath()),
                                   Rep.getOffset() + Rep.getLength());
         if (!Begin || !End)
           continue;
@@ -212,7 +225,7 @@ sarifLog(const std::vector<clang::tooling::Diagnostic> &Diagnostics,
       if (!Replacements.empty())
         Changes.push_back(llvm::json::Object{
             {"artifactLocation",
-             llvm::json::Object{{"uri", fileURI(FileFix.first())}}},
+             llvm::json::Object{{"uri", fileURI(Path(FileFix.first()))}}},
             {"replacements", std::move(Replacements)}});
     }
 

@@ -1,0 +1,2 @@
+#include "history.h"
+void login() { record("login"); }

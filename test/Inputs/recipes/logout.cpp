@@ -1,0 +1,2 @@
+#include "history.h"
+void logout() { record("logout"); }
