@@ -1,6 +1,8 @@
 //===--- LeakLintTidyModule.cpp - The leak-* checks for clang-tidy --------===//
 #include "CheckFactories.h"
 #include "ClangTidyModule.h"
+#include "Compat.h"
+#include LEAKLINT_TIDY_MODULE_REGISTRY_H
 
 namespace leaklint {
 namespace {
