@@ -2,6 +2,8 @@
 #include "Analyses.h"
 #include "AnalysisCheck.h"
 #include "ClangTidyModule.h"
+#include "Compat.h"
+#include LEAKLINT_TIDY_MODULE_REGISTRY_H
 
 namespace leaklint {
 namespace {

@@ -18,33 +18,32 @@
 #error "LLVM headers do not match LEAKLINT_LLVM_MAJOR; reconfigure the build"
 #endif
 
+// The header that declares clang::tidy::ClangTidyModuleRegistry. 19 has it
+// only in ClangTidyModuleRegistry.h; 22 moved it into ClangTidyModule.h and
+// #warns on the old header. A macro, so lib/ itself includes no clang-tidy.
+#if LLVM_VERSION_MAJOR >= 22
+#define LEAKLINT_TIDY_MODULE_REGISTRY_H "ClangTidyModule.h"
+#else
+#define LEAKLINT_TIDY_MODULE_REGISTRY_H "ClangTidyModuleRegistry.h"
+#endif
+
 namespace leaklint::compat {
 
 /// A DiagnosticsEngine with the options it refers to. LLVM 21 made
 /// DiagnosticOptions a plain object the engine borrows; before, the engine
-/// shared ownership of it.
+/// shared ownership of it. The engine's initialiser reads the same for both.
 class OwnedDiagnostics {
 public:
-  OwnedDiagnostics()
-#if LLVM_VERSION_MAJOR >= 21
-      : Engine(new clang::DiagnosticIDs(), Options){}
-#else
-      : Options(new clang::DiagnosticOptions()),
-        Engine(new clang::DiagnosticIDs(), Options) {
-  }
-#endif
-        clang::DiagnosticsEngine
-        & engine() {
-    return Engine;
-  }
+  clang::DiagnosticsEngine &engine() { return Engine; }
 
 private:
 #if LLVM_VERSION_MAJOR >= 21
   clang::DiagnosticOptions Options;
 #else
-  llvm::IntrusiveRefCntPtr<clang::DiagnosticOptions> Options;
+  llvm::IntrusiveRefCntPtr<clang::DiagnosticOptions> Options{
+      new clang::DiagnosticOptions()};
 #endif
-  clang::DiagnosticsEngine Engine;
+  clang::DiagnosticsEngine Engine{new clang::DiagnosticIDs(), Options};
 };
 
 inline std::unique_ptr<OwnedDiagnostics> makeDiagnostics() {

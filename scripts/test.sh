@@ -11,7 +11,9 @@ LLVM_MAJOR="${LEAKLINT_LLVM_MAJOR:-22}"
 
 results="$build/test/lit-results.json"
 status=0
-"/usr/lib/llvm-${LLVM_MAJOR}/bin/lit" -sv --output "$results" "$build/test" || status=$?
+# The lit CMake found: llvm-19-tools has no bin/lit, only build/utils/lit/lit.py.
+lit="$(sed -n 's/^LEAKLINT_LIT:FILEPATH=//p' "$build/CMakeCache.txt")"
+"${lit:-/usr/lib/llvm-${LLVM_MAJOR}/bin/lit}" -sv --output "$results" "$build/test" || status=$?
 
 python3 - "$results" <<'PY'
 import json, sys

@@ -6,6 +6,7 @@ Substitutions a RUN line can use:
   %clang_tidy       clang-tidy with the leaklint plugin loaded
   %clangxx          the clang++ of the same LLVM
   %tidy_plugin      path of LeakLint.so
+  %llvm_major       the LLVM major version leaklint is built for
   %asan_lsan        compiler flags for an AddressSanitizer/LeakSanitizer build
   %clang_plugin     path of LeakLintPlugin.so, for clang++ -fplugin=
   %leaklint_tidy    the leaklint-tidy executable
@@ -46,6 +47,7 @@ config.substitutions.append(
 config.substitutions.append(("%{clang_tidy_bin}", config.clang_tidy))
 config.substitutions.append(("%clangxx", config.clangxx))
 config.substitutions.append(("%tidy_plugin", config.tidy_plugin))
+config.substitutions.append(("%llvm_major", config.llvm_major))
 config.substitutions.append(("%python", config.python))
 config.substitutions.append(
     ("%asan_lsan", "-fsanitize=address -fno-omit-frame-pointer -g -O0"))

@@ -1,8 +1,10 @@
 // Stores through a header's template method, stores written by a header's
 // macro, and a cycle closed entirely in the header.
 //
-// RUN: %check_leaklint --no-fix %s leak-callback-cycle %t -- -- -std=c++17 -I %S/../Inputs
-// RUN: %check_leaklint --check-suffix=FILTERED %s leak-callback-cycle %t-filtered -- --exclude-header-filter=callback-cycle-header -- -std=c++17 -I %S/../Inputs
+// The header filter is given explicitly: clang-tidy 19 defaults to none (main
+// file only), 22 to '.*'.
+// RUN: %check_leaklint --no-fix %s leak-callback-cycle %t -- --header-filter='.*' -- -std=c++17 -I %S/../Inputs
+// RUN: %check_leaklint --check-suffix=FILTERED %s leak-callback-cycle %t-filtered -- --header-filter='.*' --exclude-header-filter=callback-cycle-header -- -std=c++17 -I %S/../Inputs
 
 #include "callback-cycle-header.h"
 

@@ -4,8 +4,10 @@
 // in the header is hidden with the header; one closed by code in this file
 // still shows, because its evidence is here.
 //
-// RUN: %check_leaklint --no-fix %s leak-shared-ptr-cycle %t -- -- -std=c++17 -I %S/../Inputs
-// RUN: %check_leaklint --check-suffix=FILTERED %s leak-shared-ptr-cycle %t-filtered -- --exclude-header-filter=shared-ptr-cycle-header -- -std=c++17 -I %S/../Inputs
+// The header filter is given explicitly: clang-tidy 19 defaults to none (main
+// file only), 22 to '.*'.
+// RUN: %check_leaklint --no-fix %s leak-shared-ptr-cycle %t -- --header-filter='.*' -- -std=c++17 -I %S/../Inputs
+// RUN: %check_leaklint --check-suffix=FILTERED %s leak-shared-ptr-cycle %t-filtered -- --header-filter='.*' --exclude-header-filter=shared-ptr-cycle-header -- -std=c++17 -I %S/../Inputs
 
 #include "shared-ptr-cycle-header.h"
 

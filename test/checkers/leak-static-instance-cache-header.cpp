@@ -2,8 +2,10 @@
 // shows the member instead of a fix-it; findings inside the header are shown
 // only when --header-filter admits it.
 //
-// RUN: %check_leaklint %s leak-static-instance-cache %t -- --exclude-header-filter=instance-cache-header -- -std=c++17 -I %S/../Inputs
-// RUN: %check_leaklint --no-fix --check-suffix=HEADER %s leak-static-instance-cache %t-header -- -- -std=c++17 -I %S/../Inputs
+// The header filter is given explicitly: clang-tidy 19 defaults to none (main
+// file only), 22 to '.*'.
+// RUN: %check_leaklint %s leak-static-instance-cache %t -- --header-filter='.*' --exclude-header-filter=instance-cache-header -- -std=c++17 -I %S/../Inputs
+// RUN: %check_leaklint --no-fix --check-suffix=HEADER %s leak-static-instance-cache %t-header -- --header-filter='.*' -- -std=c++17 -I %S/../Inputs
 
 #include "instance-cache-header.h"
 
