@@ -18,6 +18,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/raw_ostream.h"
 #include <memory>
+#include <numeric>
 
 namespace leaklint {
 namespace {
@@ -116,12 +117,19 @@ public:
         Diags.getCustomDiagID(clang::DiagnosticsEngine::Error, "%0 [%1]");
     unsigned Note = Diags.getCustomDiagID(clang::DiagnosticsEngine::Note, "%0");
     for (auto &Runner : Runners) {
-      // In source order, as clang-tidy prints them.
+      // In source order, as clang-tidy prints them; ties keep their order.
+      // (Not llvm::stable_sort: libstdc++'s temporary buffer is deprecated.)
       std::vector<Finding> Findings = Runner->finish();
-      llvm::stable_sort(Findings, [&](const Finding &A, const Finding &B) {
-        return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
+      std::vector<size_t> Order(Findings.size());
+      std::iota(Order.begin(), Order.end(), 0);
+      llvm::sort(Order, [&](size_t A, size_t B) {
+        const clang::SourceLocation LA = Findings[A].Loc, LB = Findings[B].Loc;
+        if (LA != LB)
+          return SM.isBeforeInTranslationUnit(LA, LB);
+        return A < B;
       });
-      for (const Finding &F : Findings) {
+      for (size_t I : Order) {
+        const Finding &F = Findings[I];
         if (isSuppressedByNoLint(SM, F.Loc, Runner->Name))
           continue;
         {

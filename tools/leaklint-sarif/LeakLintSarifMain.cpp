@@ -12,6 +12,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -27,8 +28,20 @@ static llvm::cl::opt<std::string>
 static llvm::cl::opt<std::string> DocsURL(
     "docs-url",
     llvm::cl::desc("where the leak-* check pages are, for each rule's help "
-                   "link: <url>/<check>.md"),
-    llvm::cl::init(LEAKLINT_DOCS_URL), llvm::cl::cat(Category));
+                   "link: <url>/<check>.md (default: the installed pages)"),
+    llvm::cl::cat(Category));
+
+// The pages `cmake --install` put next to this program, else the build's.
+static std::string defaultDocsURL(const char *Argv0) {
+  std::string Exe = llvm::sys::fs::getMainExecutable(
+      Argv0, reinterpret_cast<void *>(&defaultDocsURL));
+  llvm::SmallString<256> Installed(
+      llvm::sys::path::parent_path(llvm::sys::path::parent_path(Exe)));
+  llvm::sys::path::append(Installed, "share", "doc", "leaklint", "checks");
+  if (llvm::sys::fs::is_directory(Installed))
+    return "file://" + std::string(Installed);
+  return LEAKLINT_DOCS_URL;
+}
 
 int main(int argc, char **argv) {
   llvm::cl::HideUnrelatedOptions(Category);
@@ -62,7 +75,9 @@ int main(int argc, char **argv) {
   }
 
   std::vector<std::string> Errors;
-  llvm::json::Object Log = leaklint::sarifLog(Diagnostics, {DocsURL}, Errors);
+  std::string Docs =
+      DocsURL.getNumOccurrences() ? DocsURL : defaultDocsURL(argv[0]);
+  llvm::json::Object Log = leaklint::sarifLog(Diagnostics, {Docs}, Errors);
   for (const std::string &Error : Errors) {
     llvm::WithColor::warning() << Error << "\n";
     Failed = true;
