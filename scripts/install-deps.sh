@@ -11,8 +11,9 @@ packages=(
   # leaklint-clangd links clangd, whose remote index Debian builds with gRPC.
   libgrpc++-dev libprotobuf-dev protobuf-compiler-grpc
   cmake ninja-build python3
-  # The SARIF tests validate against the schema with a real validator.
-  python3-jsonschema
+  # The SARIF tests validate against the schema with a real validator; the
+  # recipe tests run the pre-commit hook and build the .deb (dpkg-shlibdeps).
+  python3-jsonschema python3-yaml pre-commit dpkg-dev
   # Headers only: the tests lint the asio keep-alive idiom with the real library.
   libasio-dev
 )
