@@ -38,3 +38,46 @@ done
 echo
 echo "== the fixed copy still builds =="
 cmake --build "$work/examples/build" >/dev/null && echo "examples build after --fix: OK"
+
+# The same checks through the other front ends, on a fresh copy.
+rm -rf "$work/examples" && cp -r "$root/examples" "$work/examples"
+
+echo
+echo "== the compiler plugin, while building examples/ (clang++ -fplugin) =="
+cmake -S "$work/examples" -B "$work/examples/build-plugin" -G Ninja \
+  -DCMAKE_CXX_COMPILER="/usr/lib/llvm-${LLVM_MAJOR}/bin/clang++" \
+  -DCMAKE_CXX_FLAGS="-fplugin=$build/lib/LeakLintPlugin.so" >/dev/null
+(cd "$work/examples" && cmake --build build-plugin -- -j1 2>&1 \
+  | grep -E 'warning: .*\[leak-' | sed -e "s|$work/||g" -e 's|^\.\./||' \
+  | sort -u || true)
+
+echo
+echo "== leaklint-ci: leaklint-tidy over compile_commands.json, then SARIF =="
+cmake -S "$work/examples" -B "$work/examples/build" -G Ninja \
+  -DCMAKE_CXX_COMPILER="/usr/lib/llvm-${LLVM_MAJOR}/bin/clang++" \
+  -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >/dev/null
+LEAKLINT_BIN_DIR="$build/bin" LEAKLINT_LLVM_MAJOR="$LLVM_MAJOR" \
+  "$root/scripts/leaklint-ci" -p "$work/examples/build" -o "$work/leaklint.sarif" \
+  >/dev/null 2>&1 || true
+python3 - "$work/leaklint.sarif" <<'PY'
+import collections, json, sys
+run = json.load(open(sys.argv[1]))["runs"][0]
+count = collections.Counter(r["ruleId"] for r in run["results"])
+print("leaklint.sarif: SARIF %s, %d results:" % ("2.1.0", len(run["results"])))
+for rule in run["tool"]["driver"]["rules"]:
+    print("  %-28s %d  (%s)" % (rule["id"], count[rule["id"]], rule["shortDescription"]["text"]))
+r = next(r for r in run["results"] if r.get("fixes"))
+print("  e.g. %s: %d related locations (its notes), %d fix of %d edits" % (
+    r["ruleId"], len(r.get("relatedLocations", [])), len(r["fixes"]),
+    sum(len(c["replacements"]) for c in r["fixes"][0]["artifactChanges"])))
+PY
+
+echo
+echo "== leaklint-clangd: what an editor shows for examples/src/checkout.cpp =="
+cp "$root/test/Inputs/clangd/dot-clangd" "$work/examples/.clangd"
+printf "Checks: '-*'\n" > "$work/examples/.clang-tidy"
+python3 "$root/test/tools/lsp_check.py" \
+  --server="$build/bin/leaklint-clangd --log=error --background-index=false" \
+  --file="$work/examples/src/checkout.cpp" \
+  --compile-flags="-std=c++17 -I$work/examples/include" --code-regex='^leak-' \
+  | sed "s|$work/||g" || true
