@@ -14,8 +14,8 @@ echo "test-package: built $(basename "$deb") ($(du -h "$deb" | cut -f1))"
 dpkg-deb --info "$deb" | sed -n 's/^ Depends: /test-package: depends on /p'
 
 # Never leave the package behind, whatever fails below.
-trap 'apt-get remove -y -qq leaklint >/dev/null 2>&1 || true' EXIT
-if dpkg-query -W leaklint >/dev/null 2>&1; then
+trap 'apt-get purge -y -qq leaklint >/dev/null 2>&1 || true' EXIT
+if dpkg-query -W -f='${Status}' leaklint 2>/dev/null | grep -q 'ok installed'; then
   echo "test-package: leaklint is already installed; refusing to replace it" >&2
   trap - EXIT; exit 1
 fi
@@ -23,7 +23,7 @@ DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >/dev/null
 echo "test-package: installed: $(dpkg -L leaklint | grep -E '/(bin|leaklint)/' | sort | tr '\n' ' ')"
 
 work="$(mktemp -d)"
-trap 'rm -rf "$work"; apt-get remove -y -qq leaklint >/dev/null 2>&1 || true' EXIT
+trap 'rm -rf "$work"; apt-get purge -y -qq leaklint >/dev/null 2>&1 || true' EXIT
 cp -r "$root/examples" "$work/examples"
 cd "$work/examples"
 cmake -S . -B build -G Ninja -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
