@@ -12,7 +12,6 @@
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/Sarif.h"
 #include "llvm/Config/llvm-config.h"
-#include <memory>
 
 #if LLVM_VERSION_MAJOR != LEAKLINT_LLVM_MAJOR
 #error "LLVM headers do not match LEAKLINT_LLVM_MAJOR; reconfigure the build"
@@ -45,10 +44,6 @@ private:
 #endif
   clang::DiagnosticsEngine Engine{new clang::DiagnosticIDs(), Options};
 };
-
-inline std::unique_ptr<OwnedDiagnostics> makeDiagnostics() {
-  return std::make_unique<OwnedDiagnostics>();
-}
 
 /// SarifResult::setLocations became addLocations in LLVM 20.
 inline clang::SarifResult

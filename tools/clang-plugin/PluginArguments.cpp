@@ -1,5 +1,6 @@
 //===--- PluginArguments.cpp - -fplugin-arg-leaklint-* --------------------===//
 #include "PluginArguments.h"
+#include "CheckCatalog.h"
 #include "CheckGlobs.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -7,10 +8,10 @@
 namespace leaklint {
 
 std::vector<llvm::StringRef> allCheckNames() {
-  return {
-#define LEAKLINT_CHECK(Name, Analysis, Summary) Name,
-#include "Checks.def"
-  };
+  std::vector<llvm::StringRef> Names;
+  for (const CheckInfo &Check : checkCatalog())
+    Names.push_back(Check.Name);
+  return Names;
 }
 
 std::string pluginUsage() {

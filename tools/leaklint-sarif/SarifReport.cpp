@@ -1,5 +1,6 @@
 //===--- SarifReport.cpp - clang-tidy's exported diagnostics as SARIF -----===//
 #include "SarifReport.h"
+#include "CheckCatalog.h"
 #include "Compat.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/Sarif.h"
@@ -12,14 +13,6 @@
 
 namespace leaklint {
 namespace {
-
-struct CheckInfo {
-  llvm::StringRef Name, Summary;
-};
-const CheckInfo LeakChecks[] = {
-#define LEAKLINT_CHECK(Name, Analysis, Summary) {Name, Summary},
-#include "Checks.def"
-};
 
 // clang-tidy's own documentation: checks/<module>/<rest>.html.
 std::string upstreamHelpURI(llvm::StringRef Check) {
@@ -62,8 +55,7 @@ std::string absolutePath(llvm::StringRef Path, llvm::StringRef BuildDir) {
 class SourceFiles {
 public:
   SourceFiles()
-      : Files(clang::FileSystemOptions()), Diags(compat::makeDiagnostics()),
-        SM(Diags->engine(), Files) {}
+      : Files(clang::FileSystemOptions()), SM(Diags.engine(), Files) {}
 
   clang::SourceManager &sourceManager() { return SM; }
 
@@ -108,7 +100,7 @@ private:
   }
 
   clang::FileManager Files;
-  std::unique_ptr<compat::OwnedDiagnostics> Diags;
+  compat::OwnedDiagnostics Diags;
   clang::SourceManager SM;
   clang::LangOptions LangOpts;
   llvm::StringMap<clang::FileID> IDs;
@@ -148,12 +140,13 @@ sarifLog(const std::vector<clang::tooling::Diagnostic> &Diagnostics,
     auto Path = [&](llvm::StringRef P) {
       return absolutePath(P, D.BuildDirectory);
     };
-    std::string Key = D.DiagnosticName + "\n" + Path(M.FilePath) + "\n" +
+    const std::string File = Path(M.FilePath);
+    std::string Key = D.DiagnosticName + "\n" + File + "\n" +
                       std::to_string(M.FileOffset) + "\n" + M.Message;
     if (!Seen.insert(Key).second)
       continue;
     std::optional<clang::SourceLocation> Loc =
-        Sources.locate(Path(M.FilePath), M.FileOffset);
+        Sources.locate(File, M.FileOffset);
     if (!Loc) {
       Errors.push_back("cannot read '" + M.FilePath + "' at offset " +
                        std::to_string(M.FileOffset) + " for a " +
@@ -165,7 +158,7 @@ sarifLog(const std::vector<clang::tooling::Diagnostic> &Diagnostics,
     if (NewRule) {
       llvm::StringRef Summary;
       std::string Help = upstreamHelpURI(D.DiagnosticName);
-      for (const CheckInfo &Check : LeakChecks)
+      for (const CheckInfo &Check : checkCatalog())
         if (Check.Name == D.DiagnosticName) {
           Summary = Check.Summary;
           Help = Options.DocsURL + "/" + Check.Name.str() + ".md";
@@ -194,8 +187,9 @@ sarifLog(const std::vector<clang::tooling::Diagnostic> &Diagnostics,
 
     llvm::json::Array Related;
     for (const clang::tooling::DiagnosticMessage &Note : D.Notes) {
+      const std::string NoteFile = Path(Note.FilePath);
       std::optional<clang::SourceLocation> NoteLoc =
-          Sources.locate(Path(Note.FilePath), Note.FileOffset);
+          Sources.locate(NoteFile, Note.FileOffset);
       if (!NoteLoc)
         continue;
       clang::CharSourceRange R = Sources.tokenRange(*NoteLoc);
@@ -205,17 +199,17 @@ sarifLog(const std::vector<clang::tooling::Diagnostic> &Diagnostics,
           {"physicalLocation",
            llvm::json::Object{
                {"artifactLocation",
-                llvm::json::Object{{"uri", fileURI(Path(Note.FilePath))}}},
+                llvm::json::Object{{"uri", fileURI(NoteFile)}}},
                {"region", Sources.region(R.getBegin(), R.getEnd())}}}});
     }
 
     llvm::json::Array Changes;
     for (const auto &FileFix : M.Fix) {
+      const std::string FixFile = Path(FileFix.first());
       llvm::json::Array Replacements;
       for (const clang::tooling::Replacement &Rep : FileFix.second) {
-        auto Begin = Sources.locate(Path(Rep.getFilePath()), Rep.getOffset());
-        auto End = Sources.locate(Path(Rep.getFilePath()),
-                                  Rep.getOffset() + Rep.getLength());
+        auto Begin = Sources.locate(FixFile, Rep.getOffset());
+        auto End = Sources.locate(FixFile, Rep.getOffset() + Rep.getLength());
         if (!Begin || !End)
           continue;
         Replacements.push_back(llvm::json::Object{
@@ -225,8 +219,7 @@ sarifLog(const std::vector<clang::tooling::Diagnostic> &Diagnostics,
       }
       if (!Replacements.empty())
         Changes.push_back(llvm::json::Object{
-            {"artifactLocation",
-             llvm::json::Object{{"uri", fileURI(Path(FileFix.first()))}}},
+            {"artifactLocation", llvm::json::Object{{"uri", fileURI(FixFile)}}},
             {"replacements", std::move(Replacements)}});
     }
 
