@@ -2,6 +2,7 @@
 #include "UnboundedContainer.h"
 #include "Compat.h"
 #include "InstanceSource.h"
+#include "KeyDomains.h"
 #include "LibraryFunctions.h"
 #include "LocalUses.h"
 #include "StaticStorage.h"
@@ -72,7 +73,8 @@ bool isCallable(QualType T) {
              RD->getName());
 }
 
-// A pointer or smart pointer to a polymorphic class: a listener object.
+// A pointer or shared pointer to a polymorphic class: a listener object. A
+// unique_ptr owns its object; a table of owned objects holds no listeners.
 bool isListenerPointer(QualType T) {
   T = T.getCanonicalType();
   QualType Pointee;
@@ -81,8 +83,7 @@ bool isListenerPointer(QualType T) {
   else if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
                T->getAsCXXRecordDecl());
            Spec && Spec->isInStdNamespace() && Spec->getIdentifier() &&
-           llvm::is_contained({"shared_ptr", "weak_ptr", "unique_ptr"},
-                              Spec->getName()) &&
+           llvm::is_contained({"shared_ptr", "weak_ptr"}, Spec->getName()) &&
            Spec->getTemplateArgs().size() > 0 &&
            Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
     Pointee = Spec->getTemplateArgs()[0].getAsType();
@@ -194,6 +195,7 @@ void UnboundedContainer::registerMatchers(MatchFinder &Finder,
           .bind("call"),
       CB);
   Finder.addMatcher(unaryOperator(hasOperatorName("&")).bind("address"), CB);
+  Finder.addMatcher(cxxDeleteExpr().bind("delete"), CB);
   auto ProgramClass = hasType(hasUnqualifiedDesugaredType(recordType(
       hasDeclaration(cxxRecordDecl(unless(isExpansionInSystemHeader()))))));
   Finder.addMatcher(
@@ -365,6 +367,11 @@ void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
     recordShrink(Address->getSubExpr(), /*Direct=*/true);
     return;
   }
+  if (const auto *Delete = Result.Nodes.getNodeAs<CXXDeleteExpr>("delete")) {
+    // `delete Registry;` through a static pointer frees the container.
+    recordShrink(Delete->getArgument(), /*Direct=*/true);
+    return;
+  }
   if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("object")) {
     if (Var->isStaticLocal())
       TheSingletons.observeStaticLocal(Var);
@@ -437,37 +444,53 @@ bool UnboundedContainer::everyUseVisible(const ValueDecl *D) const {
   return SM.isInMainFile(SM.getExpansionLoc(Class->getLocation()));
 }
 
+bool UnboundedContainer::within(SourceLocation Loc, SourceRange R) const {
+  const SourceManager &SM = Ctx->getSourceManager();
+  Loc = SM.getExpansionLoc(Loc);
+  R = SourceRange(SM.getExpansionLoc(R.getBegin()),
+                  SM.getExpansionLoc(R.getEnd()));
+  return R.isValid() && SM.isPointWithin(Loc, R.getBegin(), R.getEnd());
+}
+
+bool UnboundedContainer::withinAny(SourceLocation Loc,
+                                   ArrayRef<SourceRange> Ranges) const {
+  return llvm::any_of(Ranges, [&](SourceRange R) { return within(Loc, R); });
+}
+
 bool UnboundedContainer::duringInitialisation(const ValueDecl *D,
                                               const Expr *Site) const {
-  const SourceManager &SM = Ctx->getSourceManager();
-  auto Within = [&](SourceLocation Loc, SourceRange R) {
-    Loc = SM.getExpansionLoc(Loc);
-    R = SourceRange(SM.getExpansionLoc(R.getBegin()),
-                    SM.getExpansionLoc(R.getEnd()));
-    return R.isValid() && SM.isPointWithin(Loc, R.getBegin(), R.getEnd());
-  };
-  auto WithinAny = [&](SourceLocation Loc, ArrayRef<SourceRange> Ranges) {
-    return llvm::any_of(Ranges, [&](SourceRange R) { return Within(Loc, R); });
-  };
   SourceLocation Loc = Site->getBeginLoc();
   // In the variable's own initializer, an immediately invoked lambda
   // included: `static const auto T = [] { std::vector<int> V; ... }();`.
   if (const auto *VD = dyn_cast<VarDecl>(D))
     for (const VarDecl *R : VD->redecls())
       if (const Expr *Init = R->getInit();
-          Init && Within(Loc, Init->getSourceRange()))
+          Init && within(Loc, Init->getSourceRange()))
         return true;
-  if (WithinAny(Loc, CallOnceRanges))
+  if (withinAny(Loc, CallOnceRanges))
     return true;
-  // In a function that only initializers of statics call.
   const FunctionDecl *F = functionAt(Loc);
-  if (!F)
-    return false;
+  return F && initialisationOnly(F, 0);
+}
+
+bool UnboundedContainer::initialisationOnly(const FunctionDecl *F,
+                                            unsigned Depth) const {
+  // The constructor of a class whose objects all live as long as the
+  // program runs once per object, while its static is initialised: a
+  // registry's constructor filling its table (`add("clone", ...)`).
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(F))
+    return livesAsLongAsTheProgram(Ctor->getParent());
+  // A function that only initializers of statics, std::call_once, or such
+  // functions call (a few levels deep).
   auto Calls = CallSites.find(F->getCanonicalDecl());
-  return Calls != CallSites.end() && !Calls->second.empty() &&
-         llvm::all_of(Calls->second, [&](SourceLocation Call) {
-           return WithinAny(Call, StaticInitRanges);
-         });
+  if (Calls == CallSites.end() || Calls->second.empty())
+    return false;
+  return llvm::all_of(Calls->second, [&](SourceLocation Call) {
+    if (withinAny(Call, StaticInitRanges) || withinAny(Call, CallOnceRanges))
+      return true;
+    const FunctionDecl *Caller = Depth < 3 ? functionAt(Call) : nullptr;
+    return Caller && Caller != F && initialisationOnly(Caller, Depth + 1);
+  });
 }
 
 void UnboundedContainer::recordCall(const CallExpr *Call) {
@@ -576,6 +599,12 @@ std::vector<Finding> UnboundedContainer::finish() {
         return duringInitialisation(D, G.Site);
       });
       if (C.Growths.empty())
+        continue;
+      // One entry per enumerator, type or error category at most.
+      if (const ClassTemplateSpecializationDecl *Container =
+              Containers.asContainer(containerType(D));
+          Container && hasClosedKeyDomain(Container) &&
+          elementKind(Container, Containers) != ElementKind::Listener)
         continue;
       // Registries of `this` are leak-static-instance-cache's to report.
       if (Options.DeferRegistriesOfThis &&

@@ -109,6 +109,10 @@ private:
   bool everyUseVisible(const clang::ValueDecl *D) const;
   bool duringInitialisation(const clang::ValueDecl *D,
                             const clang::Expr *Site) const;
+  bool initialisationOnly(const clang::FunctionDecl *F, unsigned Depth) const;
+  bool within(clang::SourceLocation Loc, clang::SourceRange R) const;
+  bool withinAny(clang::SourceLocation Loc,
+                 llvm::ArrayRef<clang::SourceRange> Ranges) const;
   const clang::FunctionDecl *functionAt(clang::SourceLocation Loc) const;
   bool livesAsLongAsTheProgram(const clang::CXXRecordDecl *Class) const;
   void report(const clang::ValueDecl *D, const Candidate &C,

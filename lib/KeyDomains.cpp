@@ -1,0 +1,57 @@
+//===--- KeyDomains.cpp - Keys drawn from a set fixed at build time ------===//
+#include "KeyDomains.h"
+#include "ContainerTypes.h"
+#include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace clang;
+
+namespace leaklint {
+namespace {
+
+bool isIdentityClass(const CXXRecordDecl *RD) {
+  if (!RD)
+    return false;
+  RD = RD->getDefinition() ? RD->getDefinition() : RD;
+  std::string Name = qualifiedName(RD);
+  if (llvm::is_contained({"std::type_info", "std::type_index",
+                          "std::error_category",
+                          "boost::system::error_category"},
+                         Name))
+    return true;
+  // A category of the program's own, derived from either base.
+  return RD->hasDefinition() &&
+         llvm::any_of(RD->bases(), [](const CXXBaseSpecifier &Base) {
+           return isIdentityClass(Base.getType()->getAsCXXRecordDecl());
+         });
+}
+
+bool isClosedKey(QualType T) {
+  T = T.getCanonicalType().getUnqualifiedType();
+  if (T->isBooleanType() || T->isEnumeralType())
+    return true;
+  if (T->isPointerType())
+    return isIdentityClass(T->getPointeeType()->getAsCXXRecordDecl());
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
+      Spec && qualifiedName(Spec) == "std::reference_wrapper" &&
+      Spec->getTemplateArgs().size() == 1 &&
+      Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
+    return isIdentityClass(
+        Spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl());
+  // By value only type_index is an identity; a category is never copied.
+  return RD && qualifiedName(RD) == "std::type_index";
+}
+
+} // namespace
+
+bool hasClosedKeyDomain(const ClassTemplateSpecializationDecl *Keyed) {
+  if (!ContainerTypes::isKeyed(Keyed) ||
+      Keyed->getName().contains_insensitive("multi"))
+    return false;
+  const TemplateArgumentList &Args = Keyed->getTemplateArgs();
+  return Args.size() > 0 && Args[0].getKind() == TemplateArgument::Type &&
+         isClosedKey(Args[0].getAsType());
+}
+
+} // namespace leaklint

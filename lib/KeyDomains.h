@@ -1,0 +1,26 @@
+//===--- KeyDomains.h - Keys drawn from a set fixed at build time -*- C++
+//-*-===//
+//
+// A map keyed by `std::type_index`, an enum or an error category holds at
+// most one entry per type, enumerator or category: the program's code fixes
+// that set, no input can extend it. Such tables grow to a bound and stop,
+// so growth without removal is not accumulation.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LEAKLINT_LIB_KEYDOMAINS_H
+#define LEAKLINT_LIB_KEYDOMAINS_H
+
+#include "clang/AST/DeclTemplate.h"
+
+namespace leaklint {
+
+/// True when \p Keyed is a unique-key container (a map or set, not a multi-
+/// one) whose key is `bool`, an enumeration, `std::type_index`, or a pointer
+/// or reference wrapper to `std::type_info` or to an error category
+/// (`std::error_category`, `boost::system::error_category` or a class derived
+/// from either): categories are compared by address, so each is one object.
+bool hasClosedKeyDomain(const clang::ClassTemplateSpecializationDecl *Keyed);
+
+} // namespace leaklint
+
+#endif // LEAKLINT_LIB_KEYDOMAINS_H
