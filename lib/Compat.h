@@ -8,6 +8,7 @@
 #ifndef LEAKLINT_LIB_COMPAT_H
 #define LEAKLINT_LIB_COMPAT_H
 
+#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/Sarif.h"
@@ -54,6 +55,27 @@ addSarifLocations(clang::SarifResult Result,
 #else
   return Result.setLocations(Locations);
 #endif
+}
+
+namespace detail {
+template <typename Options>
+auto ignoreSystemHeaders(Options &O, int)
+    -> decltype(O.IgnoreSystemHeaders = true, void()) {
+  O.IgnoreSystemHeaders = true;
+}
+template <typename Options> void ignoreSystemHeaders(Options &, long) {}
+} // namespace detail
+
+/// The MatchFinder options of a default clang-tidy run (no
+/// --system-headers): since MatchFinderOptions::IgnoreSystemHeaders exists
+/// (LLVM 20), clang-tidy does not traverse declarations in system headers.
+/// The compiler plugin does the same, so that both see the same code and
+/// report the same, and it skips most of the AST of a header-heavy TU.
+inline clang::ast_matchers::MatchFinder::MatchFinderOptions
+tidyDefaultMatchFinderOptions() {
+  clang::ast_matchers::MatchFinder::MatchFinderOptions Options;
+  detail::ignoreSystemHeaders(Options, 0);
+  return Options;
 }
 
 } // namespace leaklint::compat

@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 #include "Analyses.h"
 #include "CheckGlobs.h"
+#include "Compat.h"
 #include "NoLintComments.h"
 #include "PluginArguments.h"
 #include "clang/AST/ASTConsumer.h"
@@ -147,7 +148,7 @@ public:
 private:
   clang::DiagnosticsEngine &Diags;
   std::vector<std::unique_ptr<CheckRunner>> Runners;
-  MatchFinder Finder;
+  MatchFinder Finder{compat::tidyDefaultMatchFinderOptions()};
 };
 
 class LeakLintAction : public clang::PluginASTAction {
