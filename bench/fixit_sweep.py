@@ -7,11 +7,11 @@ Units: each corpus TU (bench/corpus/tus), each fetched source package (its
 whole tree copied once, every source fixed in turn, as run-clang-tidy -fix
 would over a project), and each of leaklint's own test inputs (test/checkers,
 test/fixits, with a copy of test/Inputs) and examples/. For every unit:
-  1. compile every file with -fsyntax-only -Wall -Wextra: the baseline;
-  2. clang-tidy --load -checks=-*,leak-* --fix, header filter = the copy, so
+  1. clang-tidy --load -checks=-*,leak-* --fix, header filter = the copy, so
      only copied files are edited (never /usr/include);
-  3. compile again: a new error or warning is a defect;
-  4. --fix again: any change to any file is a defect (not idempotent).
+  2. if anything changed, compile every file with -fsyntax-only -Wall -Wextra
+     before and after: a new error or warning is a defect;
+  3. --fix again: any change to any file is a defect (not idempotent).
 
   bench/fixit_sweep.py --units tests        (CI)
   bench/fixit_sweep.py                      (everything; see docs/evaluation)
@@ -117,7 +117,6 @@ def sweep(tc, unit):
         tree = os.path.join(tmp, "tree")
         copy_unit(unit, tree)
         flags = [f.replace("{tree}", tree) for f in unit.flags]
-        before = {f: compile_diags(tc, tree, unit, f, flags) for f in unit.files}
         original = tree_digest(tree)
         for f in unit.files:
             a, o = fix(tc, tree, f, flags)
@@ -125,6 +124,14 @@ def sweep(tc, unit):
         fixed = tree_digest(tree)
         changed = sorted(p for p in fixed if fixed[p] != original.get(p))
         if changed:
+            # The baseline, compiled only when a fix-it changed something: a
+            # pristine copy at the same path, so paths in messages agree.
+            fixed_tree = os.path.join(tmp, "fixed")
+            os.rename(tree, fixed_tree)
+            copy_unit(unit, tree)
+            before = {f: compile_diags(tc, tree, unit, f, flags) for f in unit.files}
+            shutil.rmtree(tree)
+            os.rename(fixed_tree, tree)
             for f in unit.files:
                 after = compile_diags(tc, tree, unit, f, flags)
                 new = sorted(set(after) - set(before[f]))
