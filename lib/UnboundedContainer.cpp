@@ -481,16 +481,24 @@ bool UnboundedContainer::initialisationOnly(const FunctionDecl *F,
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(F))
     return livesAsLongAsTheProgram(Ctor->getParent());
   // A function that only initializers of statics, std::call_once, or such
-  // functions call (a few levels deep).
+  // functions call (a few levels deep). Top-level answers are kept: every
+  // growth site in a function asks the same question.
+  if (Depth == 0)
+    if (auto It = InitialisationOnly.find(F); It != InitialisationOnly.end())
+      return It->second;
   auto Calls = CallSites.find(F->getCanonicalDecl());
-  if (Calls == CallSites.end() || Calls->second.empty())
-    return false;
-  return llvm::all_of(Calls->second, [&](SourceLocation Call) {
-    if (withinAny(Call, StaticInitRanges) || withinAny(Call, CallOnceRanges))
-      return true;
-    const FunctionDecl *Caller = Depth < 3 ? functionAt(Call) : nullptr;
-    return Caller && Caller != F && initialisationOnly(Caller, Depth + 1);
-  });
+  bool Result =
+      Calls != CallSites.end() && !Calls->second.empty() &&
+      llvm::all_of(Calls->second, [&](SourceLocation Call) {
+        if (withinAny(Call, StaticInitRanges) ||
+            withinAny(Call, CallOnceRanges))
+          return true;
+        const FunctionDecl *Caller = Depth < 3 ? functionAt(Call) : nullptr;
+        return Caller && Caller != F && initialisationOnly(Caller, Depth + 1);
+      });
+  if (Depth == 0)
+    InitialisationOnly[F] = Result;
+  return Result;
 }
 
 void UnboundedContainer::recordCall(const CallExpr *Call) {
@@ -633,6 +641,7 @@ std::vector<Finding> UnboundedContainer::finish() {
   CallSites.clear();
   Functions.clear();
   ParamShrinks.clear();
+  InitialisationOnly.clear();
   Ctx = nullptr;
   return Out;
 }

@@ -145,6 +145,7 @@ private:
   std::vector<const clang::FunctionDecl *> Functions;
   llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>, bool>
       ParamShrinks;
+  mutable llvm::DenseMap<const clang::FunctionDecl *, bool> InitialisationOnly;
 };
 
 } // namespace leaklint
