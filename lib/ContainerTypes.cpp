@@ -24,7 +24,11 @@ std::string qualifiedName(const NamedDecl *D) {
     Result += P;
     Result += "::";
   }
-  Result += D->getName();
+  // getName() asserts on an operator's or a conversion's name.
+  if (D->getDeclName().isIdentifier())
+    Result += D->getName();
+  else
+    Result += D->getNameAsString();
   return Result;
 }
 

@@ -5,10 +5,34 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${LEAKLINT_BUILD_DIR:-$root/build}"
 LLVM_MAJOR="${LEAKLINT_LLVM_MAJOR:-22}"
 
+cxx="/usr/lib/llvm-${LLVM_MAJOR}/bin/clang++"
+
+# leaklint-fuzz (docs/fuzzing.md) is built when this clang links a fuzzer
+# with its libFuzzer runtime (libclang-rt-${LLVM_MAJOR}-dev); else it is not,
+# and the suite's test/fuzz is unsupported.
+have_fuzzer_runtime() {
+  local dir status
+  [ -x "$cxx" ] || return 1
+  dir="$(mktemp -d)"
+  printf '%s\n' '#include <cstddef>' '#include <cstdint>' \
+    'extern "C" int LLVMFuzzerTestOneInput(const uint8_t *, size_t) { return 0; }' \
+    >"$dir/probe.cpp"
+  status=0
+  "$cxx" -fsanitize=fuzzer,address "$dir/probe.cpp" -o "$dir/probe" \
+    >/dev/null 2>&1 || status=1
+  rm -rf "$dir"
+  return "$status"
+}
+
 if [ ! -f "$build/build.ninja" ]; then
+  fuzzer=OFF
+  if have_fuzzer_runtime; then
+    fuzzer=ON
+  fi
   cmake -S "$root" -B "$build" -G Ninja \
     -DCMAKE_BUILD_TYPE=Release \
     -DLEAKLINT_LLVM_MAJOR="$LLVM_MAJOR" \
-    -DCMAKE_CXX_COMPILER="/usr/lib/llvm-${LLVM_MAJOR}/bin/clang++" >/dev/null
+    -DLEAKLINT_BUILD_FUZZER="$fuzzer" \
+    -DCMAKE_CXX_COMPILER="$cxx" >/dev/null
 fi
 cmake --build "$build" -- -j"$(nproc)"

@@ -17,6 +17,7 @@ Substitutions a RUN line can use:
   %validate_sarif   validates SARIF files against the vendored 2.1.0 schema
   %leaklint_ci      scripts/leaklint-ci, the CI lint stage in one command
   %src_root         the source tree; %llvm_bin the LLVM tools directory
+  %leaklint_fuzz    the leaklint-fuzz libFuzzer target (feature `fuzzer`)
 FileCheck, not, count and split-file come from the same LLVM.
 """
 import os
@@ -97,3 +98,9 @@ for candidate in sorted(glob.glob("/usr/lib/llvm-*/bin/clang-tidy")):
         config.substitutions.append(("%other_clang_tidy", candidate))
         config.substitutions.append(("%other_major", major))
         break
+
+# The libFuzzer target, built only with LEAKLINT_BUILD_FUZZER=ON and clang's
+# fuzzer runtime (docs/fuzzing.md); without it test/fuzz is unsupported.
+if getattr(config, "leaklint_fuzz", ""):
+    config.available_features.add("fuzzer")
+    config.substitutions.append(("%leaklint_fuzz", config.leaklint_fuzz))
