@@ -24,7 +24,7 @@
 //   LEAKLINT_FUZZ_NO_PCH=1          parse the prelude headers in every run
 //   LEAKLINT_FUZZ_SYSTEM_HEADERS=1  match in system headers too, as the
 //                                   compiler plugin does; by default they
-//                                   are skipped, as clang-tidy does
+//                                   are skipped, as clang-tidy 21+ does
 //   LEAKLINT_FUZZ_HEADER_BODIES=1   keep the function bodies of the prelude
 //                                   headers (slower; see buildPrelude)
 //   LEAKLINT_FUZZ_VERBOSE=1         print each input's compiler diagnostics
@@ -127,6 +127,9 @@ struct FuzzState {
   std::shared_ptr<clang::PCHContainerOperations> PCHOps =
       std::make_shared<clang::PCHContainerOperations>();
   MatchFinder::MatchFinderOptions FinderOptions;
+  /// Whether the checks also match in system headers, as the compiler
+  /// plugin does; clang-tidy (21 and later) does not.
+  bool MatchSystemHeaders = false;
   /// The prelude and its PCH, files of every run's in-memory file system
   /// (their directory on disk is gone once the PCH is built).
   std::string PreludePath, PCHPath;
@@ -357,8 +360,20 @@ public:
     MatchFinder Finder(State->FinderOptions);
     for (const auto &Runner : Runners)
       Runner->registerMatchers(Finder);
-    Finder.matchAST(Context);
     const clang::SourceManager &SM = Context.getSourceManager();
+#if LLVM_VERSION_MAJOR < 21
+    // No MatchFinderOptions::IgnoreSystemHeaders before LLVM 21: the same
+    // traversal, by leaving the system headers' declarations out of its
+    // scope. (Else every run deserializes all of the prelude's PCH.)
+    if (!State->MatchSystemHeaders) {
+      std::vector<clang::Decl *> Scope;
+      for (clang::Decl *D : Context.getTranslationUnitDecl()->decls())
+        if (!SM.isInSystemHeader(D->getLocation()))
+          Scope.push_back(D);
+      Context.setTraversalScope(Scope);
+    }
+#endif
+    Finder.matchAST(Context);
     for (const auto &Runner : Runners)
       for (const Finding &F : Runner->finish()) {
         if (State->Verbose)
@@ -382,6 +397,29 @@ protected:
 // Start-up: the prelude's PCH, the cc1 command line, a self-test.
 //===----------------------------------------------------------------------===//
 
+/// GeneratePCHAction, with settings that have no driver flag.
+class PreludeFactory : public Factory<clang::GeneratePCHAction> {
+public:
+  bool runInvocation(std::shared_ptr<clang::CompilerInvocation> Invocation,
+                     clang::FileManager *Files,
+                     std::shared_ptr<clang::PCHContainerOperations> PCHOps,
+                     clang::DiagnosticConsumer *Diags) override {
+    clang::FrontendOptions &Opts = Invocation->getFrontendOpts();
+    // Without the headers' function bodies (but those of constexpr functions
+    // and of functions with deduced return types, which the types need), an
+    // input's std::map<K, V>::operator[] and the like instantiate no body:
+    // two thirds of the time of a test-sized input. The checks look at the
+    // main file, and see the same declarations and types (and report the
+    // same findings on the seed corpus).
+    Opts.SkipFunctionBodies = SkipBodies;
+    // The in-memory prelude has no time stamp to check.
+    Opts.IncludeTimestamps = false;
+    return Factory::runInvocation(std::move(Invocation), Files,
+                                  std::move(PCHOps), Diags);
+  }
+  bool SkipBodies = true;
+};
+
 /// Precompiles the prelude into State->PCH, through a temporary directory
 /// that is gone when it returns: nothing is left behind, whatever way the
 /// fuzzer ends.
@@ -395,27 +433,21 @@ void buildPrelude() {
   // Instantiating the headers' pending templates here, once, spares every
   // input that work at the end of its translation unit: two thirds of the
   // time of a small input.
-  Args.push_back("-fpch-instantiate-templates");
-  // Without the headers' function bodies (but those of constexpr functions
-  // and of functions with deduced return types, which the types need), an
-  // input's std::map<K, V>::operator[] and the like instantiate no body:
-  // a third of the time of a test-sized input. The checks look at the main
-  // file, and see the same declarations and types.
-  if (!envFlag("LEAKLINT_FUZZ_HEADER_BODIES"))
-    Args.insert(Args.end(), {"-Xclang", "-skip-function-bodies"});
-  // The in-memory prelude has no time stamp to check.
-  Args.insert(Args.end(), {"-Xclang", "-fno-pch-timestamp", "-x", "c++-header",
+  Args.insert(Args.end(), {"-fpch-instantiate-templates", "-x", "c++-header",
                            State->PreludePath, "-o", State->PCHPath});
-  Factory<clang::GeneratePCHAction> Generate;
+  PreludeFactory Generate;
+  Generate.SkipBodies = !envFlag("LEAKLINT_FUZZ_HEADER_BODIES");
+  ErrorCounter Errors;
   auto Files = filesWithInput("");
-  // Its diagnostics, if any, go to stderr: they explain the failure.
-  bool Ok = runInvocation(Args, Generate, *Files, nullptr);
+  bool Ok = runInvocation(Args, Generate, *Files, &Errors);
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> PCH =
       llvm::MemoryBuffer::getFile(State->PCHPath);
   llvm::sys::fs::remove_directories(Dir);
-  if (!Ok || !PCH)
-    fatal("cannot precompile the prelude headers into " + State->PCHPath +
-          " (set LEAKLINT_FUZZ_NO_PCH=1 to fuzz without it)");
+  if (!Ok || !Errors.Errors.empty() || !PCH)
+    fatal("cannot precompile the prelude headers: " +
+          (Errors.Errors.empty() ? std::string("(no diagnostic)")
+                                 : Errors.Errors.front()) +
+          "\n  (set LEAKLINT_FUZZ_NO_PCH=1 to fuzz without a PCH)");
   State->PCH = std::move(*PCH);
 }
 
@@ -429,9 +461,12 @@ std::vector<std::string> makeCC1CommandLine() {
     Args.insert(Args.end(), {"-include", State->PreludePath});
   Args.push_back(InputName.str());
   CaptureCC1 Capture;
+  ErrorCounter Errors;
   auto Files = filesWithInput("");
-  if (!runInvocation(Args, Capture, *Files, nullptr) || Capture.Args.empty())
-    fatal("the driver made no cc1 command line of: " + llvm::join(Args, " "));
+  if (!runInvocation(Args, Capture, *Files, &Errors) ||
+      !Errors.Errors.empty() || Capture.Args.empty())
+    fatal("the driver made no cc1 command line of: " + llvm::join(Args, " ") +
+          (Errors.Errors.empty() ? "" : "\n  " + Errors.Errors.front()));
   std::vector<std::string> CommandLine = {"leaklint-fuzz", "-cc1"};
   CommandLine.insert(CommandLine.end(), Capture.Args.begin(),
                      Capture.Args.end());
@@ -473,11 +508,10 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***) {
   using namespace leaklint;
   State = new FuzzState();
   State->Verbose = envFlag("LEAKLINT_FUZZ_VERBOSE");
+  State->MatchSystemHeaders = envFlag("LEAKLINT_FUZZ_SYSTEM_HEADERS");
 #if LLVM_VERSION_MAJOR >= 21
-  // clang-tidy skips nodes in system headers unless --system-headers; the
-  // compiler plugin matches everywhere.
-  State->FinderOptions.IgnoreSystemHeaders =
-      !envFlag("LEAKLINT_FUZZ_SYSTEM_HEADERS");
+  // clang-tidy skips nodes in system headers unless --system-headers.
+  State->FinderOptions.IgnoreSystemHeaders = !State->MatchSystemHeaders;
 #endif
   // Never a file on disk: a path no run can find there.
   State->PreludePath = "/leaklint-fuzz-prelude/prelude.h";
