@@ -4,12 +4,12 @@
 // analysis header here.
 //
 //===----------------------------------------------------------------------===//
-#ifndef LEAKLINT_LIB_ANALYSES_H
-#define LEAKLINT_LIB_ANALYSES_H
+#ifndef LEAKLINT_CHECKS_ANALYSES_H
+#define LEAKLINT_CHECKS_ANALYSES_H
 
-#include "CallbackCycle.h"
-#include "SharedPtrCycle.h"
-#include "StaticInstanceCache.h"
-#include "UnboundedContainer.h"
+#include "callback-cycle/CallbackCycle.h"
+#include "shared-ptr-cycle/SharedPtrCycle.h"
+#include "static-instance-cache/StaticInstanceCache.h"
+#include "unbounded-container/UnboundedContainer.h"
 
-#endif // LEAKLINT_LIB_ANALYSES_H
+#endif // LEAKLINT_CHECKS_ANALYSES_H

@@ -5,8 +5,8 @@
 // each rule with its summary.
 //
 //===----------------------------------------------------------------------===//
-#ifndef LEAKLINT_LIB_CHECKCATALOG_H
-#define LEAKLINT_LIB_CHECKCATALOG_H
+#ifndef LEAKLINT_CHECKS_CHECKCATALOG_H
+#define LEAKLINT_CHECKS_CHECKCATALOG_H
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
@@ -29,4 +29,4 @@ inline llvm::ArrayRef<CheckInfo> checkCatalog() {
 
 } // namespace leaklint
 
-#endif // LEAKLINT_LIB_CHECKCATALOG_H
+#endif // LEAKLINT_CHECKS_CHECKCATALOG_H

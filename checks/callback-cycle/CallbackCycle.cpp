@@ -1,9 +1,9 @@
 //===--- CallbackCycle.cpp - Callbacks that own their owner ---------------===//
 #include "CallbackCycle.h"
 #include "Compat.h"
-#include "OwnershipGraph.h"
-#include "SourceEdits.h"
 #include "WeakCaptureRewrite.h"
+#include "edits/SourceEdits.h"
+#include "ownership/OwnershipGraph.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchers.h"

@@ -10,14 +10,14 @@
 // thread pool, another object) are the keep-alive idiom and stay quiet.
 //
 //===----------------------------------------------------------------------===//
-#ifndef LEAKLINT_LIB_CALLBACKCYCLE_H
-#define LEAKLINT_LIB_CALLBACKCYCLE_H
+#ifndef LEAKLINT_CHECKS_CALLBACK_CYCLE_CALLBACKCYCLE_H
+#define LEAKLINT_CHECKS_CALLBACK_CYCLE_CALLBACKCYCLE_H
 
-#include "CallableOwners.h"
-#include "ContainerTypes.h"
 #include "Finding.h"
-#include "OwnershipLinks.h"
-#include "StorageResets.h"
+#include "ownership/CallableOwners.h"
+#include "ownership/ContainerTypes.h"
+#include "ownership/OwnershipLinks.h"
+#include "storage/StorageResets.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/DenseSet.h"
 #include <vector>
@@ -100,4 +100,4 @@ private:
 
 } // namespace leaklint
 
-#endif // LEAKLINT_LIB_CALLBACKCYCLE_H
+#endif // LEAKLINT_CHECKS_CALLBACK_CYCLE_CALLBACKCYCLE_H

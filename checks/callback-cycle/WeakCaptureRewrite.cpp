@@ -1,10 +1,10 @@
 //===--- WeakCaptureRewrite.cpp - Capture a weak_ptr and lock it ----------===//
 #include "WeakCaptureRewrite.h"
 #include "Compat.h"
-#include "ContainerTypes.h"
 #include "Finding.h"
-#include "SourceEdits.h"
-#include "Temporaries.h"
+#include "code/Temporaries.h"
+#include "edits/SourceEdits.h"
+#include "ownership/ContainerTypes.h"
 #include "clang/AST/QualTypeNames.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Lex/Lexer.h"

@@ -14,10 +14,10 @@
 // init-capture available (C++14), and no edit inside a macro.
 //
 //===----------------------------------------------------------------------===//
-#ifndef LEAKLINT_LIB_WEAKCAPTUREREWRITE_H
-#define LEAKLINT_LIB_WEAKCAPTUREREWRITE_H
+#ifndef LEAKLINT_CHECKS_CALLBACK_CYCLE_WEAKCAPTUREREWRITE_H
+#define LEAKLINT_CHECKS_CALLBACK_CYCLE_WEAKCAPTUREREWRITE_H
 
-#include "CallableOwners.h"
+#include "ownership/CallableOwners.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/Diagnostic.h"
 #include <string>
@@ -47,4 +47,4 @@ planWeakCapture(const CallableOwner &Owner,
 
 } // namespace leaklint
 
-#endif // LEAKLINT_LIB_WEAKCAPTUREREWRITE_H
+#endif // LEAKLINT_CHECKS_CALLBACK_CYCLE_WEAKCAPTUREREWRITE_H

@@ -8,14 +8,14 @@
 // the field that should become a std::weak_ptr.
 //
 //===----------------------------------------------------------------------===//
-#ifndef LEAKLINT_LIB_SHAREDPTRCYCLE_H
-#define LEAKLINT_LIB_SHAREDPTRCYCLE_H
+#ifndef LEAKLINT_CHECKS_SHARED_PTR_CYCLE_SHAREDPTRCYCLE_H
+#define LEAKLINT_CHECKS_SHARED_PTR_CYCLE_SHAREDPTRCYCLE_H
 
-#include "ContainerTypes.h"
 #include "Finding.h"
-#include "OwnershipGraph.h"
-#include "OwnershipLinks.h"
 #include "WeakPtrRewrite.h"
+#include "ownership/ContainerTypes.h"
+#include "ownership/OwnershipGraph.h"
+#include "ownership/OwnershipLinks.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/MapVector.h"
 #include <vector>
@@ -103,4 +103,4 @@ private:
 
 } // namespace leaklint
 
-#endif // LEAKLINT_LIB_SHAREDPTRCYCLE_H
+#endif // LEAKLINT_CHECKS_SHARED_PTR_CYCLE_SHAREDPTRCYCLE_H

@@ -1,8 +1,8 @@
 //===--- WeakPtrRewrite.cpp - Turn a shared_ptr field into a weak_ptr -----===//
 #include "WeakPtrRewrite.h"
 #include "Compat.h"
-#include "OwnershipGraph.h"
-#include "SourceEdits.h"
+#include "edits/SourceEdits.h"
+#include "ownership/OwnershipGraph.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"

@@ -15,8 +15,8 @@
 // in a macro, and none is of a kind not listed above.
 //
 //===----------------------------------------------------------------------===//
-#ifndef LEAKLINT_LIB_WEAKPTRREWRITE_H
-#define LEAKLINT_LIB_WEAKPTRREWRITE_H
+#ifndef LEAKLINT_CHECKS_SHARED_PTR_CYCLE_WEAKPTRREWRITE_H
+#define LEAKLINT_CHECKS_SHARED_PTR_CYCLE_WEAKPTRREWRITE_H
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -43,4 +43,4 @@ planWeakPtrRewrites(llvm::ArrayRef<const clang::FieldDecl *> Fields,
 
 } // namespace leaklint
 
-#endif // LEAKLINT_LIB_WEAKPTRREWRITE_H
+#endif // LEAKLINT_CHECKS_SHARED_PTR_CYCLE_WEAKPTRREWRITE_H

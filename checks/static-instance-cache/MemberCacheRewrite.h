@@ -7,8 +7,8 @@
 // name unless the class or the method already uses it.
 //
 //===----------------------------------------------------------------------===//
-#ifndef LEAKLINT_LIB_MEMBERCACHEREWRITE_H
-#define LEAKLINT_LIB_MEMBERCACHEREWRITE_H
+#ifndef LEAKLINT_CHECKS_STATIC_INSTANCE_CACHE_MEMBERCACHEREWRITE_H
+#define LEAKLINT_CHECKS_STATIC_INSTANCE_CACHE_MEMBERCACHEREWRITE_H
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -48,4 +48,4 @@ planMemberCacheRewrite(const clang::VarDecl *VD, clang::ASTContext &Ctx,
 
 } // namespace leaklint
 
-#endif // LEAKLINT_LIB_MEMBERCACHEREWRITE_H
+#endif // LEAKLINT_CHECKS_STATIC_INSTANCE_CACHE_MEMBERCACHEREWRITE_H

@@ -1,9 +1,9 @@
 //===--- RegistryEraseRewrite.cpp - Erase `this` in the destructor --------===//
 #include "RegistryEraseRewrite.h"
 #include "Compat.h"
-#include "RegistryRemoval.h"
-#include "SourceEdits.h"
-#include "StaticStorage.h"
+#include "edits/SourceEdits.h"
+#include "storage/RegistryRemoval.h"
+#include "storage/StaticStorage.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 

@@ -5,10 +5,10 @@
 // destructor removes its own entry, so none outlives it.
 //
 //===----------------------------------------------------------------------===//
-#ifndef LEAKLINT_LIB_REGISTRYERASEREWRITE_H
-#define LEAKLINT_LIB_REGISTRYERASEREWRITE_H
+#ifndef LEAKLINT_CHECKS_STATIC_INSTANCE_CACHE_REGISTRYERASEREWRITE_H
+#define LEAKLINT_CHECKS_STATIC_INSTANCE_CACHE_REGISTRYERASEREWRITE_H
 
-#include "ContainerTypes.h"
+#include "ownership/ContainerTypes.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/Diagnostic.h"
@@ -41,4 +41,4 @@ planRegistryErase(const clang::VarDecl *Registry, const clang::Expr *Access,
 
 } // namespace leaklint
 
-#endif // LEAKLINT_LIB_REGISTRYERASEREWRITE_H
+#endif // LEAKLINT_CHECKS_STATIC_INSTANCE_CACHE_REGISTRYERASEREWRITE_H

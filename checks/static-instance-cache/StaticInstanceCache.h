@@ -8,15 +8,15 @@
 // object dies become Findings.
 //
 //===----------------------------------------------------------------------===//
-#ifndef LEAKLINT_LIB_STATICINSTANCECACHE_H
-#define LEAKLINT_LIB_STATICINSTANCECACHE_H
+#ifndef LEAKLINT_CHECKS_STATIC_INSTANCE_CACHE_STATICINSTANCECACHE_H
+#define LEAKLINT_CHECKS_STATIC_INSTANCE_CACHE_STATICINSTANCECACHE_H
 
-#include "ContainerTypes.h"
 #include "Finding.h"
-#include "InstanceIdentity.h"
-#include "InstanceSource.h"
-#include "NamePatterns.h"
-#include "Singletons.h"
+#include "code/NamePatterns.h"
+#include "identity/InstanceIdentity.h"
+#include "identity/InstanceSource.h"
+#include "ownership/ContainerTypes.h"
+#include "storage/Singletons.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
@@ -123,4 +123,4 @@ private:
 
 } // namespace leaklint
 
-#endif // LEAKLINT_LIB_STATICINSTANCECACHE_H
+#endif // LEAKLINT_CHECKS_STATIC_INSTANCE_CACHE_STATICINSTANCECACHE_H

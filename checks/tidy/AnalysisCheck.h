@@ -1,14 +1,14 @@
-//===--- AnalysisCheck.h - A clang-tidy check over a lib/ analysis -*- C++ -*-//
+//===--- AnalysisCheck.h - A clang-tidy check over an analysis --*- C++ -*-===//
 //
 // Every leak-* check is this one shell around a host-neutral analysis from
-// lib/: read the options the analysis lists, report bad ones as configuration
-// errors, register the analysis's matchers, hand it each match, and emit its
-// Findings at the end of the translation unit. The module instantiates it
+// checks/<check-name>/: read the options the analysis lists, report bad ones
+// as configuration errors, register the analysis's matchers, hand it each
+// match, and emit its Findings at the end of the translation unit. The module instantiates it
 // once per line of Checks.def.
 //
 //===----------------------------------------------------------------------===//
-#ifndef LEAKLINT_CHECKS_ANALYSISCHECK_H
-#define LEAKLINT_CHECKS_ANALYSISCHECK_H
+#ifndef LEAKLINT_CHECKS_TIDY_ANALYSISCHECK_H
+#define LEAKLINT_CHECKS_TIDY_ANALYSISCHECK_H
 
 #include "ClangTidyCheck.h"
 #include "FindingEmitter.h"
@@ -80,4 +80,4 @@ private:
 
 } // namespace leaklint
 
-#endif // LEAKLINT_CHECKS_ANALYSISCHECK_H
+#endif // LEAKLINT_CHECKS_TIDY_ANALYSISCHECK_H

@@ -1,6 +1,6 @@
 //===--- FindingEmitter.h - Findings as clang-tidy diagnostics -*- C++ -*-===//
-#ifndef LEAKLINT_CHECKS_FINDINGEMITTER_H
-#define LEAKLINT_CHECKS_FINDINGEMITTER_H
+#ifndef LEAKLINT_CHECKS_TIDY_FINDINGEMITTER_H
+#define LEAKLINT_CHECKS_TIDY_FINDINGEMITTER_H
 
 #include "ClangTidyCheck.h"
 #include "Finding.h"
@@ -24,4 +24,4 @@ inline void emitFindings(clang::tidy::ClangTidyCheck &Check,
 
 } // namespace leaklint
 
-#endif // LEAKLINT_CHECKS_FINDINGEMITTER_H
+#endif // LEAKLINT_CHECKS_TIDY_FINDINGEMITTER_H

@@ -1,6 +1,6 @@
 //===--- KeyDomains.cpp - Keys drawn from a set fixed at build time ------===//
 #include "KeyDomains.h"
-#include "ContainerTypes.h"
+#include "ownership/ContainerTypes.h"
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/STLExtras.h"
 

@@ -7,8 +7,8 @@
 // so growth without removal is not accumulation.
 //
 //===----------------------------------------------------------------------===//
-#ifndef LEAKLINT_LIB_KEYDOMAINS_H
-#define LEAKLINT_LIB_KEYDOMAINS_H
+#ifndef LEAKLINT_CHECKS_UNBOUNDED_CONTAINER_KEYDOMAINS_H
+#define LEAKLINT_CHECKS_UNBOUNDED_CONTAINER_KEYDOMAINS_H
 
 #include "clang/AST/DeclTemplate.h"
 
@@ -23,4 +23,4 @@ bool hasClosedKeyDomain(const clang::ClassTemplateSpecializationDecl *Keyed);
 
 } // namespace leaklint
 
-#endif // LEAKLINT_LIB_KEYDOMAINS_H
+#endif // LEAKLINT_CHECKS_UNBOUNDED_CONTAINER_KEYDOMAINS_H

@@ -1,16 +1,15 @@
 //===--- UnboundedContainer.cpp - Program-long containers that only grow --===//
 #include "UnboundedContainer.h"
 #include "Compat.h"
-#include "InstanceSource.h"
+#include "ElementKinds.h"
 #include "KeyDomains.h"
-#include "LibraryFunctions.h"
-#include "LocalUses.h"
-#include "StaticStorage.h"
+#include "code/LibraryFunctions.h"
+#include "code/LocalUses.h"
+#include "identity/InstanceSource.h"
+#include "storage/StaticStorage.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/SmallSet.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -59,105 +58,6 @@ std::string checkContainerNames(StringRef List) {
   }
   return "";
 }
-
-enum class ElementKind { Listener, CacheEntry, Element };
-
-bool isCallable(QualType T) {
-  T = T.getCanonicalType();
-  if (T->isFunctionPointerType() || T->isMemberFunctionPointerType())
-    return true;
-  const auto *RD = T->getAsCXXRecordDecl();
-  return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
-         llvm::is_contained(
-             {"function", "move_only_function", "copyable_function"},
-             RD->getName());
-}
-
-// A pointer or shared pointer to a polymorphic class: a listener object. A
-// unique_ptr owns its object; a table of owned objects holds no listeners.
-bool isListenerPointer(QualType T) {
-  T = T.getCanonicalType();
-  QualType Pointee;
-  if (T->isPointerType())
-    Pointee = T->getPointeeType();
-  else if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-               T->getAsCXXRecordDecl());
-           Spec && Spec->isInStdNamespace() && Spec->getIdentifier() &&
-           llvm::is_contained({"shared_ptr", "weak_ptr"}, Spec->getName()) &&
-           Spec->getTemplateArgs().size() > 0 &&
-           Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
-    Pointee = Spec->getTemplateArgs()[0].getAsType();
-  const CXXRecordDecl *RD =
-      Pointee.isNull() ? nullptr : Pointee->getAsCXXRecordDecl();
-  return RD && RD->hasDefinition() && RD->getDefinition()->isPolymorphic();
-}
-
-// What one entry of \p Container is, looking into nested containers:
-// `std::map<std::string, std::vector<std::function<void()>>>` holds listeners.
-ElementKind elementKind(const ClassTemplateSpecializationDecl *Container,
-                        const ContainerTypes &Containers, unsigned Depth = 0) {
-  const TemplateArgumentList &Args = Container->getTemplateArgs();
-  bool Keyed = ContainerTypes::isKeyed(Container);
-  bool IsMap = Keyed && Container->getName().contains_insensitive("map");
-  unsigned Index = IsMap ? 1 : 0;
-  if (Args.size() <= Index || Args[Index].getKind() != TemplateArgument::Type)
-    return Keyed ? ElementKind::CacheEntry : ElementKind::Element;
-  QualType Element = Args[Index].getAsType();
-  if (isCallable(Element) || isListenerPointer(Element))
-    return ElementKind::Listener;
-  if (const ClassTemplateSpecializationDecl *Inner =
-          Containers.asContainer(Element);
-      Inner && Depth < 4) {
-    ElementKind Nested = elementKind(Inner, Containers, Depth + 1);
-    if (Nested == ElementKind::Listener)
-      return Nested;
-  }
-  return Keyed ? ElementKind::CacheEntry : ElementKind::Element;
-}
-
-// Does a function shrink what its parameter refers to?
-class ParamShrinkFinder : public RecursiveASTVisitor<ParamShrinkFinder> {
-public:
-  ParamShrinkFinder(const ParmVarDecl *Param, const llvm::StringSet<> &Shrink)
-      : Param(Param), Shrink(Shrink) {}
-
-  bool refersToParam(const Expr *E) const {
-    const auto *Ref =
-        dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
-    return Ref && Ref->getDecl() == Param;
-  }
-  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
-    const CXXMethodDecl *M = Call->getMethodDecl();
-    if (M && M->getDeclName().isIdentifier() && Shrink.contains(M->getName()) &&
-        refersToParam(Call->getImplicitObjectArgument()))
-      Found = true;
-    return !Found;
-  }
-  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
-    if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
-        refersToParam(Op->getArg(0)))
-      Found = true;
-    return !Found;
-  }
-  bool VisitCallExpr(CallExpr *Call) {
-    // Passed on again: whatever receives it may shrink it.
-    for (const Expr *Arg : Call->arguments())
-      if (refersToParam(Arg) && !isa<CXXMemberCallExpr>(Call))
-        Found = true;
-    return !Found;
-  }
-  bool VisitUnaryOperator(UnaryOperator *U) {
-    if (U->getOpcode() == UO_AddrOf && refersToParam(U->getSubExpr()))
-      Found = true;
-    return !Found;
-  }
-
-  bool Found = false;
-
-private:
-  const ParmVarDecl *Param;
-  const llvm::StringSet<> &Shrink;
-};
 
 } // namespace
 
@@ -260,25 +160,6 @@ void UnboundedContainer::recordGrowth(const Expr *Container, const Expr *Site,
   Candidate &C = Candidates[S->Decl];
   C.Growths.push_back({Site, StoresThis});
   C.GrownViaThis |= S->ViaThis;
-}
-
-void UnboundedContainer::recordShrink(const Expr *Container, bool Direct) {
-  if (std::optional<Storage> S = storageOf(Container, Direct))
-    Shrunk.insert(S->Decl);
-}
-
-bool UnboundedContainer::paramMayShrink(const FunctionDecl *F, unsigned Param) {
-  const FunctionDecl *Def = nullptr;
-  if (!F || !F->hasBody(Def) || Param >= Def->getNumParams())
-    return true; // Not visible: assume it may.
-  auto [It, New] = ParamShrinks.try_emplace({Def, Param}, true);
-  if (!New)
-    return It->second;
-  ParamShrinkFinder Finder(Def->getParamDecl(Param), ShrinkNames);
-  Finder.TraverseStmt(Def->getBody());
-  bool Result = Finder.Found;
-  ParamShrinks[{Def, Param}] = Result;
-  return Result;
 }
 
 void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
@@ -442,155 +323,6 @@ bool UnboundedContainer::everyUseVisible(const ValueDecl *D) const {
   // A class defined in the main file has its objects, and the code that
   // touches their fields, in this translation unit.
   return SM.isInMainFile(SM.getExpansionLoc(Class->getLocation()));
-}
-
-bool UnboundedContainer::within(SourceLocation Loc, SourceRange R) const {
-  const SourceManager &SM = Ctx->getSourceManager();
-  Loc = SM.getExpansionLoc(Loc);
-  R = SourceRange(SM.getExpansionLoc(R.getBegin()),
-                  SM.getExpansionLoc(R.getEnd()));
-  return R.isValid() && SM.isPointWithin(Loc, R.getBegin(), R.getEnd());
-}
-
-bool UnboundedContainer::withinAny(SourceLocation Loc,
-                                   ArrayRef<SourceRange> Ranges) const {
-  return llvm::any_of(Ranges, [&](SourceRange R) { return within(Loc, R); });
-}
-
-bool UnboundedContainer::duringInitialisation(const ValueDecl *D,
-                                              const Expr *Site) const {
-  SourceLocation Loc = Site->getBeginLoc();
-  // In the variable's own initializer, an immediately invoked lambda
-  // included: `static const auto T = [] { std::vector<int> V; ... }();`.
-  if (const auto *VD = dyn_cast<VarDecl>(D))
-    for (const VarDecl *R : VD->redecls())
-      if (const Expr *Init = R->getInit();
-          Init && within(Loc, Init->getSourceRange()))
-        return true;
-  if (withinAny(Loc, CallOnceRanges))
-    return true;
-  const FunctionDecl *F = functionAt(Loc);
-  return F && initialisationOnly(F, 0);
-}
-
-bool UnboundedContainer::initialisationOnly(const FunctionDecl *F,
-                                            unsigned Depth) const {
-  // The constructor of a class whose objects all live as long as the
-  // program runs once per object, while its static is initialised: a
-  // registry's constructor filling its table (`add("clone", ...)`).
-  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(F))
-    return livesAsLongAsTheProgram(Ctor->getParent());
-  // A function that only initializers of statics, std::call_once, or such
-  // functions call (a few levels deep). Top-level answers are kept: every
-  // growth site in a function asks the same question.
-  if (Depth == 0)
-    if (auto It = InitialisationOnly.find(F); It != InitialisationOnly.end())
-      return It->second;
-  auto Calls = CallSites.find(F->getCanonicalDecl());
-  bool Result =
-      Calls != CallSites.end() && !Calls->second.empty() &&
-      llvm::all_of(Calls->second, [&](SourceLocation Call) {
-        if (withinAny(Call, StaticInitRanges) ||
-            withinAny(Call, CallOnceRanges))
-          return true;
-        const FunctionDecl *Caller = Depth < 3 ? functionAt(Call) : nullptr;
-        return Caller && Caller != F && initialisationOnly(Caller, Depth + 1);
-      });
-  if (Depth == 0)
-    InitialisationOnly[F] = Result;
-  return Result;
-}
-
-void UnboundedContainer::recordCall(const CallExpr *Call) {
-  const FunctionDecl *FD = Call->getDirectCallee();
-  if (FD && !Ctx->getSourceManager().isInSystemHeader(FD->getLocation()))
-    CallSites[FD->getCanonicalDecl()].push_back(Call->getBeginLoc());
-}
-
-const FunctionDecl *UnboundedContainer::functionAt(SourceLocation Loc) const {
-  const SourceManager &SM = Ctx->getSourceManager();
-  Loc = SM.getExpansionLoc(Loc);
-  const FunctionDecl *Best = nullptr;
-  for (const FunctionDecl *F : Functions) {
-    SourceRange R(SM.getExpansionLoc(F->getBeginLoc()),
-                  SM.getExpansionLoc(F->getEndLoc()));
-    if (!SM.isPointWithin(Loc, R.getBegin(), R.getEnd()))
-      continue;
-    // The innermost: a lambda's call operator inside a function.
-    if (!Best || SM.isBeforeInTranslationUnit(
-                     SM.getExpansionLoc(Best->getBeginLoc()), R.getBegin()))
-      Best = F;
-  }
-  return Best;
-}
-
-void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
-                                std::vector<Finding> &Out) {
-  const ClassTemplateSpecializationDecl *Container =
-      Containers.asContainer(containerType(D));
-  if (!Container)
-    return;
-  std::string Name;
-  std::string Storage;
-  if (const auto *VD = dyn_cast<VarDecl>(D)) {
-    std::optional<StaticStorageKind> Kind = classifyStaticStorage(VD);
-    if (!Kind)
-      return;
-    Name = storageName(VD);
-    Storage = describeStaticStorage(*Kind).str();
-  } else {
-    const auto *Class = cast<CXXRecordDecl>(D->getDeclContext());
-    Name = memberName(D);
-    Storage = TheSingletons.isSingleton(Class) ? "singleton member"
-                                               : "static object's member";
-  }
-  if (IgnoredVariables.matches(D->getQualifiedNameAsString(),
-                               D->getDeclName().isIdentifier() ? D->getName()
-                                                               : StringRef()))
-    return;
-
-  std::string Where;
-  if (const FunctionDecl *F = functionAt(C.Growths.front().Site->getBeginLoc()))
-    if (const auto *M = dyn_cast<CXXMethodDecl>(F);
-        !M || !M->getParent()->isLambda())
-      Where = " in " + quoted(F->getQualifiedNameAsString());
-
-  Finding F;
-  F.Loc = D->getLocation();
-  std::string Subject = Storage + " " + quoted(Name);
-  std::string Suggestion;
-  switch (elementKind(Container, Containers)) {
-  case ElementKind::Listener:
-    F.Message = Subject + " only grows: listeners are added" + Where +
-                " but never removed; each registered callback and everything "
-                "it captures lives until the program exits";
-    Suggestion = "return an unsubscribe handle that erases the listener, or "
-                 "hold std::weak_ptr listeners and drop expired ones";
-    break;
-  case ElementKind::CacheEntry:
-    F.Message = Subject +
-                " grows by one entry per distinct key and is never evicted; "
-                "every entry lives until the program exits";
-    Suggestion = "bound it: evict old entries (an LRU with a capacity), or "
-                 "clear it when what it caches changes";
-    break;
-  case ElementKind::Element:
-    F.Message = Subject + " only grows: elements are added" + Where +
-                " but never removed; every element lives until the program "
-                "exits";
-    Suggestion = "keep a bounded window (a ring buffer, or pop_front past a "
-                 "size) or flush it periodically";
-    break;
-  }
-  llvm::SmallSet<SourceLocation, 4> Noted;
-  for (const Growth &G : C.Growths) {
-    if (Noted.size() == 3)
-      break;
-    if (Noted.insert(G.Site->getBeginLoc()).second)
-      F.Notes.push_back({G.Site->getBeginLoc(), "it grows here"});
-  }
-  F.Notes.push_back({D->getLocation(), Suggestion});
-  Out.push_back(std::move(F));
 }
 
 std::vector<Finding> UnboundedContainer::finish() {

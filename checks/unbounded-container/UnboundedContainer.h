@@ -9,14 +9,14 @@
 // become Findings.
 //
 //===----------------------------------------------------------------------===//
-#ifndef LEAKLINT_LIB_UNBOUNDEDCONTAINER_H
-#define LEAKLINT_LIB_UNBOUNDEDCONTAINER_H
+#ifndef LEAKLINT_CHECKS_UNBOUNDED_CONTAINER_UNBOUNDEDCONTAINER_H
+#define LEAKLINT_CHECKS_UNBOUNDED_CONTAINER_UNBOUNDEDCONTAINER_H
 
-#include "ContainerTypes.h"
 #include "Finding.h"
-#include "InstanceIdentity.h"
-#include "NamePatterns.h"
-#include "Singletons.h"
+#include "code/NamePatterns.h"
+#include "identity/InstanceIdentity.h"
+#include "ownership/ContainerTypes.h"
+#include "storage/Singletons.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -150,4 +150,4 @@ private:
 
 } // namespace leaklint
 
-#endif // LEAKLINT_LIB_UNBOUNDEDCONTAINER_H
+#endif // LEAKLINT_CHECKS_UNBOUNDED_CONTAINER_UNBOUNDEDCONTAINER_H

@@ -1,7 +1,7 @@
 //===--- LibraryFunctions.cpp - Which library function a call is ----------===//
 #include "LibraryFunctions.h"
 #include "Compat.h"
-#include "ContainerTypes.h"
+#include "ownership/ContainerTypes.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace clang;

@@ -5,8 +5,8 @@
 // function is std::<one of these names>" keeps them in agreement.
 //
 //===----------------------------------------------------------------------===//
-#ifndef LEAKLINT_LIB_LIBRARYFUNCTIONS_H
-#define LEAKLINT_LIB_LIBRARYFUNCTIONS_H
+#ifndef LEAKLINT_LIB_CODE_LIBRARYFUNCTIONS_H
+#define LEAKLINT_LIB_CODE_LIBRARYFUNCTIONS_H
 
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/ArrayRef.h"
@@ -30,4 +30,4 @@ bool isBindFunction(const clang::FunctionDecl *FD);
 
 } // namespace leaklint
 
-#endif // LEAKLINT_LIB_LIBRARYFUNCTIONS_H
+#endif // LEAKLINT_LIB_CODE_LIBRARYFUNCTIONS_H

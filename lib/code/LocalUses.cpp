@@ -1,8 +1,8 @@
 //===--- LocalUses.cpp - How a function body uses one variable ------------===//
 #include "LocalUses.h"
 #include "Compat.h"
-#include "InstanceSource.h"
 #include "LibraryFunctions.h"
+#include "identity/InstanceSource.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/STLExtras.h"

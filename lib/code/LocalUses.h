@@ -1,6 +1,6 @@
 //===--- LocalUses.h - How a function body uses one variable -*- C++ -*-===//
-#ifndef LEAKLINT_LIB_LOCALUSES_H
-#define LEAKLINT_LIB_LOCALUSES_H
+#ifndef LEAKLINT_LIB_CODE_LOCALUSES_H
+#define LEAKLINT_LIB_CODE_LOCALUSES_H
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -45,4 +45,4 @@ bool isStdErase(const clang::FunctionDecl *FD);
 
 } // namespace leaklint
 
-#endif // LEAKLINT_LIB_LOCALUSES_H
+#endif // LEAKLINT_LIB_CODE_LOCALUSES_H

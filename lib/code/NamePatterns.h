@@ -1,6 +1,6 @@
 //===--- NamePatterns.h - Lists of name patterns from options -*- C++ -*-===//
-#ifndef LEAKLINT_LIB_NAMEPATTERNS_H
-#define LEAKLINT_LIB_NAMEPATTERNS_H
+#ifndef LEAKLINT_LIB_CODE_NAMEPATTERNS_H
+#define LEAKLINT_LIB_CODE_NAMEPATTERNS_H
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Regex.h"
@@ -30,4 +30,4 @@ private:
 
 } // namespace leaklint
 
-#endif // LEAKLINT_LIB_NAMEPATTERNS_H
+#endif // LEAKLINT_LIB_CODE_NAMEPATTERNS_H

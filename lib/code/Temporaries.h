@@ -6,8 +6,8 @@
 // cleanups and functional casts -- and nothing that computes.
 //
 //===----------------------------------------------------------------------===//
-#ifndef LEAKLINT_LIB_TEMPORARIES_H
-#define LEAKLINT_LIB_TEMPORARIES_H
+#ifndef LEAKLINT_LIB_CODE_TEMPORARIES_H
+#define LEAKLINT_LIB_CODE_TEMPORARIES_H
 
 #include "clang/AST/Expr.h"
 
@@ -19,4 +19,4 @@ const clang::Expr *ignoreTemporaries(const clang::Expr *E);
 
 } // namespace leaklint
 
-#endif // LEAKLINT_LIB_TEMPORARIES_H
+#endif // LEAKLINT_LIB_CODE_TEMPORARIES_H

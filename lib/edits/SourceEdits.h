@@ -4,8 +4,8 @@
 // edit inside a macro expansion" and "keep the file tidy" live in one place.
 //
 //===----------------------------------------------------------------------===//
-#ifndef LEAKLINT_LIB_SOURCEEDITS_H
-#define LEAKLINT_LIB_SOURCEEDITS_H
+#ifndef LEAKLINT_LIB_EDITS_SOURCEEDITS_H
+#define LEAKLINT_LIB_EDITS_SOURCEEDITS_H
 
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/Diagnostic.h"
@@ -46,4 +46,4 @@ std::string unusedIdentifier(llvm::StringRef Base, clang::ASTContext &Ctx);
 
 } // namespace leaklint
 
-#endif // LEAKLINT_LIB_SOURCEEDITS_H
+#endif // LEAKLINT_LIB_EDITS_SOURCEEDITS_H

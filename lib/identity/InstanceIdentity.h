@@ -7,10 +7,10 @@
 // (raw pointers, references) or keep it alive forever (shared_ptr).
 //
 //===----------------------------------------------------------------------===//
-#ifndef LEAKLINT_LIB_INSTANCEIDENTITY_H
-#define LEAKLINT_LIB_INSTANCEIDENTITY_H
+#ifndef LEAKLINT_LIB_IDENTITY_INSTANCEIDENTITY_H
+#define LEAKLINT_LIB_IDENTITY_INSTANCEIDENTITY_H
 
-#include "ContainerTypes.h"
+#include "ownership/ContainerTypes.h"
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -60,4 +60,4 @@ private:
 
 } // namespace leaklint
 
-#endif // LEAKLINT_LIB_INSTANCEIDENTITY_H
+#endif // LEAKLINT_LIB_IDENTITY_INSTANCEIDENTITY_H

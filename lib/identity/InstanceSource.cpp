@@ -1,7 +1,7 @@
 //===--- InstanceSource.cpp - Does an expression carry `this` -------------===//
 #include "InstanceSource.h"
 #include "Compat.h"
-#include "LibraryFunctions.h"
+#include "code/LibraryFunctions.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/STLExtras.h"

@@ -7,8 +7,8 @@
 // identity, and are not followed.
 //
 //===----------------------------------------------------------------------===//
-#ifndef LEAKLINT_LIB_INSTANCESOURCE_H
-#define LEAKLINT_LIB_INSTANCESOURCE_H
+#ifndef LEAKLINT_LIB_IDENTITY_INSTANCESOURCE_H
+#define LEAKLINT_LIB_IDENTITY_INSTANCESOURCE_H
 
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
@@ -41,4 +41,4 @@ std::optional<ThisCapture> capturedThis(const clang::LambdaExpr *L);
 
 } // namespace leaklint
 
-#endif // LEAKLINT_LIB_INSTANCESOURCE_H
+#endif // LEAKLINT_LIB_IDENTITY_INSTANCESOURCE_H

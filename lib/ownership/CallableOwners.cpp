@@ -2,9 +2,9 @@
 #include "CallableOwners.h"
 #include "Compat.h"
 #include "ContainerTypes.h"
-#include "LibraryFunctions.h"
 #include "OwnershipGraph.h"
-#include "Temporaries.h"
+#include "code/LibraryFunctions.h"
+#include "code/Temporaries.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace clang;

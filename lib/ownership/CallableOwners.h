@@ -11,8 +11,8 @@
 // captures by reference hold nothing.
 //
 //===----------------------------------------------------------------------===//
-#ifndef LEAKLINT_LIB_CALLABLEOWNERS_H
-#define LEAKLINT_LIB_CALLABLEOWNERS_H
+#ifndef LEAKLINT_LIB_OWNERSHIP_CALLABLEOWNERS_H
+#define LEAKLINT_LIB_OWNERSHIP_CALLABLEOWNERS_H
 
 #include "OwnershipLinks.h"
 #include "clang/AST/ExprCXX.h"
@@ -63,4 +63,4 @@ lambdaOwners(const clang::LambdaExpr *L,
 
 } // namespace leaklint
 
-#endif // LEAKLINT_LIB_CALLABLEOWNERS_H
+#endif // LEAKLINT_LIB_OWNERSHIP_CALLABLEOWNERS_H

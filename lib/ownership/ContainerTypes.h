@@ -1,7 +1,7 @@
 //===--- ContainerTypes.h - Which class templates are containers -*- C++
 //-*-===//
-#ifndef LEAKLINT_LIB_CONTAINERTYPES_H
-#define LEAKLINT_LIB_CONTAINERTYPES_H
+#ifndef LEAKLINT_LIB_OWNERSHIP_CONTAINERTYPES_H
+#define LEAKLINT_LIB_OWNERSHIP_CONTAINERTYPES_H
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Type.h"
@@ -56,4 +56,4 @@ private:
 
 } // namespace leaklint
 
-#endif // LEAKLINT_LIB_CONTAINERTYPES_H
+#endif // LEAKLINT_LIB_OWNERSHIP_CONTAINERTYPES_H

@@ -9,8 +9,8 @@
 // strongly connected components by Tarjan's algorithm, linear in fields.
 //
 //===----------------------------------------------------------------------===//
-#ifndef LEAKLINT_LIB_OWNERSHIPGRAPH_H
-#define LEAKLINT_LIB_OWNERSHIPGRAPH_H
+#ifndef LEAKLINT_LIB_OWNERSHIP_OWNERSHIPGRAPH_H
+#define LEAKLINT_LIB_OWNERSHIP_OWNERSHIPGRAPH_H
 
 #include "ContainerTypes.h"
 #include "clang/AST/DeclCXX.h"
@@ -89,4 +89,4 @@ private:
 
 } // namespace leaklint
 
-#endif // LEAKLINT_LIB_OWNERSHIPGRAPH_H
+#endif // LEAKLINT_LIB_OWNERSHIP_OWNERSHIPGRAPH_H

@@ -1,5 +1,4 @@
-//===--- OwnershipLinks.h - Where code makes one object own another -*- C++
-//-*-===//
+//===--- OwnershipLinks.h - Stores that link two objects ---------*- C++ -*-===//
 //
 // The evidence behind leak-shared-ptr-cycle. A cyclic type graph alone proves
 // nothing (trees, lists and DAGs have one); what leaks is code that links two
@@ -10,10 +9,11 @@
 // a variable, a freshly made object, and field paths from those).
 //
 //===----------------------------------------------------------------------===//
-#ifndef LEAKLINT_LIB_OWNERSHIPLINKS_H
-#define LEAKLINT_LIB_OWNERSHIPLINKS_H
+#ifndef LEAKLINT_LIB_OWNERSHIP_OWNERSHIPLINKS_H
+#define LEAKLINT_LIB_OWNERSHIP_OWNERSHIPLINKS_H
 
 #include "ContainerTypes.h"
+#include "ObjectNames.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
@@ -23,40 +23,10 @@
 
 namespace leaklint {
 
-/// One step from an object to one it owns: a field, or one element of a
-/// container field (each element access is its own step: `v[i]` and
-/// `v[i - 1]` are different objects).
-struct PathStep {
-  const clang::FieldDecl *Field = nullptr;
-  const clang::Expr *Element = nullptr;
-  bool operator==(const PathStep &O) const {
-    return Field == O.Field && Element == O.Element;
-  }
-};
-
 /// True when \p Step leads to an object its holder owns: an element, or a
 /// field that owns what it points to (shared_ptr, unique_ptr, by value). A
 /// raw pointer or a reference leads to an object that lives on its own.
 bool isOwningStep(const PathStep &Step, const ContainerTypes &Containers);
-
-/// An object named by the code of one function.
-struct ObjectName {
-  enum KindType { Unknown, This, Variable, Fresh } Kind = Unknown;
-  /// The variable (Variable) or the expression that made it (Fresh).
-  const void *Root = nullptr;
-  /// Fields followed from the root: `this->renderer_->device`.
-  llvm::SmallVector<PathStep, 2> Path;
-
-  bool known() const { return Kind != Unknown; }
-  bool operator==(const ObjectName &O) const {
-    return Kind == O.Kind && Root == O.Root && Path == O.Path;
-  }
-  /// How long the object has existed when the function runs: made here,
-  /// a local, a parameter, the object itself or something it owns.
-  unsigned age() const;
-  /// True when this object is \p Inner or owns it through fields.
-  bool ownsOrIs(const ObjectName &Inner) const;
-};
 
 /// One store of a shared owner of Target into Holder's field.
 struct OwnershipLink {
@@ -117,32 +87,9 @@ private:
       Summaries;
 };
 
-/// The object \p E refers to (through copies, moves, `*`, `->`, `get()`,
-/// `shared_from_this()` and locals initialised from such expressions).
-/// Locals in \p Reassigned are assigned, swapped or moved into after their
-/// declaration: they may name several objects, so they name none.
-ObjectName
-nameObject(const clang::Expr *E,
-           const llvm::DenseSet<const clang::VarDecl *> *Reassigned = nullptr);
-
-/// The object the variable \p VD stands for, as nameObject() names a
-/// reference to it.
-ObjectName nameVariable(
-    const clang::VarDecl *VD,
-    const llvm::DenseSet<const clang::VarDecl *> *Reassigned = nullptr);
-
-/// The locals \p Body assigns, resets, swaps, writes through a non-const
-/// reference or takes the address of after declaring them.
-llvm::DenseSet<const clang::VarDecl *>
-reassignedLocals(const clang::Stmt *Body);
-
-/// The field \p E writes, with the expression of its holder: `h->f`, `h.f`,
-/// `f` (implicitly this->f), `h->f[k]`. Null when \p E is no field.
-const clang::MemberExpr *writtenField(const clang::Expr *E);
-
 /// True for the names of the container methods that add elements.
 bool isGrowthMethod(llvm::StringRef Name);
 
 } // namespace leaklint
 
-#endif // LEAKLINT_LIB_OWNERSHIPLINKS_H
+#endif // LEAKLINT_LIB_OWNERSHIP_OWNERSHIPLINKS_H

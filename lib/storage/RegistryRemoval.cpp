@@ -2,8 +2,8 @@
 //===//
 #include "RegistryRemoval.h"
 #include "Compat.h"
-#include "LocalUses.h"
 #include "StaticStorage.h"
+#include "code/LocalUses.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"

@@ -7,8 +7,8 @@
 // deep, member or free), or the destructor of a member (an RAII handle).
 //
 //===----------------------------------------------------------------------===//
-#ifndef LEAKLINT_LIB_REGISTRYREMOVAL_H
-#define LEAKLINT_LIB_REGISTRYREMOVAL_H
+#ifndef LEAKLINT_LIB_STORAGE_REGISTRYREMOVAL_H
+#define LEAKLINT_LIB_STORAGE_REGISTRYREMOVAL_H
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
@@ -32,4 +32,4 @@ declaredDestructor(const clang::CXXRecordDecl *Class);
 
 } // namespace leaklint
 
-#endif // LEAKLINT_LIB_REGISTRYREMOVAL_H
+#endif // LEAKLINT_LIB_STORAGE_REGISTRYREMOVAL_H

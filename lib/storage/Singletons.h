@@ -7,8 +7,8 @@
 // program. Registering it is harmless; containers it holds live forever.
 //
 //===----------------------------------------------------------------------===//
-#ifndef LEAKLINT_LIB_SINGLETONS_H
-#define LEAKLINT_LIB_SINGLETONS_H
+#ifndef LEAKLINT_LIB_STORAGE_SINGLETONS_H
+#define LEAKLINT_LIB_STORAGE_SINGLETONS_H
 
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/DenseSet.h"
@@ -30,4 +30,4 @@ private:
 
 } // namespace leaklint
 
-#endif // LEAKLINT_LIB_SINGLETONS_H
+#endif // LEAKLINT_LIB_STORAGE_SINGLETONS_H

@@ -1,7 +1,7 @@
 //===--- StaticStorage.h - Variables that live as long as the program -*- C++
 //-*-===//
-#ifndef LEAKLINT_LIB_STATICSTORAGE_H
-#define LEAKLINT_LIB_STATICSTORAGE_H
+#ifndef LEAKLINT_LIB_STORAGE_STATICSTORAGE_H
+#define LEAKLINT_LIB_STORAGE_STATICSTORAGE_H
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -49,4 +49,4 @@ bool sameVariable(const clang::VarDecl *A, const clang::VarDecl *B);
 
 } // namespace leaklint
 
-#endif // LEAKLINT_LIB_STATICSTORAGE_H
+#endif // LEAKLINT_LIB_STORAGE_STATICSTORAGE_H

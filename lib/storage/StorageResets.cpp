@@ -1,9 +1,9 @@
 //===--- StorageResets.cpp - Fields some code empties again ---------------===//
 #include "StorageResets.h"
 #include "Compat.h"
-#include "LibraryFunctions.h"
-#include "LocalUses.h"
-#include "Temporaries.h"
+#include "code/LibraryFunctions.h"
+#include "code/LocalUses.h"
+#include "code/Temporaries.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"

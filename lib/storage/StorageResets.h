@@ -10,8 +10,8 @@
 // counts.
 //
 //===----------------------------------------------------------------------===//
-#ifndef LEAKLINT_LIB_STORAGERESETS_H
-#define LEAKLINT_LIB_STORAGERESETS_H
+#ifndef LEAKLINT_LIB_STORAGE_STORAGERESETS_H
+#define LEAKLINT_LIB_STORAGE_STORAGERESETS_H
 
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/DenseMap.h"
@@ -40,4 +40,4 @@ private:
 
 } // namespace leaklint
 
-#endif // LEAKLINT_LIB_STORAGERESETS_H
+#endif // LEAKLINT_LIB_STORAGE_STORAGERESETS_H

@@ -1,0 +1,81 @@
+//===--- Shrinks.cpp - Where a program-long container may shrink ----------===//
+//
+// A container is bounded when some code may remove from it: a shrinking
+// method, an assignment, a swap, a move, a delete, its address escaping, or
+// a call that takes it by non-const reference and may shrink it there.
+//
+//===----------------------------------------------------------------------===//
+#include "UnboundedContainer.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+using namespace clang;
+
+namespace leaklint {
+namespace {
+
+// Does a function shrink what its parameter refers to?
+class ParamShrinkFinder : public RecursiveASTVisitor<ParamShrinkFinder> {
+public:
+  ParamShrinkFinder(const ParmVarDecl *Param, const llvm::StringSet<> &Shrink)
+      : Param(Param), Shrink(Shrink) {}
+
+  bool refersToParam(const Expr *E) const {
+    const auto *Ref =
+        dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
+    return Ref && Ref->getDecl() == Param;
+  }
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    const CXXMethodDecl *M = Call->getMethodDecl();
+    if (M && M->getDeclName().isIdentifier() && Shrink.contains(M->getName()) &&
+        refersToParam(Call->getImplicitObjectArgument()))
+      Found = true;
+    return !Found;
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
+    if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+        refersToParam(Op->getArg(0)))
+      Found = true;
+    return !Found;
+  }
+  bool VisitCallExpr(CallExpr *Call) {
+    // Passed on again: whatever receives it may shrink it.
+    for (const Expr *Arg : Call->arguments())
+      if (refersToParam(Arg) && !isa<CXXMemberCallExpr>(Call))
+        Found = true;
+    return !Found;
+  }
+  bool VisitUnaryOperator(UnaryOperator *U) {
+    if (U->getOpcode() == UO_AddrOf && refersToParam(U->getSubExpr()))
+      Found = true;
+    return !Found;
+  }
+
+  bool Found = false;
+
+private:
+  const ParmVarDecl *Param;
+  const llvm::StringSet<> &Shrink;
+};
+
+} // namespace
+
+void UnboundedContainer::recordShrink(const Expr *Container, bool Direct) {
+  if (std::optional<Storage> S = storageOf(Container, Direct))
+    Shrunk.insert(S->Decl);
+}
+
+bool UnboundedContainer::paramMayShrink(const FunctionDecl *F, unsigned Param) {
+  const FunctionDecl *Def = nullptr;
+  if (!F || !F->hasBody(Def) || Param >= Def->getNumParams())
+    return true; // Not visible: assume it may.
+  auto [It, New] = ParamShrinks.try_emplace({Def, Param}, true);
+  if (!New)
+    return It->second;
+  ParamShrinkFinder Finder(Def->getParamDecl(Param), ShrinkNames);
+  Finder.TraverseStmt(Def->getBody());
+  bool Result = Finder.Found;
+  ParamShrinks[{Def, Param}] = Result;
+  return Result;
+}
+
+} // namespace leaklint
