@@ -13,13 +13,22 @@
 
 namespace leaklint {
 
-enum class ElementKind { Listener, CacheEntry, Element };
+/// A callable (a listener), a pointer to an object, an entry under a key,
+/// or any other element.
+enum class ElementKind { Listener, Object, CacheEntry, Element };
 
 /// What one entry of \p Container is, looking into nested containers:
 /// `std::map<std::string, std::vector<std::function<void()>>>` holds
 /// listeners.
 ElementKind elementKind(const clang::ClassTemplateSpecializationDecl *Container,
                         const ContainerTypes &Containers, unsigned Depth = 0);
+
+/// The class an element of type \p Element points to (raw pointer,
+/// shared_ptr, unique_ptr, weak_ptr or a configured owner type), with
+/// whether the element owns it; null for anything else.
+const clang::CXXRecordDecl *pointedObject(clang::QualType Element,
+                                          const ContainerTypes &Containers,
+                                          bool *Owning = nullptr);
 
 } // namespace leaklint
 

@@ -1,13 +1,13 @@
-//===--- InitialisationContexts.cpp - Growth that runs once
-//----------------===//
+//===--- InitialisationContexts.cpp - Growth that runs once ---------------===//
 //
 // Growth while a container is being set up is not accumulation: in its own
 // initializer, under std::call_once, in a constructor of an object that
-// lives as long as the program, or in a function that only such contexts
-// call.
+// lives as long as the program, in main() outside its repeating loops, or in
+// a function that only such contexts call.
 //
 //===----------------------------------------------------------------------===//
 #include "UnboundedContainer.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
@@ -37,44 +37,139 @@ bool UnboundedContainer::duringInitialisation(const ValueDecl *D,
       if (const Expr *Init = R->getInit();
           Init && within(Loc, Init->getSourceRange()))
         return true;
-  if (withinAny(Loc, CallOnceRanges))
-    return true;
-  const FunctionDecl *F = functionAt(Loc);
-  return F && initialisationOnly(F, 0);
+  return howOftenAt(Loc, 0) != RunCount::Repeatedly;
 }
 
-bool UnboundedContainer::initialisationOnly(const FunctionDecl *F,
-                                            unsigned Depth) const {
+UnboundedContainer::RunCount
+UnboundedContainer::howOftenAt(SourceLocation Loc, unsigned Depth) const {
+  if (withinAny(Loc, StaticInitRanges) || withinAny(Loc, CallOnceRanges))
+    return RunCount::DuringSetUp;
+  const FunctionDecl *F = functionAt(Loc);
+  if (!F)
+    return RunCount::Repeatedly;
+  // main() runs once, but a loop in it may be the program's event loop.
+  RunCount Count = F->isMain() ? RunCount::Once : howOften(F, Depth);
+  if (Count == RunCount::Once && inRepeatingLoop(F, Loc))
+    return RunCount::Repeatedly;
+  return Count;
+}
+
+namespace {
+
+// Calls name a template's instantiation, and code lies in its pattern: both
+// stand for the pattern.
+const FunctionDecl *origin(const FunctionDecl *F) {
+  if (const FunctionDecl *Pattern = F->getTemplateInstantiationPattern())
+    F = Pattern;
+  return F->getCanonicalDecl();
+}
+
+} // namespace
+
+UnboundedContainer::RunCount
+UnboundedContainer::howOften(const FunctionDecl *F, unsigned Depth) const {
+  F = origin(F);
   // The constructor of a class whose objects all live as long as the
   // program runs once per object, while its static is initialised: a
   // registry's constructor filling its table (`add("clone", ...)`).
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(F))
-    return livesAsLongAsTheProgram(Ctor->getParent());
-  // A function that only initializers of statics, std::call_once, or such
-  // functions call (a few levels deep). Top-level answers are kept: every
-  // growth site in a function asks the same question.
+    return livesAsLongAsTheProgram(Ctor->getParent()) ? RunCount::DuringSetUp
+                                                      : RunCount::Repeatedly;
+  // As often as its most frequent call site runs: functions that only initializers of statics, std::call_once, main()
+  // outside its loops, or such functions call (a few levels deep). Top-level
+  // answers are kept: every growth site in a function asks the same
+  // question.
   if (Depth == 0)
-    if (auto It = InitialisationOnly.find(F); It != InitialisationOnly.end())
+    if (auto It = RunCounts.find(F); It != RunCounts.end())
       return It->second;
-  auto Calls = CallSites.find(F->getCanonicalDecl());
-  bool Result =
-      Calls != CallSites.end() && !Calls->second.empty() &&
-      llvm::all_of(Calls->second, [&](SourceLocation Call) {
-        if (withinAny(Call, StaticInitRanges) ||
-            withinAny(Call, CallOnceRanges))
-          return true;
-        const FunctionDecl *Caller = Depth < 3 ? functionAt(Call) : nullptr;
-        return Caller && Caller != F && initialisationOnly(Caller, Depth + 1);
-      });
+  auto Calls = CallSites.find(F);
+  RunCount Result = RunCount::Repeatedly;
+  if (Calls != CallSites.end() && !Calls->second.empty()) {
+    Result = RunCount::DuringSetUp;
+    for (SourceLocation Call : Calls->second) {
+      RunCount AtCall = RunCount::Repeatedly;
+      if (withinAny(Call, StaticInitRanges) || withinAny(Call, CallOnceRanges))
+        AtCall = RunCount::DuringSetUp;
+      else if (const FunctionDecl *Caller = functionAt(Call);
+               Depth < 3 && Caller && origin(Caller) != F)
+        AtCall = howOftenAt(Call, Depth + 1);
+      Result = std::min(Result, AtCall);
+      if (Result == RunCount::Repeatedly)
+        break;
+    }
+  }
   if (Depth == 0)
-    InitialisationOnly[F] = Result;
+    RunCounts[F] = Result;
   return Result;
+}
+
+namespace {
+
+// A loop that runs a number of times fixed before it starts: over a range,
+// or counting up to argc, a constant or a size. Anything else (`while
+// (running)`, `for (;;)`) may be the program's event loop.
+bool isCountedLoop(const Stmt *S) {
+  if (isa<CXXForRangeStmt>(S))
+    return true;
+  const auto *For = dyn_cast<ForStmt>(S);
+  const auto *Cond = dyn_cast_or_null<BinaryOperator>(
+      For && For->getCond() ? For->getCond()->IgnoreParenImpCasts() : nullptr);
+  if (!Cond || !(Cond->isRelationalOp() || Cond->getOpcode() == BO_NE))
+    return false;
+  auto IsLimit = [](const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    if (isa<IntegerLiteral>(E) || isa<UnaryExprOrTypeTraitExpr>(E))
+      return true;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+      if (!VD)
+        return isa<EnumConstantDecl>(Ref->getDecl());
+      if (VD->getType().isConstQualified() || VD->isConstexpr())
+        return true;
+      // main's argc.
+      const auto *Param = dyn_cast<ParmVarDecl>(VD);
+      const auto *Fn = Param ? dyn_cast<FunctionDecl>(Param->getDeclContext())
+                             : nullptr;
+      return Fn && Fn->isMain() && Param->getFunctionScopeIndex() == 0;
+    }
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
+      if (const CXXMethodDecl *M = Call->getMethodDecl())
+        return M->getDeclName().isIdentifier() &&
+               llvm::is_contained({"size", "length"}, M->getName());
+    return false;
+  };
+  return IsLimit(Cond->getLHS()) || IsLimit(Cond->getRHS());
+}
+
+class RepeatingLoops : public RecursiveASTVisitor<RepeatingLoops> {
+public:
+  bool shouldVisitLambdaExpressions() const { return false; }
+  bool VisitStmt(Stmt *S) {
+    if ((isa<WhileStmt>(S) || isa<DoStmt>(S) || isa<ForStmt>(S)) &&
+        !isCountedLoop(S))
+      Ranges.push_back(S->getSourceRange());
+    return true;
+  }
+  std::vector<SourceRange> Ranges;
+};
+
+} // namespace
+
+bool UnboundedContainer::inRepeatingLoop(const FunctionDecl *F,
+                                         SourceLocation Loc) const {
+  auto [It, New] = RepeatingLoopRanges.try_emplace(F);
+  if (New && F->getBody()) {
+    RepeatingLoops Loops;
+    Loops.TraverseStmt(F->getBody());
+    It->second = std::move(Loops.Ranges);
+  }
+  return withinAny(Loc, It->second);
 }
 
 void UnboundedContainer::recordCall(const CallExpr *Call) {
   const FunctionDecl *FD = Call->getDirectCallee();
   if (FD && !Ctx->getSourceManager().isInSystemHeader(FD->getLocation()))
-    CallSites[FD->getCanonicalDecl()].push_back(Call->getBeginLoc());
+    CallSites[origin(FD)].push_back(Call->getBeginLoc());
 }
 
 const FunctionDecl *UnboundedContainer::functionAt(SourceLocation Loc) const {

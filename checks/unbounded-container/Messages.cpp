@@ -1,5 +1,4 @@
-//===--- Messages.cpp - What leak-unbounded-container says
-//-----------------===//
+//===--- Messages.cpp - What leak-unbounded-container says ----------------===//
 //
 // The diagnostic names the storage, where it grows and what accumulates, and
 // suggests the fix that fits the kind of element.
@@ -7,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include "ElementKinds.h"
 #include "UnboundedContainer.h"
+#include "ownership/OwnershipGraph.h"
 #include "storage/StaticStorage.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallSet.h"
@@ -27,37 +27,26 @@ bool isCallable(QualType T) {
              RD->getName());
 }
 
-// A pointer or shared pointer to a polymorphic class: a listener object. A
-// unique_ptr owns its object; a table of owned objects holds no listeners.
-bool isListenerPointer(QualType T) {
-  T = T.getCanonicalType();
-  QualType Pointee;
-  if (T->isPointerType())
-    Pointee = T->getPointeeType();
-  else if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-               T->getAsCXXRecordDecl());
-           Spec && Spec->isInStdNamespace() && Spec->getIdentifier() &&
-           llvm::is_contained({"shared_ptr", "weak_ptr"}, Spec->getName()) &&
-           Spec->getTemplateArgs().size() > 0 &&
-           Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
-    Pointee = Spec->getTemplateArgs()[0].getAsType();
-  const CXXRecordDecl *RD =
-      Pointee.isNull() ? nullptr : Pointee->getAsCXXRecordDecl();
-  return RD && RD->hasDefinition() && RD->getDefinition()->isPolymorphic();
+// The element type of \p Container (a map's mapped type).
+QualType elementType(const ClassTemplateSpecializationDecl *Container) {
+  const TemplateArgumentList &Args = Container->getTemplateArgs();
+  bool IsMap = ContainerTypes::isKeyed(Container) &&
+               Container->getName().contains_insensitive("map");
+  unsigned Index = IsMap ? 1 : 0;
+  if (Args.size() <= Index || Args[Index].getKind() != TemplateArgument::Type)
+    return QualType();
+  return Args[Index].getAsType();
 }
 
 } // namespace
 
 ElementKind elementKind(const ClassTemplateSpecializationDecl *Container,
                         const ContainerTypes &Containers, unsigned Depth) {
-  const TemplateArgumentList &Args = Container->getTemplateArgs();
   bool Keyed = ContainerTypes::isKeyed(Container);
-  bool IsMap = Keyed && Container->getName().contains_insensitive("map");
-  unsigned Index = IsMap ? 1 : 0;
-  if (Args.size() <= Index || Args[Index].getKind() != TemplateArgument::Type)
+  QualType Element = elementType(Container);
+  if (Element.isNull())
     return Keyed ? ElementKind::CacheEntry : ElementKind::Element;
-  QualType Element = Args[Index].getAsType();
-  if (isCallable(Element) || isListenerPointer(Element))
+  if (isCallable(Element))
     return ElementKind::Listener;
   if (const ClassTemplateSpecializationDecl *Inner =
           Containers.asContainer(Element);
@@ -66,7 +55,38 @@ ElementKind elementKind(const ClassTemplateSpecializationDecl *Container,
     if (Nested == ElementKind::Listener)
       return Nested;
   }
-  return Keyed ? ElementKind::CacheEntry : ElementKind::Element;
+  if (Keyed)
+    return ElementKind::CacheEntry;
+  return pointedObject(Element, Containers) ? ElementKind::Object
+                                            : ElementKind::Element;
+}
+
+const CXXRecordDecl *pointedObject(QualType Element,
+                                   const ContainerTypes &Containers,
+                                   bool *Owning) {
+  Element = Element.getCanonicalType();
+  if (Element->isPointerType()) {
+    if (Owning)
+      *Owning = false;
+    return Element->getPointeeType()->getAsCXXRecordDecl();
+  }
+  for (const OwnedClass &O : ownedClasses(Element, Containers))
+    if (O.Kind != OwnershipKind::Value) {
+      if (Owning)
+        *Owning = true;
+      return O.Class;
+    }
+  // weak_ptr<T>: no owner, but an entry per object all the same.
+  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+          Element->getAsCXXRecordDecl());
+      Spec && Spec->isInStdNamespace() && Spec->getIdentifier() &&
+      Spec->getName() == "weak_ptr" && Spec->getTemplateArgs().size() > 0 &&
+      Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type) {
+    if (Owning)
+      *Owning = false;
+    return Spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
+  }
+  return nullptr;
 }
 
 void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
@@ -112,6 +132,19 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
     Suggestion = "return an unsubscribe handle that erases the listener, or "
                  "hold std::weak_ptr listeners and drop expired ones";
     break;
+  case ElementKind::Object: {
+    bool Owning = false;
+    const CXXRecordDecl *Class =
+        pointedObject(elementType(Container), Containers, &Owning);
+    F.Message = Subject + " only grows: " + quoted(Class->getName()) +
+                " objects are added" + Where + " but never removed; " +
+                (Owning ? "every one stays alive until the program exits"
+                        : "every entry stays until the program exits");
+    Suggestion = "remove each " + quoted(Class->getName()) +
+                 " when it is done with (closed, finished, unsubscribed), or "
+                 "hold std::weak_ptr and drop expired ones";
+    break;
+  }
   case ElementKind::CacheEntry:
     F.Message = Subject +
                 " grows by one entry per distinct key and is never evicted; "

@@ -105,6 +105,12 @@ void UnboundedContainer::registerMatchers(MatchFinder &Finder,
       varDecl(hasGlobalStorage(), hasInitializer(expr())).bind("static-init"),
       CB);
   Finder.addMatcher(fieldDecl(ProgramClass).bind("field"), CB);
+  Finder.addMatcher(
+      binaryOperator(hasOperatorName("="),
+                     hasLHS(ignoringParenImpCasts(declRefExpr(to(varDecl(
+                         hasGlobalStorage(), hasType(pointerType())))))))
+          .bind("pointer-assign"),
+      CB);
   Finder.addMatcher(functionDecl(isDefinition()).bind("function"), CB);
 }
 
@@ -263,8 +269,16 @@ void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
   }
   if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("static-init")) {
     // hasInitializer() also matches a redeclaration without one.
-    if (const Expr *Init = Var->getInit())
+    if (const Expr *Init = Var->getInit()) {
       StaticInitRanges.push_back(Init->getSourceRange());
+      recordPointerTarget(Var, Init);
+    }
+    return;
+  }
+  if (const auto *Assign =
+          Result.Nodes.getNodeAs<BinaryOperator>("pointer-assign")) {
+    const auto *Ref = cast<DeclRefExpr>(Assign->getLHS()->IgnoreParenImpCasts());
+    recordPointerTarget(cast<VarDecl>(Ref->getDecl()), Assign->getRHS());
     return;
   }
   if (const auto *New = Result.Nodes.getNodeAs<CXXNewExpr>("new")) {
@@ -280,6 +294,21 @@ void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
   if (const auto *F = Result.Nodes.getNodeAs<FunctionDecl>("function"))
     if (!Ctx->getSourceManager().isInSystemHeader(F->getLocation()))
       Functions.push_back(F);
+}
+
+void UnboundedContainer::recordPointerTarget(const VarDecl *Pointer,
+                                             const Expr *Target) {
+  // `t_pending = &pending;` with `pending` a local: a static or thread_local
+  // pointer to a container that dies with its function.
+  const auto *Address = dyn_cast<UnaryOperator>(Target->IgnoreParenImpCasts());
+  const auto *Ref =
+      Address && Address->getOpcode() == UO_AddrOf
+          ? dyn_cast<DeclRefExpr>(Address->getSubExpr()->IgnoreParenImpCasts())
+          : nullptr;
+  const auto *Local = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (Local && !Local->hasGlobalStorage() &&
+      !Local->getType()->isReferenceType())
+    AimedAtLocals.insert(Pointer->getCanonicalDecl());
 }
 
 bool UnboundedContainer::livesAsLongAsTheProgram(
@@ -332,11 +361,12 @@ std::vector<Finding> UnboundedContainer::finish() {
     for (auto &Entry : Candidates) {
       const ValueDecl *D = Entry.first;
       Candidate &C = Entry.second;
-      if (Shrunk.count(D))
+      if (Shrunk.count(D) || AimedAtLocals.count(D))
         continue;
-      // Growth while the container is being set up is not accumulation.
+      // Growth while the container is being set up is not accumulation,
+      // nor is growth that a check of its size bounds.
       llvm::erase_if(C.Growths, [&](const Growth &G) {
-        return duringInitialisation(D, G.Site);
+        return duringInitialisation(D, G.Site) || boundedBySize(D, G.Site);
       });
       if (C.Growths.empty())
         continue;
@@ -373,7 +403,9 @@ std::vector<Finding> UnboundedContainer::finish() {
   CallSites.clear();
   Functions.clear();
   ParamShrinks.clear();
-  InitialisationOnly.clear();
+  RunCounts.clear();
+  RepeatingLoopRanges.clear();
+  AimedAtLocals.clear();
   Ctx = nullptr;
   return Out;
 }

@@ -105,11 +105,25 @@ private:
   void recordGrowth(const clang::Expr *Container, const clang::Expr *Site,
                     llvm::ArrayRef<const clang::Expr *> Args);
   void recordShrink(const clang::Expr *Container, bool Direct);
+  void recordPointerTarget(const clang::VarDecl *Pointer,
+                           const clang::Expr *Target);
   bool paramMayShrink(const clang::FunctionDecl *F, unsigned Param);
   bool everyUseVisible(const clang::ValueDecl *D) const;
   bool duringInitialisation(const clang::ValueDecl *D,
                             const clang::Expr *Site) const;
-  bool initialisationOnly(const clang::FunctionDecl *F, unsigned Depth) const;
+  /// How often code runs, from least to most often: once while the program
+  /// sets up (static initializers, std::call_once, and what only they
+  /// call), once (main() outside its repeating loops, and what only it
+  /// calls), or any number of times.
+  enum class RunCount { Repeatedly, Once, DuringSetUp };
+  RunCount howOftenAt(clang::SourceLocation Loc, unsigned Depth) const;
+  RunCount howOften(const clang::FunctionDecl *F, unsigned Depth) const;
+  bool inRepeatingLoop(const clang::FunctionDecl *F,
+                       clang::SourceLocation Loc) const;
+  /// True when a check of the container's size or emptiness bounds the
+  /// growth at \p Site: `if (c.empty()) fill(c)`, `while (i >= v.size())
+  /// v.emplace_back()`, `if (log.size() >= Max) return;`.
+  bool boundedBySize(const clang::ValueDecl *D, const clang::Expr *Site) const;
   bool within(clang::SourceLocation Loc, clang::SourceRange R) const;
   bool withinAny(clang::SourceLocation Loc,
                  llvm::ArrayRef<clang::SourceRange> Ranges) const;
@@ -145,7 +159,13 @@ private:
   std::vector<const clang::FunctionDecl *> Functions;
   llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>, bool>
       ParamShrinks;
-  mutable llvm::DenseMap<const clang::FunctionDecl *, bool> InitialisationOnly;
+  mutable llvm::DenseMap<const clang::FunctionDecl *, RunCount> RunCounts;
+  mutable llvm::DenseMap<const clang::FunctionDecl *,
+                         std::vector<clang::SourceRange>>
+      RepeatingLoopRanges;
+  /// Static pointers some code aims at a local: the container they reach
+  /// dies with its function.
+  llvm::DenseSet<const clang::ValueDecl *> AimedAtLocals;
 };
 
 } // namespace leaklint

@@ -105,9 +105,9 @@ void cleanupSingletons() {
 // --- Loud: the same without the clean-up ---------------------------------
 std::vector<ISingleton *> *&getObservers() {
   static std::vector<ISingleton *> *Observers = new std::vector<ISingleton *>();
-  // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: function-local static 'Observers' only grows: listeners are added in 'addObserver' but never removed; each registered callback and everything it captures lives until the program exits [leak-unbounded-container]
+  // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: function-local static 'Observers' only grows: 'ISingleton' objects are added in 'addObserver' but never removed; every entry stays until the program exits [leak-unbounded-container]
   // CHECK-MESSAGES: :[[@LINE+4]]:35: note: it grows here{{$}}
-  // CHECK-MESSAGES: :[[@LINE-3]]:37: note: return an unsubscribe handle {{.*}}
+  // CHECK-MESSAGES: :[[@LINE-3]]:37: note: remove each 'ISingleton' when it is done with {{.*}}
   return Observers;
 }
 void addObserver(ISingleton *S) { getObservers()->push_back(S); }

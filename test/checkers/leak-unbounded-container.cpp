@@ -76,9 +76,9 @@ public:
 
 private:
   static std::vector<Job *> All;
-  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: static member 'Job::All' only grows: elements are added in 'Job::Job' but never removed; every element lives until the program exits [leak-unbounded-container]
+  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: static member 'Job::All' only grows: 'Job' objects are added in 'Job::Job' but never removed; every entry stays until the program exits [leak-unbounded-container]
   // CHECK-MESSAGES: :[[@LINE-5]]:11: note: it grows here{{$}}
-  // CHECK-MESSAGES: :[[@LINE-3]]:29: note: keep a bounded window (a ring buffer, or pop_front past a size) or flush it periodically{{$}}
+  // CHECK-MESSAGES: :[[@LINE-3]]:29: note: remove each 'Job' when it is done with (closed, finished, unsubscribed), or hold std::weak_ptr and drop expired ones{{$}}
 };
 std::vector<Job *> Job::All;
 

@@ -1,0 +1,169 @@
+// RUN: %check_leaklint %s leak-unbounded-container %t -- -- -std=c++17
+//
+// Growth that runs once, growth a size check bounds, pointers aimed at
+// locals: the shapes of real applications' set-up code (main() filling tables
+// from argv, lazily filled tables, channel-indexed tables, thread_local
+// pointers to a local batch), and what each kind of element is called.
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+// --- main(): set-up outside its event loop ----------------------------------
+// Quiet: filled from argv in a loop counted before it starts.
+static std::vector<std::string> Args;
+// Quiet: filled by a function that only a function main() calls once calls.
+static std::vector<std::string> Routes;
+// Grows in main()'s event loop.
+static std::vector<std::string> Served;
+// CHECK-MESSAGES: :[[@LINE-1]]:33: warning: global 'Served' only grows: elements are added in 'main' but never removed; every element lives until the program exits [leak-unbounded-container]
+// CHECK-MESSAGES: :[[@LINE+144]]:5: note: it grows here{{$}}
+// CHECK-MESSAGES: :[[@LINE-3]]:33: note: keep a bounded window (a ring buffer, or pop_front past a size) or flush it periodically{{$}}
+// Grows in a function main() calls in its event loop.
+static std::vector<int> Handled;
+// CHECK-MESSAGES: :[[@LINE-1]]:25: warning: global 'Handled' only grows: elements are added in 'handle' but never removed; every element lives until the program exits [leak-unbounded-container]
+// CHECK-MESSAGES: :[[@LINE+13]]:23: note: it grows here{{$}}
+// CHECK-MESSAGES: :[[@LINE-3]]:25: note: keep a bounded window (a ring buffer, or pop_front past a size) or flush it periodically{{$}}
+// Grows in the loop of a function main() calls once.
+static std::vector<int> Polled;
+// CHECK-MESSAGES: :[[@LINE-1]]:25: warning: global 'Polled' only grows: elements are added in 'poll' but never removed; every element lives until the program exits [leak-unbounded-container]
+// CHECK-MESSAGES: :[[@LINE+13]]:5: note: it grows here{{$}}
+// CHECK-MESSAGES: :[[@LINE-3]]:25: note: keep a bounded window (a ring buffer, or pop_front past a size) or flush it periodically{{$}}
+
+void addRoute(const std::string &R) { Routes.push_back(R); }
+void setUp() {
+  addRoute("/");
+  addRoute("/health");
+}
+void handle(int Fd) { Handled.push_back(Fd); }
+bool Running = true;
+int next();
+void poll() {
+  while (Running)
+    Polled.push_back(next());
+}
+
+// --- Growth that a check of the container's own size bounds ----------------
+const std::vector<std::string> &mimeTypes() {
+  // Quiet: filled while empty.
+  static std::vector<std::string> Types;
+  if (Types.empty()) {
+    Types.push_back("text/html");
+    Types.push_back("image/png");
+  }
+  return Types;
+}
+
+// Quiet: an early return once it is filled.
+static std::map<int, std::string> Names;
+void loadNames() {
+  if (!Names.empty())
+    return;
+  Names.emplace(1, "one");
+}
+
+// Quiet: grown up to an index, then addressed by slot.
+static std::vector<std::function<void()>> Channels;
+void setChannel(unsigned I, std::function<void()> F) {
+  while (I >= Channels.size())
+    Channels.emplace_back();
+  Channels[I] = std::move(F);
+}
+
+// Quiet: capped.
+static std::vector<std::string> Recent;
+void remember(const std::string &S) {
+  if (Recent.size() >= 100)
+    return;
+  Recent.push_back(S);
+}
+
+// A lookup bounds nothing: one entry per new key.
+static std::unordered_map<std::string, unsigned> Lengths;
+// CHECK-MESSAGES: :[[@LINE-1]]:50: warning: global 'Lengths' grows by one entry per distinct key and is never evicted; every entry lives until the program exits [leak-unbounded-container]
+// CHECK-MESSAGES: :[[@LINE+4]]:5: note: it grows here{{$}}
+// CHECK-MESSAGES: :[[@LINE-3]]:50: note: bound it: evict old entries (an LRU with a capacity), or clear it when what it caches changes{{$}}
+unsigned lengthOf(const std::string &S) {
+  if (!Lengths.count(S))
+    Lengths[S] = S.size();
+  return Lengths.at(S);
+}
+
+// Grows while it is large: no bound.
+static std::vector<int> Big;
+// CHECK-MESSAGES: :[[@LINE-1]]:25: warning: global 'Big' only grows: elements are added in 'grow' but never removed; every element lives until the program exits [leak-unbounded-container]
+// CHECK-MESSAGES: :[[@LINE+4]]:5: note: it grows here{{$}}
+// CHECK-MESSAGES: :[[@LINE-3]]:25: note: keep a bounded window (a ring buffer, or pop_front past a size) or flush it periodically{{$}}
+void grow(int X) {
+  if (Big.size() > 10)
+    Big.push_back(X);
+}
+
+// --- Static pointers ----------------------------------------------------------
+// Quiet: aimed at a local batch, which dies with runBatch().
+static thread_local std::vector<int> *CurrentBatch = nullptr;
+void process(int X) { CurrentBatch->push_back(X); }
+void runBatch() {
+  std::vector<int> Batch;
+  CurrentBatch = &Batch;
+  process(1);
+  CurrentBatch = nullptr;
+}
+
+// Aimed at the heap: lives as long as the program.
+static std::vector<int> *Kept = new std::vector<int>;
+// CHECK-MESSAGES: :[[@LINE-1]]:26: warning: global 'Kept' only grows: elements are added in 'keep' but never removed; every element lives until the program exits [leak-unbounded-container]
+// CHECK-MESSAGES: :[[@LINE+2]]:20: note: it grows here{{$}}
+// CHECK-MESSAGES: :[[@LINE-3]]:26: note: keep a bounded window (a ring buffer, or pop_front past a size) or flush it periodically{{$}}
+void keep(int X) { Kept->push_back(X); }
+
+// --- What accumulates ---------------------------------------------------------
+struct Socket {
+  int Fd;
+};
+// Sockets, not listeners: owned, so they stay alive.
+static std::vector<std::shared_ptr<Socket>> Sockets;
+// CHECK-MESSAGES: :[[@LINE-1]]:45: warning: global 'Sockets' only grows: 'Socket' objects are added in 'accept' but never removed; every one stays alive until the program exits [leak-unbounded-container]
+// CHECK-MESSAGES: :[[@LINE+2]]:23: note: it grows here{{$}}
+// CHECK-MESSAGES: :[[@LINE-3]]:45: note: remove each 'Socket' when it is done with (closed, finished, unsubscribed), or hold std::weak_ptr and drop expired ones{{$}}
+void accept(int Fd) { Sockets.push_back(std::make_shared<Socket>(Socket{Fd})); }
+
+struct Observer {
+  virtual ~Observer();
+  virtual void notify() = 0;
+};
+// Objects of a polymorphic class are objects, not callbacks.
+static std::vector<Observer *> Observers;
+// CHECK-MESSAGES: :[[@LINE-1]]:32: warning: global 'Observers' only grows: 'Observer' objects are added in 'watch' but never removed; every entry stays until the program exits [leak-unbounded-container]
+// CHECK-MESSAGES: :[[@LINE+2]]:27: note: it grows here{{$}}
+// CHECK-MESSAGES: :[[@LINE-3]]:32: note: remove each 'Observer' when it is done with (closed, finished, unsubscribed), or hold std::weak_ptr and drop expired ones{{$}}
+void watch(Observer *O) { Observers.push_back(O); }
+
+// --- Set-up through a template and a macro, only from main() ----------------
+// Quiet: a template and a macro, called once through main().
+static std::vector<std::string> Plugins;
+template <typename T> void load(const T &Name) { Plugins.push_back(Name); }
+#define REGISTER_PLUGIN(Name) load(std::string(Name))
+void loadPlugins() {
+  REGISTER_PLUGIN("gzip");
+  REGISTER_PLUGIN("tls");
+}
+int startUp() {
+  loadPlugins();
+  return 0;
+}
+
+// --- main() itself -------------------------------------------------------------
+int main(int argc, char **argv) {
+  for (int I = 1; I < argc; ++I)
+    Args.push_back(argv[I]);
+  setUp();
+  startUp();
+  poll();
+  while (Running) {
+    Served.push_back("request");
+    handle(next());
+  }
+}
