@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs the Debian packages that the real-code benchmarks compile against:
+# the headers the real-world pairs include (shared/realworld/packages.txt)
+# and what the applications need to configure and compile (the
+# debian_packages column of shared/apps/apps.tsv). Installs nothing when all
+# are present. Run as root on Debian 12. The lists are read from the data,
+# found in $LEAKLINT_SHARED_DIR or shared/ beside the source tree.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+shared=${LEAKLINT_SHARED_DIR:-$(dirname "$root")/shared}
+pairs_list=$shared/realworld/packages.txt
+apps_tsv=$shared/apps/apps.tsv
+for f in "$pairs_list" "$apps_tsv"; do
+  [[ -f $f ]] || { echo "install-real-code: $f not found (set LEAKLINT_SHARED_DIR)" >&2; exit 2; }
+done
+
+mapfile -t packages < <({
+  grep -v '^[[:space:]]*\(#\|$\)' "$pairs_list"
+  awk -F'\t' 'NR > 1 { print $4 }' "$apps_tsv" | tr ' ' '\n'
+} | sed 's/[[:space:]]//g' | grep -v '^$' | sort -u)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
+    || missing+=("$p")
+done
+
+if [ "${#missing[@]}" -eq 0 ]; then
+  echo "install-real-code: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-real-code: missing packages: ${missing[*]}" >&2
+  echo "install-real-code: run as root, or: sudo apt-get install ${missing[*]}" >&2
+  exit 1
+fi
+
+echo "install-real-code: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+# Another apt may hold the lock (an unattended upgrade, a parallel install):
+# wait for it rather than fail.
+apt=(apt-get -o DPkg::Lock::Timeout=900)
+"${apt[@]}" update -qq
+"${apt[@]}" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "install-real-code: done"
