@@ -77,7 +77,7 @@ config.substitutions.append(("%llvm_bin", config.llvm_tools_dir))
 import shutil
 if shutil.which("pre-commit"):
     config.available_features.add("pre-commit")
-# test/build forces GCC to show the configure-time error.
+# test/cmake forces GCC to show the configure-time error.
 if shutil.which("g++"):
     config.available_features.add("gxx")
 config.substitutions.append(("%S_inputs", os.path.join(config.test_source_root, "Inputs")))
