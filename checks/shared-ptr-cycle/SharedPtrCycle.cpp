@@ -91,10 +91,14 @@ void SharedPtrCycle::collect(const MatchFinder::MatchResult &Result) {
     return;
   }
   const auto *F = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  if (!F || F->isDependentContext() || F->isInvalidDecl() || !F->getBody() ||
+  if (!F || F->isInvalidDecl() || !F->getBody() ||
       Ctx->getSourceManager().isInSystemHeader(F->getLocation()))
     return;
-  findEvidence(Links.collect(F));
+  // Template patterns count for resets: a member function of a class
+  // template is instantiated only when used.
+  Resets.collect(F);
+  if (!F->isDependentContext())
+    findEvidence(Links.collect(F));
 }
 
 void SharedPtrCycle::findEvidence(ArrayRef<OwnershipLink> Found) {
@@ -165,6 +169,12 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
   // A collection that code drains (a job queue) holds each owner for a
   // while only: not a leak, and nothing to make weak.
   if (!isSingleOwner(Back) && Links.isDrained(Back))
+    return;
+  // An object that holds itself and lets go again (`self_ = shared_ptr(this)`
+  // on start, `self_.reset()` when it fires or is cancelled) keeps itself
+  // alive until it is done, as the asio keep-alive idiom does: it is not
+  // leaked unless it never finishes, which the code does not show.
+  if (E.Kind == EvidenceKind::Self && Resets.find(Back))
     return;
   Finding F;
   F.Loc = Back->getLocation();
@@ -286,6 +296,7 @@ std::vector<Finding> SharedPtrCycle::finish() {
   MutualEvidences.clear();
   Graph.clear();
   Links.clear();
+  Resets.clear();
   Ctx = nullptr;
   return Out;
 }

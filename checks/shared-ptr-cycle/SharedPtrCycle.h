@@ -16,6 +16,7 @@
 #include "ownership/ContainerTypes.h"
 #include "ownership/OwnershipGraph.h"
 #include "ownership/OwnershipLinks.h"
+#include "storage/StorageResets.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/MapVector.h"
 #include <vector>
@@ -89,6 +90,8 @@ private:
   ContainerTypes Containers;
   OwnershipGraph Graph;
   OwnershipLinks Links;
+  /// Fields some code empties again: an object holding itself that lets go.
+  StorageResets Resets;
   clang::ASTContext *Ctx = nullptr;
   /// The weak_ptr fix-it of each back edge, planned together at the end.
   llvm::DenseMap<const clang::FieldDecl *, WeakPtrRewrite> Rewrites;

@@ -105,9 +105,50 @@ UnboundedContainer::howOften(const FunctionDecl *F, unsigned Depth) const {
 
 namespace {
 
+// True when \p Body may change the local \p VD: assigns it, increments or
+// decrements it, takes its address or binds it to a non-const reference.
+class WritesTo : public RecursiveASTVisitor<WritesTo> {
+public:
+  explicit WritesTo(const VarDecl *VD) : VD(VD) {}
+  bool is(const Expr *E) const {
+    const auto *Ref =
+        dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
+    return Ref && Ref->getDecl() == VD;
+  }
+  bool VisitBinaryOperator(BinaryOperator *B) {
+    Found |= B->isAssignmentOp() && is(B->getLHS());
+    return !Found;
+  }
+  bool VisitUnaryOperator(UnaryOperator *U) {
+    Found |= (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf) &&
+             is(U->getSubExpr());
+    return !Found;
+  }
+  bool VisitCallExpr(CallExpr *Call) {
+    const FunctionDecl *FD = Call->getDirectCallee();
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+      if (!is(Call->getArg(I)))
+        continue;
+      // An operator's or an unknown callee's argument, or one bound to a
+      // non-const reference, may be written.
+      const ParmVarDecl *P =
+          FD && I < FD->getNumParams() ? FD->getParamDecl(I) : nullptr;
+      Found |= !P || isa<CXXOperatorCallExpr>(Call) ||
+               (P->getType()->isReferenceType() &&
+                !P->getType()->getPointeeType().isConstQualified());
+    }
+    return !Found;
+  }
+  bool Found = false;
+
+private:
+  const VarDecl *VD;
+};
+
 // A loop that runs a number of times fixed before it starts: over a range,
-// or counting up to argc, a constant or a size. Anything else (`while
-// (running)`, `for (;;)`) may be the program's event loop.
+// or counting up to a bound the loop does not change (argc, a constant, a
+// size, a local it never writes). Anything else (`while (running)`,
+// `for (;;)`) may be the program's event loop.
 bool isCountedLoop(const Stmt *S) {
   if (isa<CXXForRangeStmt>(S))
     return true;
@@ -116,7 +157,7 @@ bool isCountedLoop(const Stmt *S) {
       For && For->getCond() ? For->getCond()->IgnoreParenImpCasts() : nullptr);
   if (!Cond || !(Cond->isRelationalOp() || Cond->getOpcode() == BO_NE))
     return false;
-  auto IsLimit = [](const Expr *E) {
+  auto IsLimit = [&](const Expr *E) {
     E = E->IgnoreParenImpCasts();
     if (isa<IntegerLiteral>(E) || isa<UnaryExprOrTypeTraitExpr>(E))
       return true;
@@ -126,11 +167,14 @@ bool isCountedLoop(const Stmt *S) {
         return isa<EnumConstantDecl>(Ref->getDecl());
       if (VD->getType().isConstQualified() || VD->isConstexpr())
         return true;
-      // main's argc.
-      const auto *Param = dyn_cast<ParmVarDecl>(VD);
-      const auto *Fn = Param ? dyn_cast<FunctionDecl>(Param->getDeclContext())
-                             : nullptr;
-      return Fn && Fn->isMain() && Param->getFunctionScopeIndex() == 0;
+      // A local or parameter (main's argc among them) the loop leaves alone.
+      if (VD->hasGlobalStorage() || VD->getType()->isReferenceType())
+        return false;
+      WritesTo Writes(VD);
+      Writes.TraverseStmt(const_cast<Stmt *>(For->getBody()));
+      if (!Writes.Found && For->getInc())
+        Writes.TraverseStmt(const_cast<Expr *>(For->getInc()));
+      return !Writes.Found;
     }
     if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
       if (const CXXMethodDecl *M = Call->getMethodDecl())

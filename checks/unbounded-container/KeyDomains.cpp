@@ -1,4 +1,4 @@
-//===--- KeyDomains.cpp - Keys drawn from a set fixed at build time ------===//
+//===--- KeyDomains.cpp - Keys drawn from a bounded set -------------------===//
 #include "KeyDomains.h"
 #include "ownership/ContainerTypes.h"
 #include "clang/AST/DeclCXX.h"
@@ -39,8 +39,10 @@ bool isClosedKey(QualType T) {
       Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
     return isIdentityClass(
         Spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl());
-  // By value only type_index is an identity; a category is never copied.
-  return RD && qualifiedName(RD) == "std::type_index";
+  // By value only type_index is an identity (a category is never copied);
+  // a thread id is reused once its thread has ended.
+  return RD && llvm::is_contained({"std::type_index", "std::thread::id"},
+                                  qualifiedName(RD));
 }
 
 } // namespace

@@ -4,10 +4,13 @@
 // locals: the shapes of real applications' set-up code (main() filling tables
 // from argv, lazily filled tables, channel-indexed tables, thread_local
 // pointers to a local batch), and what each kind of element is called.
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -16,21 +19,30 @@
 static std::vector<std::string> Args;
 // Quiet: filled by a function that only a function main() calls once calls.
 static std::vector<std::string> Routes;
+// Quiet: filled up to a count read from the command line.
+static std::vector<int> Pipes;
+// Grows: the loop moves its own bound.
+static std::vector<int> Batches;
+// CHECK-MESSAGES: :[[@LINE-1]]:25: warning: global 'Batches' only grows: elements are added in 'main' but never removed; every element lives until the program exits [leak-unbounded-container]
+// CHECK-MESSAGES: :[[@LINE+156]]:5: note: it grows here{{$}}
+// CHECK-MESSAGES: :[[@LINE-3]]:25: note: keep a bounded window (a ring buffer, or pop_front past a size) or flush it periodically{{$}}
 // Grows in main()'s event loop.
 static std::vector<std::string> Served;
 // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: global 'Served' only grows: elements are added in 'main' but never removed; every element lives until the program exits [leak-unbounded-container]
-// CHECK-MESSAGES: :[[@LINE+144]]:5: note: it grows here{{$}}
+// CHECK-MESSAGES: :[[@LINE+158]]:5: note: it grows here{{$}}
 // CHECK-MESSAGES: :[[@LINE-3]]:33: note: keep a bounded window (a ring buffer, or pop_front past a size) or flush it periodically{{$}}
 // Grows in a function main() calls in its event loop.
 static std::vector<int> Handled;
 // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: global 'Handled' only grows: elements are added in 'handle' but never removed; every element lives until the program exits [leak-unbounded-container]
-// CHECK-MESSAGES: :[[@LINE+13]]:23: note: it grows here{{$}}
+// CHECK-MESSAGES: :[[@LINE+15]]:23: note: it grows here{{$}}
 // CHECK-MESSAGES: :[[@LINE-3]]:25: note: keep a bounded window (a ring buffer, or pop_front past a size) or flush it periodically{{$}}
 // Grows in the loop of a function main() calls once.
 static std::vector<int> Polled;
 // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: global 'Polled' only grows: elements are added in 'poll' but never removed; every element lives until the program exits [leak-unbounded-container]
-// CHECK-MESSAGES: :[[@LINE+13]]:5: note: it grows here{{$}}
+// CHECK-MESSAGES: :[[@LINE+15]]:5: note: it grows here{{$}}
 // CHECK-MESSAGES: :[[@LINE-3]]:25: note: keep a bounded window (a ring buffer, or pop_front past a size) or flush it periodically{{$}}
+
+int nextBatch();
 
 void addRoute(const std::string &R) { Routes.push_back(R); }
 void setUp() {
@@ -101,6 +113,10 @@ void grow(int X) {
     Big.push_back(X);
 }
 
+// Quiet: one entry per thread the process runs at once (ids are reused).
+static std::set<std::thread::id> Workers;
+void onWork() { Workers.insert(std::this_thread::get_id()); }
+
 // --- Static pointers ----------------------------------------------------------
 // Quiet: aimed at a local batch, which dies with runBatch().
 static thread_local std::vector<int> *CurrentBatch = nullptr;
@@ -159,6 +175,14 @@ int startUp() {
 int main(int argc, char **argv) {
   for (int I = 1; I < argc; ++I)
     Args.push_back(argv[I]);
+  int NumPipes = argc > 1 ? std::atoi(argv[1]) : 100;
+  for (int I = 0; I < NumPipes; ++I)
+    Pipes.push_back(I);
+  int Pending = nextBatch();
+  for (int I = 0; I < Pending; ++I) {
+    Batches.push_back(I);
+    Pending += nextBatch();
+  }
   setUp();
   startUp();
   poll();
