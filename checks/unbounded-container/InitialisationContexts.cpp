@@ -105,8 +105,8 @@ UnboundedContainer::howOften(const FunctionDecl *F, unsigned Depth) const {
 
 namespace {
 
-// True when \p Body may change the local \p VD: assigns it, increments or
-// decrements it, takes its address or binds it to a non-const reference.
+// True when \p Body may change the variable \p VD: assigns it, increments
+// or decrements it, takes its address or binds it to a non-const reference.
 class WritesTo : public RecursiveASTVisitor<WritesTo> {
 public:
   explicit WritesTo(const VarDecl *VD) : VD(VD) {}
@@ -147,7 +147,7 @@ private:
 
 // A loop that runs a number of times fixed before it starts: over a range,
 // or counting up to a bound the loop does not change (argc, a constant, a
-// size, a local it never writes). Anything else (`while (running)`,
+// size, a variable it never writes). Anything else (`while (running)`,
 // `for (;;)`) may be the program's event loop.
 bool isCountedLoop(const Stmt *S) {
   if (isa<CXXForRangeStmt>(S))
@@ -167,8 +167,9 @@ bool isCountedLoop(const Stmt *S) {
         return isa<EnumConstantDecl>(Ref->getDecl());
       if (VD->getType().isConstQualified() || VD->isConstexpr())
         return true;
-      // A local or parameter (main's argc among them) the loop leaves alone.
-      if (VD->hasGlobalStorage() || VD->getType()->isReferenceType())
+      // A variable the loop leaves alone (main's argc, a count parsed from
+      // the command line into a local or a global).
+      if (VD->getType()->isReferenceType())
         return false;
       WritesTo Writes(VD);
       Writes.TraverseStmt(const_cast<Stmt *>(For->getBody()));

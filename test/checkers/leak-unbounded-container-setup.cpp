@@ -21,15 +21,18 @@ static std::vector<std::string> Args;
 static std::vector<std::string> Routes;
 // Quiet: filled up to a count read from the command line.
 static std::vector<int> Pipes;
+// Quiet: filled up to a global count set from the command line.
+static std::vector<int> Channels2;
+static int NumChannels;
 // Grows: the loop moves its own bound.
 static std::vector<int> Batches;
 // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: global 'Batches' only grows: elements are added in 'main' but never removed; every element lives until the program exits [leak-unbounded-container]
-// CHECK-MESSAGES: :[[@LINE+156]]:5: note: it grows here{{$}}
+// CHECK-MESSAGES: :[[@LINE+159]]:5: note: it grows here{{$}}
 // CHECK-MESSAGES: :[[@LINE-3]]:25: note: keep a bounded window (a ring buffer, or pop_front past a size) or flush it periodically{{$}}
 // Grows in main()'s event loop.
 static std::vector<std::string> Served;
 // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: global 'Served' only grows: elements are added in 'main' but never removed; every element lives until the program exits [leak-unbounded-container]
-// CHECK-MESSAGES: :[[@LINE+158]]:5: note: it grows here{{$}}
+// CHECK-MESSAGES: :[[@LINE+161]]:5: note: it grows here{{$}}
 // CHECK-MESSAGES: :[[@LINE-3]]:33: note: keep a bounded window (a ring buffer, or pop_front past a size) or flush it periodically{{$}}
 // Grows in a function main() calls in its event loop.
 static std::vector<int> Handled;
@@ -178,6 +181,9 @@ int main(int argc, char **argv) {
   int NumPipes = argc > 1 ? std::atoi(argv[1]) : 100;
   for (int I = 0; I < NumPipes; ++I)
     Pipes.push_back(I);
+  NumChannels = argc > 2 ? std::atoi(argv[2]) : 5000;
+  for (int I = 0; I < NumChannels; ++I)
+    Channels2.push_back(I);
   int Pending = nextBatch();
   for (int I = 0; I < Pending; ++I) {
     Batches.push_back(I);
