@@ -19,28 +19,4 @@ mapfile -t packages < <({
   awk -F'\t' 'NR > 1 { print $4 }' "$apps_tsv" | tr ' ' '\n'
 } | sed 's/[[:space:]]//g' | grep -v '^$' | sort -u)
 
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
-    || missing+=("$p")
-done
-
-if [ "${#missing[@]}" -eq 0 ]; then
-  echo "install-real-code: all ${#packages[@]} packages present"
-  exit 0
-fi
-
-if [ "$(id -u)" -ne 0 ]; then
-  echo "install-real-code: missing packages: ${missing[*]}" >&2
-  echo "install-real-code: run as root, or: sudo apt-get install ${missing[*]}" >&2
-  exit 1
-fi
-
-echo "install-real-code: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-# Another apt may hold the lock (an unattended upgrade, a parallel install):
-# wait for it rather than fail.
-apt=(apt-get -o DPkg::Lock::Timeout=900)
-"${apt[@]}" update -qq
-"${apt[@]}" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-echo "install-real-code: done"
+exec "$root/scripts/install-packages.sh" install-real-code "${packages[@]}"
