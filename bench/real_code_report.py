@@ -70,6 +70,14 @@ def precision(findings, triage):
               "|---|" + "---:|" * len(apps.COLUMNS)]
     for name in apps.PROJECTS:
         lines.append("| %s | %s |" % (name, apps.counts(by_project.get(name))))
+    gone = sorted(k for k in triage if k not in by_key)
+    if gone:
+        lines += ["", "%d earlier diagnostics are no longer reported (%s); their "
+                  "verdicts stay in triage.json as a record." % (
+                      len(gone), ", ".join(
+                          "%d %s" % (n, v) for v, n in sorted(
+                              {v: sum(triage[k]["verdict"] == v for k in gone)
+                               for v in apps.VERDICTS}.items()) if n))]
     lines += ["", "Every diagnostic with its verdict and reason: "
               "[apps-results.md](apps-results.md).", ""]
     return lines
