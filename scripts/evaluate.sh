@@ -38,7 +38,7 @@ if $real_code; then
   step python3 "$root/bench/realworld.py" --check --json "$tmp/realworld.json"
   step python3 "$root/bench/apps.py" --check --out "$tmp/apps.json" \
     --report "$out/apps-results.md"
-  step python3 "$root/bench/apps_overhead.py" --runs 3 \
+  step python3 "$root/bench/apps_overhead.py" --sample 12 --runs 3 \
     --report "$out/apps-overhead-results.md"
   step python3 "$root/bench/real_code_report.py" --realworld "$tmp/realworld.json" \
     --apps "$tmp/apps.json" --overhead "$out/apps-overhead-results.md"
