@@ -40,6 +40,7 @@ import time
 import yaml
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from precision import line_col  # noqa: E402
 from realworld import SHARED_DIR, add_tool_options, crashed, tidy_prefix  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -101,16 +102,6 @@ def header_filter(name, out):
 
 
 # --- one TU ---------------------------------------------------------------
-
-def line_col(path, offset, cache={}):
-    if path not in cache:
-        try:
-            cache[path] = open(path, "rb").read()
-        except OSError:
-            cache[path] = b""
-    data = cache[path][:offset]
-    return data.count(b"\n") + 1, offset - (data.rfind(b"\n") + 1) + 1
-
 
 def location(path, offset, out):
     """`path:line:col`, the path relative to src/ when it is in the project."""

@@ -44,7 +44,12 @@ UnboundedContainer::RunCount
 UnboundedContainer::howOftenAt(SourceLocation Loc, unsigned Depth) const {
   if (withinAny(Loc, StaticInitRanges) || withinAny(Loc, CallOnceRanges))
     return RunCount::DuringSetUp;
-  const FunctionDecl *F = functionAt(Loc);
+  return howOftenIn(functionAt(Loc), Loc, Depth);
+}
+
+UnboundedContainer::RunCount
+UnboundedContainer::howOftenIn(const FunctionDecl *F, SourceLocation Loc,
+                               unsigned Depth) const {
   if (!F)
     return RunCount::Repeatedly;
   // main() runs once, but a loop in it may be the program's event loop.
@@ -92,7 +97,7 @@ UnboundedContainer::howOften(const FunctionDecl *F, unsigned Depth) const {
         AtCall = RunCount::DuringSetUp;
       else if (const FunctionDecl *Caller = functionAt(Call);
                Depth < 3 && Caller && origin(Caller) != F)
-        AtCall = howOftenAt(Call, Depth + 1);
+        AtCall = howOftenIn(Caller, Call, Depth + 1);
       Result = std::min(Result, AtCall);
       if (Result == RunCount::Repeatedly)
         break;

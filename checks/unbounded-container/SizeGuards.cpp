@@ -110,40 +110,6 @@ const Expr *queriedContainer(const Expr *E, StringRef Query) {
   return Call->getImplicitObjectArgument();
 }
 
-BinaryOperatorKind reversed(BinaryOperatorKind Op) {
-  switch (Op) {
-  case BO_LT:
-    return BO_GT;
-  case BO_GT:
-    return BO_LT;
-  case BO_LE:
-    return BO_GE;
-  case BO_GE:
-    return BO_LE;
-  default:
-    return Op;
-  }
-}
-
-BinaryOperatorKind negated(BinaryOperatorKind Op) {
-  switch (Op) {
-  case BO_LT:
-    return BO_GE;
-  case BO_GE:
-    return BO_LT;
-  case BO_GT:
-    return BO_LE;
-  case BO_LE:
-    return BO_GT;
-  case BO_EQ:
-    return BO_NE;
-  case BO_NE:
-    return BO_EQ;
-  default:
-    return Op;
-  }
-}
-
 } // namespace
 
 bool UnboundedContainer::boundedBySize(const ValueDecl *D,
@@ -177,12 +143,12 @@ bool UnboundedContainer::boundedBySize(const ValueDecl *D,
       const Expr *Size = B->getLHS();
       if (!IsD(queriedContainer(Size, "size"))) {
         Size = B->getRHS();
-        Op = reversed(Op);
+        Op = BinaryOperator::reverseComparisonOp(Op);
       }
       if (!IsD(queriedContainer(Size, "size")))
         return false;
       if (!WhenTrue)
-        Op = negated(Op);
+        Op = BinaryOperator::negateComparisonOp(Op);
       return Op == BO_LT || Op == BO_LE || Op == BO_EQ;
     }
     if (IsD(queriedContainer(Cond, "empty")))

@@ -117,6 +117,9 @@ private:
   /// calls), or any number of times.
   enum class RunCount { Repeatedly, Once, DuringSetUp };
   RunCount howOftenAt(clang::SourceLocation Loc, unsigned Depth) const;
+  /// How often code at \p Loc runs, \p F being the function around it.
+  RunCount howOftenIn(const clang::FunctionDecl *F, clang::SourceLocation Loc,
+                      unsigned Depth) const;
   RunCount howOften(const clang::FunctionDecl *F, unsigned Depth) const;
   bool inRepeatingLoop(const clang::FunctionDecl *F,
                        clang::SourceLocation Loc) const;
