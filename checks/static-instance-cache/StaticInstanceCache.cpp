@@ -6,6 +6,7 @@
 #include "code/LibraryFunctions.h"
 #include "code/LocalUses.h"
 #include "edits/SourceEdits.h"
+#include "ownership/CallableHolders.h"
 #include "storage/RegistryRemoval.h"
 #include "storage/StaticStorage.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -34,30 +35,6 @@ const CXXRecordDecl *enclosingClassOfThis(const DeclContext *DC) {
     if (M->getParent()->isLambda())
       continue;
     return M->isStatic() ? nullptr : M->getParent()->getCanonicalDecl();
-  }
-  return nullptr;
-}
-
-// The lambda or bind expression that initialises a static callable.
-const Expr *callableInitializer(const Expr *Init) {
-  for (unsigned Depth = 0; Init && Depth < 8; ++Depth) {
-    Init = Init->IgnoreImplicit();
-    if (isa<LambdaExpr>(Init))
-      return Init;
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init)) {
-      if (Construct->getNumArgs() != 1)
-        return nullptr;
-      Init = Construct->getArg(0);
-      continue;
-    }
-    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Init)) {
-      Init = Cast->getSubExpr();
-      continue;
-    }
-    if (const auto *Call = dyn_cast<CallExpr>(Init)) {
-      return isBindFunction(Call->getDirectCallee()) ? Init : nullptr;
-    }
-    return nullptr;
   }
   return nullptr;
 }
@@ -175,25 +152,33 @@ void StaticInstanceCache::recordStaticLocal(const VarDecl *Var) {
     return;
   TheSingletons.observeStaticLocal(Var);
 
-  const Expr *Callable = callableInitializer(Var->getInit());
-  if (!Callable)
-    return;
   const CXXRecordDecl *Class = enclosingClassOfThis(Var->getDeclContext());
-  if (!Class)
+  if (!Class || !Var->getInit())
     return;
-  if (const auto *Lambda = dyn_cast<LambdaExpr>(Callable)) {
-    if (std::optional<ThisCapture> Capture = capturedThis(Lambda))
-      Callables.push_back(
-          {Var, Capture->Loc, Class, Lambda->isMutable(), Capture->Owning});
-    return;
-  }
-  const auto *Bind = cast<CallExpr>(Callable);
-  for (const Expr *Arg : Bind->arguments())
-    if (std::optional<InstanceSource> Source = findInstanceSource(Arg)) {
-      Callables.push_back(
-          {Var, Source->Origin->getBeginLoc(), Class, false, Source->Owning});
-      return;
+  // The static is the callable, or holds callables inside its value (a table
+  // of lambdas in a brace initialiser): either way the first object's
+  // `this` stays in it.
+  const Expr *Init = Var->getInit();
+  QualType T = Var->getType().getNonReferenceType();
+  const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
+  bool Embedded = !isCallableHolderType(T) && !(Record && Record->isLambda()) &&
+                  !(Record && isa<CallExpr>(Init->IgnoreImplicit()));
+  for (const Expr *Callable : storedCallables(Init)) {
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(Callable)) {
+      if (std::optional<ThisCapture> Capture = capturedThis(Lambda)) {
+        Callables.push_back({Var, Capture->Loc, Class, Lambda->isMutable(),
+                             Capture->Owning, Embedded});
+        return;
+      }
+      continue;
     }
+    for (const Expr *Arg : cast<CallExpr>(Callable)->arguments())
+      if (std::optional<InstanceSource> Source = findInstanceSource(Arg)) {
+        Callables.push_back({Var, Source->Origin->getBeginLoc(), Class, false,
+                             Source->Owning, Embedded});
+        return;
+      }
+  }
 }
 
 bool StaticInstanceCache::isIgnoredClass(const CXXRecordDecl *RD) const {
@@ -333,8 +318,8 @@ void StaticInstanceCache::reportCallable(const StaticCallable &S,
   F.Loc = S.Var->getLocation();
   F.Message =
       (describeStaticStorage(*Kind) + " " + quoted(storageName(S.Var))).str() +
-      (S.Owning ? " captures shared_from_this() of the first "
-                : " captures 'this' of the first ") +
+      (S.Embedded ? " holds a callable that captures " : " captures ") +
+      (S.Owning ? "shared_from_this() of the first " : "'this' of the first ") +
       Name + " that initialises it; calls through any other " + Name +
       " use that one" +
       (S.Owning ? ", which stays alive until the program exits"
@@ -349,7 +334,9 @@ void StaticInstanceCache::reportCallable(const StaticCallable &S,
   LocalUses Uses =
       collectLocalUses(S.Var, Function ? Function->getBody() : nullptr);
   std::string WhyNot;
-  if (S.KeepsState)
+  if (S.Embedded)
+    WhyNot = "the callable is inside its value";
+  else if (S.KeepsState)
     WhyNot = "the lambda is mutable and keeps state between calls";
   else if (Uses.Calls != Uses.Refs.size())
     WhyNot = "it is used other than by calling it";

@@ -92,6 +92,9 @@ private:
     bool KeepsState;
     /// Captures shared_from_this(): the first object is kept alive.
     bool Owning;
+    /// The callable is part of the static's value (a field of an element of
+    /// a table), not the static itself.
+    bool Embedded;
   };
 
   void recordStore(const clang::Expr *Container, const clang::Expr *Site,

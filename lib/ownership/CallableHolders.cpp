@@ -1,0 +1,99 @@
+//===--- CallableHolders.cpp - Types and values that hold callables -------===//
+#include "ownership/CallableHolders.h"
+#include "code/LibraryFunctions.h"
+#include "ownership/ContainerTypes.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace clang;
+
+namespace leaklint {
+namespace {
+
+// How deep an initialiser's braces and conversions are followed.
+constexpr unsigned MaxDepth = 12;
+
+// A constructor of a class that keeps its arguments: the standard library's
+// (containers, pairs, tuples, function) and, for user classes, a parameter
+// that is itself a callable holder.
+bool keepsArgument(const CXXConstructExpr *Construct, unsigned Index) {
+  const CXXConstructorDecl *Ctor = Construct->getConstructor();
+  if (!Ctor)
+    return false;
+  if (Ctor->getParent()->isInStdNamespace() || Ctor->isCopyOrMoveConstructor())
+    return true;
+  if (Index >= Ctor->getNumParams())
+    return false;
+  return isCallableHolderType(
+      Ctor->getParamDecl(Index)->getType().getNonReferenceType());
+}
+
+void collect(const Expr *E, unsigned Depth,
+             SmallVectorImpl<const Expr *> &Out) {
+  if (!E || Depth > MaxDepth)
+    return;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
+    return collect(Cleanups->getSubExpr(), Depth + 1, Out);
+  if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
+    return collect(Temp->getSubExpr(), Depth + 1, Out);
+  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+    return collect(Bind->getSubExpr(), Depth + 1, Out);
+  if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
+    return collect(Cast->getSubExpr(), Depth + 1, Out);
+  if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(E))
+    return collect(List->getSubExpr(), Depth + 1, Out);
+  if (const auto *Designated = dyn_cast<DesignatedInitExpr>(E))
+    return collect(Designated->getInit(), Depth + 1, Out);
+  if (isa<LambdaExpr>(E)) {
+    Out.push_back(E);
+    return;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    if (isBindFunction(Call->getDirectCallee()))
+      Out.push_back(E);
+    return;
+  }
+  if (const auto *List = dyn_cast<InitListExpr>(E)) {
+    for (const Expr *Element : List->inits())
+      collect(Element, Depth + 1, Out);
+    return;
+  }
+  if (const auto *Parens = dyn_cast<CXXParenListInitExpr>(E)) {
+    for (const Expr *Element : Parens->getInitExprs())
+      collect(Element, Depth + 1, Out);
+    return;
+  }
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    for (unsigned I = 0, N = Construct->getNumArgs(); I != N; ++I)
+      if (keepsArgument(Construct, I))
+        collect(Construct->getArg(I), Depth + 1, Out);
+    return;
+  }
+}
+
+} // namespace
+
+bool isCallableHolderType(QualType T) {
+  if (T.isNull())
+    return false;
+  T = T.getCanonicalType();
+  if (T->isFunctionPointerType() || T->isMemberFunctionPointerType())
+    return true;
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->getIdentifier())
+    return false;
+  if (RD->isInStdNamespace())
+    return llvm::is_contained({"function", "move_only_function",
+                               "copyable_function", "packaged_task", "any"},
+                              RD->getName());
+  return qualifiedName(RD) == "boost::function";
+}
+
+SmallVector<const Expr *, 2> storedCallables(const Expr *Init) {
+  SmallVector<const Expr *, 2> Out;
+  collect(Init, 0, Out);
+  return Out;
+}
+
+} // namespace leaklint
