@@ -47,31 +47,70 @@ bool hasCrtpSingletonBase(const CXXRecordDecl *Class) {
   return false;
 }
 
+// A return statement of \p F that hands out \p Var: `return t;`,
+// `return *p;`, `return p;`, `return &t;`. Lambdas and local classes have
+// their own returns.
+bool returnsVariable(const Stmt *S, const VarDecl *Var) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
+    const Expr *Value = Return->getRetValue();
+    if (!Value)
+      return false;
+    Value = Value->IgnoreParenImpCasts();
+    if (const auto *Unary = dyn_cast<UnaryOperator>(Value);
+        Unary && (Unary->getOpcode() == UO_Deref ||
+                  Unary->getOpcode() == UO_AddrOf))
+      Value = Unary->getSubExpr()->IgnoreParenImpCasts();
+    const auto *Ref = dyn_cast<DeclRefExpr>(Value);
+    return Ref && Ref->getDecl() == Var;
+  }
+  for (const Stmt *Child : S->children())
+    if (returnsVariable(Child, Var))
+      return true;
+  return false;
+}
+
+// The class of the one object a static local holds: `T t`, `T *p`,
+// `std::shared_ptr<T> p`, `std::unique_ptr<T> p`.
+const CXXRecordDecl *heldClass(const VarDecl *Var) {
+  QualType T = Var->getType().getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  if (const auto *Owner = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+          T->getAsCXXRecordDecl());
+      Owner && Owner->isInStdNamespace() &&
+      (Owner->getName() == "shared_ptr" || Owner->getName() == "unique_ptr") &&
+      Owner->getTemplateArgs().size() > 0 &&
+      Owner->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
+    T = Owner->getTemplateArgs()[0].getAsType();
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  return RD && RD->hasDefinition() ? RD : nullptr;
+}
+
 } // namespace
 
 void Singletons::observeStaticLocal(const VarDecl *Var) {
+  const CXXRecordDecl *RD = heldClass(Var);
+  const auto *Function = dyn_cast<FunctionDecl>(Var->getDeclContext());
+  if (!RD || !Function)
+    return;
   // A Meyers singleton: `static T &instance() { static T t; return t; }`.
-  if (const auto *Accessor = dyn_cast<CXXMethodDecl>(Var->getDeclContext());
-      Accessor && Accessor->isStatic()) {
-    QualType T = Var->getType().getNonReferenceType();
-    if (T->isPointerType())
-      T = T->getPointeeType();
-    // `static auto s = std::make_shared<T>();` holds the one instance too.
-    if (const auto *Owner = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-            T->getAsCXXRecordDecl());
-        Owner && Owner->isInStdNamespace() &&
-        (Owner->getName() == "shared_ptr" ||
-         Owner->getName() == "unique_ptr") &&
-        Owner->getTemplateArgs().size() > 0 &&
-        Owner->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
-      T = Owner->getTemplateArgs()[0].getAsType();
-    // The accessor may live in a CRTP base: `Singleton<T>::instance()`.
-    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-    if (RD && RD->hasDefinition() &&
-        (declaresSameEntity(RD, Accessor->getParent()) ||
-         RD->getDefinition()->isDerivedFrom(Accessor->getParent())))
-      Classes.insert(RD->getCanonicalDecl());
+  // The accessor may live in a CRTP base: `Singleton<T>::instance()`.
+  if (const auto *Accessor = dyn_cast<CXXMethodDecl>(Function);
+      Accessor && Accessor->isStatic() &&
+      (declaresSameEntity(RD, Accessor->getParent()) ||
+       RD->getDefinition()->isDerivedFrom(Accessor->getParent()))) {
+    Classes.insert(RD->getCanonicalDecl());
+    return;
   }
+  // Any other function that hands out its static: `T &globalQueue() {
+  // static auto *p = new T; return *p; }`, or a static member function of
+  // another class.
+  const auto *Method = dyn_cast<CXXMethodDecl>(Function);
+  if ((!Method || Method->isStatic()) &&
+      returnsVariable(Function->getBody(), Var))
+    Classes.insert(RD->getCanonicalDecl());
 }
 
 bool Singletons::isSingleton(const CXXRecordDecl *RD) const {

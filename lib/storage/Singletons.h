@@ -3,8 +3,9 @@
 //
 // A Meyers singleton (`static T &instance() { static T t; return t; }`, also
 // returning `T *` or holding a `std::shared_ptr<T>`, and in a CRTP base such
-// as `Singleton<T>::instance()`) has one object that lives as long as the
-// program. Registering it is harmless; containers it holds live forever.
+// as `Singleton<T>::instance()`), or any function that hands out its own
+// static (`T &globalQueue() { static auto *p = new T; return *p; }`) has one
+// object that lives as long as the program. Registering it is harmless; containers it holds live forever.
 //
 //===----------------------------------------------------------------------===//
 #ifndef LEAKLINT_LIB_STORAGE_SINGLETONS_H
