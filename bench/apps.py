@@ -129,6 +129,9 @@ def run_tu(tidy, name, out, tu):
     errors = [ln for ln in text.splitlines() if COMPILE_ERROR.match(ln) and "[leak-" not in ln]
     return {"tu": os.path.relpath(tu, out), "seconds": seconds, "errors": errors, "output": text,
             "crashed": crashed(proc.returncode, text, CRASH_MARKERS),
+            # A front end that fails without a compile error (a plugin that
+            # does not load, a bad option) must not pass as "no findings".
+            "failed": proc.returncode != 0 and not errors,
             "diagnostics": [d for d in diags if d["DiagnosticName"].startswith("leak-")]}
 
 
@@ -195,14 +198,15 @@ def run_project(tidy, name, out, args):
     return progress.findings, {
         "project": name, "tus": len(tus), "ran": len(results), "skipped": skipped,
         "seconds": time.monotonic() - progress.start,
-        "crashes": [r["tu"] for r in results if r["crashed"]],
+        "crashes": [r["tu"] for r in results if r["crashed"] or r["failed"]],
         "compile_errors": {r["tu"]: len(r["errors"]) for r in results if r["errors"]}}
 
 
 def report_tus(name, out, results):
     for r in results:
-        if r["crashed"]:
-            print("CRASH %s: %s\n%s" % (name, r["tu"], r["output"][-3000:]))
+        if r["crashed"] or r["failed"]:
+            print("%s %s: %s\n%s" % ("CRASH" if r["crashed"] else "FAILED", name,
+                                     r["tu"], r["output"][-3000:]))
         if r["errors"]:
             print("  %s: %d compile errors, the first: %s" % (
                 r["tu"], len(r["errors"]), r["errors"][0].replace(out + "/", "")))

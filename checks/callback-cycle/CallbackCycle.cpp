@@ -21,11 +21,38 @@ using ReassignedSet = llvm::DenseSet<const VarDecl *>;
 // its parameter into a field of its object.
 class StoreVisitor : public RecursiveASTVisitor<StoreVisitor> {
 public:
-  StoreVisitor(OwnershipLinks &Links, const ContainerTypes &Containers,
+  StoreVisitor(OwnershipLinks &Links, ExecutionContexts &Contexts,
+               const ContainerTypes &Containers,
                const ReassignedSet &Reassigned,
                llvm::function_ref<void(const CallbackCycle::Store &)> Found)
-      : Links(Links), Containers(Containers), Reassigned(Reassigned),
-        Found(Found) {}
+      : Links(Links), Contexts(Contexts), Containers(Containers),
+        Reassigned(Reassigned), Found(Found) {}
+
+  // `desc_->async_read_some(buf, handler)`: the handler waits in the
+  // execution context that `desc_` runs on. When that context is a field of
+  // the same object, the object owns the pending handler.
+  bool VisitCallExpr(CallExpr *Call) {
+    std::optional<AsyncOperation> Op = asAsyncOperation(Call);
+    if (!Op)
+      return true;
+    ObjectName Io = nameObject(Op->IoObject, &Reassigned);
+    if (!Io.known() || Io.Path.empty() || !Io.Path.back().Field)
+      return true;
+    const FieldDecl *IoField = Io.Path.back().Field;
+    const FieldDecl *Context = Contexts.contextOf(IoField);
+    if (!Context)
+      return true;
+    CallbackCycle::Store S;
+    S.Loc = Op->Handler->getBeginLoc();
+    S.Holder = Io;
+    S.Holder.Path.back() = PathStep{Context, nullptr};
+    S.Field = Context;
+    S.Value = Op->Handler;
+    S.Async = &*Op;
+    S.IoField = IoField;
+    Found(S);
+    return true;
+  }
 
   void store(const MemberExpr *Member, const Expr *Value) {
     CallbackCycle::Store S;
@@ -85,6 +112,7 @@ public:
 
 private:
   OwnershipLinks &Links;
+  ExecutionContexts &Contexts;
   const ContainerTypes &Containers;
   const ReassignedSet &Reassigned;
   llvm::function_ref<void(const CallbackCycle::Store &)> Found;
@@ -153,7 +181,7 @@ void CallbackCycle::collect(const MatchFinder::MatchResult &Result) {
 void CallbackCycle::analyze(const FunctionDecl *F) {
   ReassignedSet Reassigned = reassignedLocals(F->getBody());
   auto Consider = [&](const Store &S) { consider(F, S, Reassigned); };
-  StoreVisitor Visitor(Links, Containers, Reassigned, Consider);
+  StoreVisitor Visitor(Links, Contexts, Containers, Reassigned, Consider);
   Visitor.TraverseStmt(F->getBody());
 }
 
@@ -189,10 +217,20 @@ void CallbackCycle::consider(const FunctionDecl *F, const Store &S,
       Storage += " of " + quoted(pathText(Steps));
     Finding &D = C.Diag;
     D.Loc = S.Loc;
-    D.Message = Storage + " stores a callback holding " + ownerText(O, *Ctx) +
-                ", a shared_ptr to the " + quoted(className(Class)) +
-                " that owns it; the object can never be destroyed while the "
-                "callback is stored";
+    if (S.Async)
+      D.Message = "the handler of " + quoted(S.Async->Name.str()) +
+                  " holds " + ownerText(O, *Ctx) + ", a shared_ptr to the " +
+                  quoted(className(Class)) + " that owns " +
+                  quoted(S.Field->getName()) +
+                  ", the execution context that keeps the pending handler; "
+                  "a pending handler is released only when it runs or the "
+                  "context is destroyed, so once the context stops, the object "
+                  "can never be destroyed";
+    else
+      D.Message = Storage + " stores a callback holding " + ownerText(O, *Ctx) +
+                  ", a shared_ptr to the " + quoted(className(Class)) +
+                  " that owns it; the object can never be destroyed while the "
+                  "callback is stored";
 
     // The fix: only where the callable is written for this store alone.
     bool Single = true;
@@ -229,6 +267,11 @@ void CallbackCycle::consider(const FunctionDecl *F, const Store &S,
                          "the " + quoted(className(Class)) +
                              " owns the callback through " +
                              quoted(Steps.front().Field->getName())});
+    if (S.Async && S.IoField != S.Field)
+      D.Notes.push_back({S.IoField->getLocation(),
+                         quoted(S.IoField->getName()) + " runs its handlers on " +
+                             quoted(S.Field->getName()) +
+                             ", which its constructor is given"});
     if (S.Callee && S.CalleeStore)
       D.Notes.push_back({S.CalleeStore->getBeginLoc(),
                          quoted(memberName(S.Callee)) +
@@ -264,6 +307,7 @@ std::vector<Finding> CallbackCycle::finish() {
   Seen.clear();
   Resets.clear();
   Links.clear();
+  Contexts.clear();
   return Out;
 }
 

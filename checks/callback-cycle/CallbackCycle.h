@@ -16,6 +16,7 @@
 #include "Finding.h"
 #include "ownership/CallableOwners.h"
 #include "ownership/ContainerTypes.h"
+#include "ownership/ExecutionContexts.h"
 #include "ownership/OwnershipLinks.h"
 #include "storage/StorageResets.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -70,6 +71,11 @@ public:
     /// the store in its body.
     const clang::FunctionDecl *Callee = nullptr;
     const clang::Expr *CalleeStore = nullptr;
+    /// Set when an asynchronous operation hands the callable to an
+    /// execution context (Field) that the holder owns: the operation and
+    /// the I/O object it was started on.
+    const AsyncOperation *Async = nullptr;
+    const clang::FieldDecl *IoField = nullptr;
   };
 
 private:
@@ -90,6 +96,7 @@ private:
   std::string OptionError;
   ContainerTypes Containers;
   OwnershipLinks Links;
+  ExecutionContexts Contexts;
   StorageResets Resets;
   clang::ASTContext *Ctx = nullptr;
   std::vector<Candidate> Candidates;
