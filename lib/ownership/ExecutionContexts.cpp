@@ -150,6 +150,10 @@ const FieldDecl *findContext(const FieldDecl *IoField) {
     }
     Found = Context;
   };
+  // `asio::steady_timer timer_{io_};`: what constructors that do not
+  // initialise it themselves use.
+  if (const Expr *Default = IoField->getInClassInitializer())
+    Consider(Default);
   for (const CXXConstructorDecl *Ctor : Class->getDefinition()->ctors()) {
     const FunctionDecl *Def = nullptr;
     if (!Ctor->hasBody(Def))

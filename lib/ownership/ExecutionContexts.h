@@ -48,7 +48,9 @@ public:
   /// runs on: \p IoField itself when it is a context, else the context field
   /// its constructors pass as the first argument when they make it
   /// (`socket_(io_)`, `desc_(new stream_descriptor(io_, fd))`,
-  /// `desc_ = std::make_unique<T>(io_)`). Null when unknown. Cached.
+  /// `desc_ = std::make_unique<T>(io_)`, or a default member initialiser
+  /// `timer_{io_}`). Null when unknown or when some constructor makes it on
+  /// another context. Cached.
   const clang::FieldDecl *contextOf(const clang::FieldDecl *IoField);
 
   void clear() { Cache.clear(); }

@@ -83,6 +83,24 @@ private:
   // CHECK-MESSAGES: :[[@LINE-1]]:20: note: the 'Flusher' owns the callback through 'io_'{{$}}
 };
 
+// --- Positive: a timer made by a default member initialiser ---------------
+
+class Heartbeat : public std::enable_shared_from_this<Heartbeat> {
+public:
+  void arm() {
+    timer_.async_wait([self = shared_from_this()](const std::error_code &) {});
+    // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: the handler of 'async_wait' holds 'self', a shared_ptr to the 'Heartbeat' that owns 'io_'
+    // CHECK-MESSAGES: :[[@LINE-2]]:24: note: the callback captures 'self' here; capture 'weak_self = weak_from_this()' and lock it instead{{$}}
+    // CHECK-FIXES: timer_.async_wait([weak_self = weak_from_this()](const std::error_code &) { auto self = weak_self.lock(); if (!self) return; });
+  }
+
+private:
+  asio::io_context io_;
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: note: the 'Heartbeat' owns the callback through 'io_'{{$}}
+  asio::steady_timer timer_{io_};
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: note: 'timer_' runs its handlers on 'io_', which its constructor is given{{$}}
+};
+
 // --- Negative: someone else's io_context (the keep-alive idiom) -------------
 
 class Session : public std::enable_shared_from_this<Session> {
