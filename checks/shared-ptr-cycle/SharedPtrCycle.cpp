@@ -15,13 +15,38 @@ namespace {
 
 std::string fieldName(const FieldDecl *F) { return quoted(memberName(F)); }
 
+// The class that objects of type \p T keep alive through a shared owner, as
+// declared: a shared_ptr's or a handle's pointee, directly, in a container,
+// or in a field of a value (`vector<Step>` where `Step` holds a handle).
+// \p Via receives the fields of values on the way.
+const CXXRecordDecl *sharedTarget(QualType T, const ContainerTypes &Containers,
+                                  SmallVectorImpl<const FieldDecl *> &Via,
+                                  unsigned Depth = 0) {
+  SmallVector<OwnedClass, 2> Owned = ownedClasses(T, Containers);
+  for (const OwnedClass &O : Owned)
+    if (O.Kind == OwnershipKind::Shared)
+      return O.Class;
+  if (Depth > 4)
+    return nullptr;
+  for (const OwnedClass &O : Owned) {
+    if (O.Kind != OwnershipKind::Value || !O.Class->hasDefinition())
+      continue;
+    for (const FieldDecl *F : O.Class->getDefinition()->fields()) {
+      Via.push_back(F);
+      if (const CXXRecordDecl *Target =
+              sharedTarget(F->getType(), Containers, Via, Depth + 1))
+        return Target;
+      Via.pop_back();
+    }
+  }
+  return nullptr;
+}
+
 // The class objects of a shared-owner field point to, as declared.
 const CXXRecordDecl *pointeeClass(const FieldDecl *F,
                                   const ContainerTypes &Containers) {
-  for (const OwnedClass &O : ownedClasses(F->getType(), Containers))
-    if (O.Kind == OwnershipKind::Shared)
-      return O.Class;
-  return nullptr;
+  SmallVector<const FieldDecl *, 2> Via;
+  return sharedTarget(F->getType(), Containers, Via);
 }
 
 // True for a field that is exactly one std::shared_ptr.
@@ -179,6 +204,9 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
   Finding F;
   F.Loc = Back->getLocation();
   std::string Name = fieldName(Back);
+  // A field that shares through values: name each field on the way.
+  SmallVector<const FieldDecl *, 2> Via;
+  sharedTarget(Back->getType(), Containers, Via);
   if (E.Kind == EvidenceKind::Self) {
     F.Message = Name + " makes a " + quoted(className(Holder)) +
                 " own itself through a shared_ptr; it keeps itself alive and "
@@ -202,10 +230,30 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
     if (Owned.empty())
       continue;
     std::string Type = Field->getType().getAsString(Ctx->getPrintingPolicy());
+    // A value that holds owners (an in-house container, a struct with a
+    // handle) owns what they share.
+    const CXXRecordDecl *OwnedClass = Owned.front().Class;
+    SmallVector<const FieldDecl *, 2> Inner;
+    if (Owned.front().Kind == OwnershipKind::Value)
+      if (const CXXRecordDecl *Shared =
+              sharedTarget(Field->getType(), Containers, Inner))
+        OwnedClass = Shared;
+    F.Notes.push_back({Field->getLocation(),
+                       fieldName(Field) + " owns " +
+                           quoted(className(OwnedClass)) +
+                           " objects through '" + Type + "'"});
+  }
+  for (const FieldDecl *Field : Via) {
+    const CXXRecordDecl *Handle =
+        Field->getType().getCanonicalType()->getAsCXXRecordDecl();
+    const FieldDecl *Shared = handleField(Handle, &Containers);
     F.Notes.push_back(
-        {Field->getLocation(), fieldName(Field) + " owns " +
-                                   quoted(className(Owned.front().Class)) +
-                                   " objects through '" + Type + "'"});
+        {Field->getLocation(),
+         fieldName(Field) + " shares the " + quoted(className(Target)) +
+             (Shared ? " through " + quoted(className(Handle)) +
+                           ", a handle whose copies share its " +
+                           quoted(Shared->getName())
+                     : std::string())});
   }
   if (E.Kind == EvidenceKind::Mutual)
     F.Notes.push_back({E.Forward.Value->getBeginLoc(),

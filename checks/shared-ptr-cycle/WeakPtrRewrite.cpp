@@ -1,6 +1,7 @@
 //===--- WeakPtrRewrite.cpp - Turn a shared_ptr field into a weak_ptr -----===//
 #include "WeakPtrRewrite.h"
 #include "Compat.h"
+#include "Finding.h"
 #include "edits/SourceEdits.h"
 #include "ownership/OwnershipGraph.h"
 #include "clang/AST/DeclTemplate.h"
@@ -266,8 +267,18 @@ static bool planDeclaration(const FieldDecl *Field, ASTContext &Ctx,
                             bool &Qualified) {
   const SourceManager &SM = Ctx.getSourceManager();
   if (!sharedPointee(Field->getType())) {
-    Plan.WhyNot = "it is a collection of owners; the edge to make weak is in "
-                  "its element type";
+    const CXXRecordDecl *RD =
+        Field->getType().getCanonicalType()->getAsCXXRecordDecl();
+    if (const FieldDecl *Handle = handleField(RD))
+      Plan.WhyNot = "it holds a " + quoted(className(RD)) +
+                    " handle; keep a std::weak_ptr to its " +
+                    quoted(Handle->getName()) + " instead";
+    else if (!RD || RD->isInStdNamespace())
+      Plan.WhyNot = "it is a collection of owners; the edge to make weak is "
+                    "in its element type";
+    else
+      Plan.WhyNot = "the owner is inside its values; the edge to make weak is "
+                    "in their type";
     return false;
   }
   TypeSourceInfo *TSI = Field->getTypeSourceInfo();

@@ -207,6 +207,13 @@ const Expr *passedThrough(const Expr *E) {
           continue;
         }
       }
+      // A copy of a handle class shares the same object.
+      if (Construct->getNumArgs() == 1 && Construct->getConstructor() &&
+          Construct->getConstructor()->isCopyOrMoveConstructor() &&
+          handleField(Construct->getType()->getAsCXXRecordDecl())) {
+        E = Construct->getArg(0);
+        continue;
+      }
       if (Construct->getNumArgs() >= 1 && sharedPointee(Construct->getType()) &&
           (Construct->getNumArgs() == 1 ||
            isa<CXXDefaultArgExpr>(Construct->getArg(1)))) {

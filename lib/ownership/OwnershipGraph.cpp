@@ -81,10 +81,54 @@ void collect(QualType T, const ContainerTypes &Containers, bool InContainer,
   // program's; a program class held by value owns what its fields own.
   if (RD->isInStdNamespace())
     return;
+  // A handle class is a shared owner of what its one field shares.
+  if (const FieldDecl *Handle = handleField(RD, &Containers)) {
+    collect(Handle->getType(), Containers, InContainer, Depth + 1, Out);
+    return;
+  }
   Out.push_back({RD->getCanonicalDecl(), OwnershipKind::Value, InContainer});
 }
 
+// The non-static fields of \p RD and of its bases; false when there are
+// more than \p Limit, or a base cannot be seen.
+bool collectFields(const CXXRecordDecl *RD, unsigned Limit, unsigned Depth,
+                   SmallVectorImpl<const FieldDecl *> &Out) {
+  if (!RD || !RD->hasDefinition() || Depth > MaxDepth)
+    return false;
+  RD = RD->getDefinition();
+  for (const CXXBaseSpecifier &Base : RD->bases())
+    if (!collectFields(Base.getType()->getAsCXXRecordDecl(), Limit, Depth + 1,
+                       Out))
+      return false;
+  for (const FieldDecl *F : RD->fields()) {
+    Out.push_back(F);
+    if (Out.size() > Limit)
+      return false;
+  }
+  return true;
+}
+
 } // namespace
+
+const FieldDecl *handleField(const CXXRecordDecl *RD,
+                             const ContainerTypes *Containers) {
+  if (!RD || !RD->hasDefinition() || RD->isInStdNamespace() || RD->isLambda() ||
+      RD->isDependentContext())
+    return nullptr;
+  // Copying must copy the owner: a class that defines its own copy
+  // constructor may deep-copy the content instead of sharing it.
+  const CXXRecordDecl *Def = RD->getDefinition();
+  if (Def->hasUserDeclaredCopyConstructor() ||
+      Def->hasUserDeclaredCopyAssignment())
+    return nullptr;
+  SmallVector<const FieldDecl *, 2> Fields;
+  if (!collectFields(Def, 1, 0, Fields) || Fields.size() != 1)
+    return nullptr;
+  const CXXRecordDecl *Owner =
+      Fields.front()->getType().getCanonicalType()->getAsCXXRecordDecl();
+  std::optional<OwnershipKind> Kind = owningPointerKind(Owner, Containers);
+  return Kind && *Kind == OwnershipKind::Shared ? Fields.front() : nullptr;
+}
 
 SmallVector<OwnedClass, 2> ownedClasses(QualType T,
                                         const ContainerTypes &Containers) {

@@ -2,7 +2,8 @@
 //-*-===//
 //
 // Strong edges A -> B for every field of A that owns a B: shared_ptr<B>,
-// unique_ptr<B>, B by value, and these inside standard containers, optional,
+// unique_ptr<B>, B by value, a handle class sharing a B (see handleField()),
+// and these inside standard containers, optional,
 // variant, pair, tuple and arrays. An owning pointer to a base class is also
 // an edge to every class derived from it in the translation unit. weak_ptr,
 // raw pointers and references are not edges. Built once per translation unit;
@@ -37,6 +38,15 @@ struct OwnedClass {
 /// The classes \p T owns, looking through containers and wrappers.
 llvm::SmallVector<OwnedClass, 2> ownedClasses(clang::QualType T,
                                               const ContainerTypes &Containers);
+
+/// A handle class: a program class whose only state (bases included) is one
+/// shared owner, copied by the implicit copy constructor, like
+/// `class Tensor { std::shared_ptr<Content> content; };`. A copy of a handle
+/// shares the same object, so a handle held by value is a shared owner of
+/// what its field points to. Returns that field, or null. \p Containers adds
+/// the configured shared owners.
+const clang::FieldDecl *handleField(const clang::CXXRecordDecl *RD,
+                                    const ContainerTypes *Containers = nullptr);
 
 /// The single std::shared_ptr<T> (or boost::shared_ptr<T>) \p T is, if it is
 /// one: its T. Null otherwise.

@@ -62,7 +62,7 @@ public:
     OwnershipLink L;
     L.Holder = Holder;
     L.Field = Field->getCanonicalDecl();
-    L.Target = name(Value);
+    L.Target = Links.carriedOwner(Value, Reassigned);
     L.ThisClass = ThisClass;
     if (!L.Target.known())
       return;
@@ -230,10 +230,88 @@ bool isOwningStep(const PathStep &Step, const ContainerTypes &Containers) {
          !ownedClasses(Step.Field->getType(), Containers).empty();
 }
 
+bool OwnershipLinks::holdsSharedOwners(QualType T, unsigned Depth) const {
+  if (Depth > 4)
+    return false;
+  for (const OwnedClass &O : ownedClasses(T, Containers)) {
+    if (O.Kind == OwnershipKind::Shared)
+      return true;
+    // A value that holds a handle: `struct Step { Path path; int i; }`.
+    if (O.Kind == OwnershipKind::Value && O.Class->hasDefinition())
+      for (const FieldDecl *F : O.Class->getDefinition()->fields())
+        if (holdsSharedOwners(F->getType(), Depth + 1))
+          return true;
+  }
+  return false;
+}
+
 bool OwnershipLinks::isSharedOwnerField(const FieldDecl *Field) const {
-  return llvm::any_of(
-      ownedClasses(Field->getType(), Containers),
-      [](const OwnedClass &O) { return O.Kind == OwnershipKind::Shared; });
+  return holdsSharedOwners(Field->getType(), 0);
+}
+
+ObjectName OwnershipLinks::carriedOwner(const Expr *Value,
+                                        const ReassignedSet &Reassigned,
+                                        unsigned Depth) {
+  const Expr *E = passedThrough(Value);
+  if (!E || Depth > 4)
+    return ObjectName();
+  QualType T = E->getType();
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  // shared_ptrs, and the library's pairs and containers of them, name the
+  // object they own.
+  if (!RD || RD->isInStdNamespace() || sharedPointee(T))
+    return nameObject(E, &Reassigned);
+  // A handle shares what its field points to: `*this` in a handle's method
+  // names the handle; the object it keeps alive is `this->content`.
+  if (const FieldDecl *Handle = handleField(RD, &Containers)) {
+    ObjectName Name = nameObject(E, &Reassigned);
+    if (Name.known())
+      Name.Path.push_back(PathStep{Handle, nullptr});
+    return Name;
+  }
+  const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+  const CXXConstructorDecl *Ctor =
+      Construct ? Construct->getConstructor() : nullptr;
+  if (Construct && !Ctor)
+    return ObjectName();
+  // A value built around an owner: `Step(*this, i)` whose constructor keeps
+  // its first argument in a field that holds shared owners.
+  if (Ctor && !Ctor->isCopyOrMoveConstructor()) {
+    for (const ParamStore &S : storedParams(Ctor))
+      if (S.Param < Construct->getNumArgs() &&
+          holdsSharedOwners(S.Field->getType(), 0)) {
+        ObjectName Name =
+            carriedOwner(Construct->getArg(S.Param), Reassigned, Depth + 1);
+        if (Name.known())
+          return Name;
+      }
+    return ObjectName();
+  }
+  // A copy of a value: the implicit copy constructor copies its shared
+  // owners, which point where the original's do. A user-written one may
+  // copy the content instead.
+  if (Ctor && Ctor->isUserProvided())
+    return ObjectName();
+  if (!Ctor && RD->hasDefinition() &&
+      RD->getDefinition()->hasUserDeclaredCopyConstructor())
+    return ObjectName();
+  const Expr *Source = Ctor ? Construct->getArg(0) : E;
+  if (!RD->hasDefinition())
+    return ObjectName();
+  for (const FieldDecl *F : RD->getDefinition()->fields()) {
+    QualType FT = F->getType();
+    const FieldDecl *Handle = handleField(FT->getAsCXXRecordDecl(), &Containers);
+    if (!sharedPointee(FT) && !Handle)
+      continue;
+    ObjectName Name = nameObject(Source, &Reassigned);
+    if (!Name.known())
+      return Name;
+    Name.Path.push_back(PathStep{F, nullptr});
+    if (Handle)
+      Name.Path.push_back(PathStep{Handle, nullptr});
+    return Name;
+  }
+  return ObjectName();
 }
 
 ArrayRef<OwnershipLinks::ParamStore>

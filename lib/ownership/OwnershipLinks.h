@@ -54,9 +54,17 @@ public:
 
   llvm::SmallVector<OwnershipLink, 4> collect(const clang::FunctionDecl *F);
 
-  /// True when \p Field holds std::shared_ptr owners (alone or in a
-  /// container).
+  /// True when \p Field holds shared owners: std::shared_ptr (alone or in a
+  /// container), handle classes, or values with such fields.
   bool isSharedOwnerField(const clang::FieldDecl *Field) const;
+  bool holdsSharedOwners(clang::QualType T, unsigned Depth) const;
+
+  /// The object a stored value keeps alive through a shared owner: what a
+  /// shared_ptr names, what a handle class shares (`*this` of a handle
+  /// names `this->content`), or what a value built by a visible constructor
+  /// keeps from its argument (`Step(*this, i)`). Unknown otherwise.
+  ObjectName carriedOwner(const clang::Expr *Value,
+                          const ReassignedSet &Reassigned, unsigned Depth = 0);
 
   struct ParamStore {
     unsigned Param;
