@@ -48,7 +48,7 @@ public:
     S.Holder.Path.back() = PathStep{Context, nullptr};
     S.Field = Context;
     S.Value = Op->Handler;
-    S.Async = &*Op;
+    S.Async = Op;
     S.IoField = IoField;
     Found(S);
     return true;
@@ -180,9 +180,44 @@ void CallbackCycle::collect(const MatchFinder::MatchResult &Result) {
 
 void CallbackCycle::analyze(const FunctionDecl *F) {
   ReassignedSet Reassigned = reassignedLocals(F->getBody());
-  auto Consider = [&](const Store &S) { consider(F, S, Reassigned); };
-  StoreVisitor Visitor(Links, Contexts, Containers, Reassigned, Consider);
+  SmallVector<Store, 8> Stores;
+  auto Collect = [&](const Store &S) { Stores.push_back(S); };
+  StoreVisitor Visitor(Links, Contexts, Containers, Reassigned, Collect);
   Visitor.TraverseStmt(F->getBody());
+
+  // A local that the function also stores into an object's owning storage
+  // (`auto c = make_shared<Conn>(); ...; conns_[id] = c;`) is owned by that
+  // object, whichever order configuring and storing come in.
+  // Locals and objects made here, by their root.
+  auto IsLocalRoot = [](const ObjectName &N) {
+    return N.Kind == ObjectName::Variable || N.Kind == ObjectName::Fresh;
+  };
+  llvm::DenseMap<const void *, std::pair<ObjectName, const Expr *>> KeptIn;
+  for (const Store &S : Stores) {
+    if (S.Async || !isOwningStep(PathStep{S.Field, nullptr}, Containers))
+      continue;
+    ObjectName Value = nameObject(S.Value, &Reassigned);
+    if (!IsLocalRoot(Value) || !Value.Path.empty() ||
+        S.Holder.Root == Value.Root)
+      continue;
+    ObjectName Owner = S.Holder;
+    Owner.Path.push_back(PathStep{S.Field, nullptr});
+    if (Containers.asContainer(S.Field->getType()))
+      Owner.Path.push_back(PathStep{nullptr, S.Value});
+    KeptIn.try_emplace(Value.Root, std::move(Owner), S.Value);
+  }
+  for (Store &S : Stores) {
+    if (IsLocalRoot(S.Holder))
+      if (auto It = KeptIn.find(S.Holder.Root); It != KeptIn.end()) {
+        ObjectName Holder = It->second.first;
+        Holder.Path.append(S.Holder.Path.begin(), S.Holder.Path.end());
+        Store Through = S;
+        Through.Holder = std::move(Holder);
+        Through.KeptBy = It->second.second;
+        consider(F, Through, Reassigned);
+      }
+    consider(F, S, Reassigned);
+  }
 }
 
 void CallbackCycle::consider(const FunctionDecl *F, const Store &S,
@@ -262,6 +297,16 @@ void CallbackCycle::consider(const FunctionDecl *F, const Store &S,
           {O.Through->getLocation(), "the callback is kept in " +
                                          quoted(O.Through->getName()) +
                                          " before it is stored"});
+    if (S.KeptBy) {
+      std::optional<StringRef> Kept =
+          sourceText(S.KeptBy->getSourceRange(), *Ctx);
+      D.Notes.push_back(
+          {S.KeptBy->getBeginLoc(),
+           (Kept && !Kept->empty() && Kept->size() <= 40
+                ? quoted(*Kept)
+                : std::string("the object holding the callback")) +
+               " is stored in " + quoted(pathText(Steps)) + " here"});
+    }
     if (!Steps.empty() && Steps.front().Field)
       D.Notes.push_back({Steps.front().Field->getLocation(),
                          "the " + quoted(className(Class)) +

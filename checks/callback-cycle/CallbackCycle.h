@@ -74,8 +74,11 @@ public:
     /// Set when an asynchronous operation hands the callable to an
     /// execution context (Field) that the holder owns: the operation and
     /// the I/O object it was started on.
-    const AsyncOperation *Async = nullptr;
+    std::optional<AsyncOperation> Async;
     const clang::FieldDecl *IoField = nullptr;
+    /// Set when the holder is a local that the function also stores into
+    /// storage of another object (`conns_[id] = c`): that store.
+    const clang::Expr *KeptBy = nullptr;
   };
 
 private:
