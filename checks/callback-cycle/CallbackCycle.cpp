@@ -14,7 +14,6 @@ using namespace clang::ast_matchers;
 namespace leaklint {
 namespace {
 
-using ReassignedSet = llvm::DenseSet<const VarDecl *>;
 
 // Every place the body stores a value into a field: `h.f = v`,
 // `h->f.push_back(v)`, `h->f[k] = v`, and `h->set(v)` where `set` stores
@@ -179,7 +178,7 @@ void CallbackCycle::collect(const MatchFinder::MatchResult &Result) {
 }
 
 void CallbackCycle::analyze(const FunctionDecl *F) {
-  ReassignedSet Reassigned = reassignedLocals(F->getBody());
+  ReassignedSet Reassigned = reassignedLocals(F);
   SmallVector<Store, 8> Stores;
   auto Collect = [&](const Store &S) { Stores.push_back(S); };
   StoreVisitor Visitor(Links, Contexts, Containers, Reassigned, Collect);

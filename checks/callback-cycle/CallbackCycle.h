@@ -93,7 +93,7 @@ private:
 
   void analyze(const clang::FunctionDecl *F);
   void consider(const clang::FunctionDecl *F, const Store &S,
-                const llvm::DenseSet<const clang::VarDecl *> &Reassigned);
+                const ReassignedSet &Reassigned);
 
   CallbackCycleOptions Options;
   std::string OptionError;

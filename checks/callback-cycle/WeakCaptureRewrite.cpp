@@ -147,7 +147,7 @@ std::string WeakCaptureRewrite::advice() const {
 }
 
 WeakCaptureRewrite planWeakCapture(const CallableOwner &Owner,
-                                   const llvm::DenseSet<const VarDecl *> &R,
+                                   const ReassignedSet &R,
                                    ASTContext &Ctx) {
   WeakCaptureRewrite Plan;
   const SourceManager &SM = Ctx.getSourceManager();

@@ -42,7 +42,7 @@ struct WeakCaptureRewrite {
 
 WeakCaptureRewrite
 planWeakCapture(const CallableOwner &Owner,
-                const llvm::DenseSet<const clang::VarDecl *> &Reassigned,
+                const ReassignedSet &Reassigned,
                 clang::ASTContext &Ctx);
 
 } // namespace leaklint

@@ -12,7 +12,6 @@ using namespace clang;
 namespace leaklint {
 namespace {
 
-using ReassignedSet = llvm::DenseSet<const VarDecl *>;
 
 // Callables kept in locals that are kept in locals... deeper than this is
 // not code anyone writes.

@@ -54,12 +54,12 @@ struct CallableOwner {
 /// \p Reassigned name no object (see nameObject()).
 llvm::SmallVector<CallableOwner, 1>
 callableOwners(const clang::Expr *Stored,
-               const llvm::DenseSet<const clang::VarDecl *> &Reassigned);
+               const ReassignedSet &Reassigned);
 
 /// Every shared_ptr owner \p L captures by copy, whatever it owns.
 llvm::SmallVector<CallableOwner, 1>
 lambdaOwners(const clang::LambdaExpr *L,
-             const llvm::DenseSet<const clang::VarDecl *> &Reassigned);
+             const ReassignedSet &Reassigned);
 
 } // namespace leaklint
 

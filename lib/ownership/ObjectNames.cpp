@@ -86,6 +86,15 @@ ObjectName nameObjectAt(const Expr *E, const ReassignedSet *Reassigned,
     const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
     if (!VD || VD->hasGlobalStorage())
       return Name;
+    // A local written after its declaration names the value this use reads.
+    if (Reassigned && Reassigned->count(VD->getCanonicalDecl())) {
+      if (const void *Version = Reassigned->versionAt(Ref)) {
+        Name.Kind = ObjectName::Variable;
+        Name.Root = VD->getCanonicalDecl();
+        Name.Version = Version;
+      }
+      return Name;
+    }
     return nameVariableAt(VD, Reassigned, Depth);
   }
   return Name;
@@ -109,62 +118,6 @@ ObjectName nameVariableAt(const VarDecl *VD, const ReassignedSet *Reassigned,
   Name.Root = VD->getCanonicalDecl();
   return Name;
 }
-
-// The locals a body changes after declaring them: assigned, reset, swapped,
-// passed by non-const reference, or having their address taken.
-class ReassignedLocals : public RecursiveASTVisitor<ReassignedLocals> {
-public:
-  static const VarDecl *local(const Expr *E) {
-    const auto *Ref =
-        dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
-    const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-    return VD && !VD->hasGlobalStorage() ? VD->getCanonicalDecl() : nullptr;
-  }
-  void add(const Expr *E) {
-    if (const VarDecl *VD = local(E))
-      Set.insert(VD);
-  }
-  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
-    if (Op->isAssignmentOp() && Op->getNumArgs() > 0)
-      add(Op->getArg(0));
-    return true;
-  }
-  bool VisitBinaryOperator(BinaryOperator *B) {
-    if (B->isAssignmentOp())
-      add(B->getLHS());
-    return true;
-  }
-  bool VisitUnaryOperator(UnaryOperator *U) {
-    if (U->getOpcode() == UO_AddrOf)
-      add(U->getSubExpr());
-    return true;
-  }
-  bool VisitCallExpr(CallExpr *Call) {
-    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
-      if (const CXXMethodDecl *M = Member->getMethodDecl())
-        if (M->getDeclName().isIdentifier() &&
-            llvm::is_contained({"reset", "swap"}, M->getName()))
-          add(Member->getImplicitObjectArgument());
-    const FunctionDecl *FD = Call->getDirectCallee();
-    // The library's forwarding functions (make_shared, emplace_back) take
-    // lvalues by non-const reference without writing them; of its
-    // functions only these reseat their arguments.
-    if (FD && FD->isInStdNamespace() &&
-        !isStdFunction(FD, {"swap", "exchange", "iter_swap"}))
-      return true;
-    for (unsigned I = 0; FD && I < Call->getNumArgs(); ++I) {
-      if (I >= FD->getNumParams())
-        break;
-      QualType P = FD->getParamDecl(I)->getType();
-      // Moved-from locals still name their object; swapped or otherwise
-      // written ones may not.
-      if (P->isLValueReferenceType() && !P->getPointeeType().isConstQualified())
-        add(Call->getArg(I));
-    }
-    return true;
-  }
-  ReassignedSet Set;
-};
 
 } // namespace
 
@@ -269,14 +222,10 @@ ObjectName nameVariable(const VarDecl *VD, const ReassignedSet *Reassigned) {
   return nameVariableAt(VD, Reassigned, 0);
 }
 
-ReassignedSet reassignedLocals(const Stmt *Body) {
-  ReassignedLocals Changed;
-  Changed.TraverseStmt(const_cast<Stmt *>(Body));
-  return std::move(Changed.Set);
-}
 
 bool ObjectName::ownsOrIs(const ObjectName &Inner) const {
   return known() && Kind == Inner.Kind && Root == Inner.Root &&
+         Version == Inner.Version &&
          Path.size() <= Inner.Path.size() &&
          std::equal(Path.begin(), Path.end(), Inner.Path.begin());
 }

@@ -11,6 +11,7 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "ownership/LocalValues.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -34,10 +35,14 @@ struct ObjectName {
   const void *Root = nullptr;
   /// Fields followed from the root: `this->renderer_->device`.
   llvm::SmallVector<PathStep, 2> Path;
+  /// For a local that is written after its declaration: which write it
+  /// reads (see ReassignedSet::versionAt()).
+  const void *Version = nullptr;
 
   bool known() const { return Kind != Unknown; }
   bool operator==(const ObjectName &O) const {
-    return Kind == O.Kind && Root == O.Root && Path == O.Path;
+    return Kind == O.Kind && Root == O.Root && Version == O.Version &&
+           Path == O.Path;
   }
   /// How long the object has existed when the function runs: made here,
   /// a local, a parameter, the object itself or something it owns.
@@ -46,13 +51,11 @@ struct ObjectName {
   bool ownsOrIs(const ObjectName &Inner) const;
 };
 
-/// Locals that may name several objects (see reassignedLocals()).
-using ReassignedSet = llvm::DenseSet<const clang::VarDecl *>;
-
 /// The object \p E refers to (through copies, moves, `*`, `->`, `get()`,
 /// `shared_from_this()` and locals initialised from such expressions).
 /// Locals in \p Reassigned are assigned, swapped or moved into after their
-/// declaration: they may name several objects, so they name none.
+/// declaration: they may name several objects, so a use of one names the
+/// value it reads (its version) when the CFG tells, and nothing otherwise.
 ObjectName nameObject(const clang::Expr *E,
                       const ReassignedSet *Reassigned = nullptr);
 
@@ -60,10 +63,6 @@ ObjectName nameObject(const clang::Expr *E,
 /// reference to it.
 ObjectName nameVariable(const clang::VarDecl *VD,
                         const ReassignedSet *Reassigned = nullptr);
-
-/// The locals \p Body assigns, resets, swaps, writes through a non-const
-/// reference or takes the address of after declaring them.
-ReassignedSet reassignedLocals(const clang::Stmt *Body);
 
 /// The field \p E writes, with the expression of its holder: `h->f`, `h.f`,
 /// `f` (implicitly this->f), `h->f[k]`. Null when \p E is no field.

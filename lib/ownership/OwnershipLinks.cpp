@@ -75,18 +75,34 @@ public:
     Out.push_back(std::move(L));
   }
 
-  void addWrite(const Expr *Destination, const Expr *Value) {
-    if (const MemberExpr *Member = writtenField(Destination))
-      add(name(Member->getBase()), cast<FieldDecl>(Member->getMemberDecl()),
-          Value);
+  // A store into the field \p Member writes; the holder is named only for
+  // fields that hold shared owners (naming may build the function's CFG).
+  void addField(const MemberExpr *Member, const Expr *Value) {
+    const auto *Field = cast<FieldDecl>(Member->getMemberDecl());
+    if (Links.isSharedOwnerField(Field))
+      add(name(Member->getBase()), Field, Value);
   }
 
-  // Stores the callee makes of its parameters, applied to this call.
-  void addThrough(const FunctionDecl *Callee, const ObjectName &Object,
+  void addWrite(const Expr *Destination, const Expr *Value) {
+    if (const MemberExpr *Member = writtenField(Destination))
+      addField(Member, Value);
+  }
+
+  // Stores the callee makes of its parameters, applied to this call on the
+  // object \p ObjectExpr names (or \p Made, an object made here).
+  void addThrough(const FunctionDecl *Callee, const Expr *ObjectExpr,
                   ArrayRef<const Expr *> Args) {
-    if (!Callee || !Object.known())
+    if (!Callee || !ObjectExpr)
       return;
-    for (const OwnershipLinks::ParamStore &S : Links.storedParams(Callee))
+    ArrayRef<OwnershipLinks::ParamStore> Stores = Links.storedParams(Callee);
+    if (llvm::none_of(Stores, [&](const OwnershipLinks::ParamStore &S) {
+          return Links.isSharedOwnerField(S.Field);
+        }))
+      return;
+    ObjectName Object = name(ObjectExpr);
+    if (!Object.known())
+      return;
+    for (const OwnershipLinks::ParamStore &S : Stores)
       if (S.Param < Args.size())
         add(Object, S.Field, Args[S.Param], Callee);
   }
@@ -94,7 +110,8 @@ public:
   // The field of an object emptied again: `h->f.reset()`, `h->f = nullptr`.
   void addBreak(const Expr *Destination) {
     const MemberExpr *Member = writtenField(Destination);
-    if (!Member)
+    if (!Member ||
+        !Links.isSharedOwnerField(cast<FieldDecl>(Member->getMemberDecl())))
       return;
     OwnershipLink L;
     L.Holder = name(Member->getBase());
@@ -135,16 +152,14 @@ public:
       if (const MemberExpr *Member =
               writtenField(Call->getImplicitObjectArgument()))
         for (const Expr *Arg : Args)
-          add(name(Member->getBase()), cast<FieldDecl>(Member->getMemberDecl()),
-              Arg);
+          addField(Member, Arg);
       return true;
     }
     // A shared_ptr field reset to a new object: `r.reset(new R(...))`.
     if (M->getName() == "reset" && Args.size() == 1)
       if (const MemberExpr *Member =
               writtenField(Call->getImplicitObjectArgument()))
-        add(name(Member->getBase()), cast<FieldDecl>(Member->getMemberDecl()),
-            Args[0]);
+        addField(Member, Args[0]);
     // A collection field that is drained holds owners only for a while.
     if (llvm::is_contained(
             {"pop_front", "pop_back", "pop", "erase", "clear", "extract"},
@@ -152,7 +167,7 @@ public:
       if (const MemberExpr *Member =
               writtenField(Call->getImplicitObjectArgument()))
         Links.markDrained(cast<FieldDecl>(Member->getMemberDecl()));
-    addThrough(M, name(Call->getImplicitObjectArgument()), Args);
+    addThrough(M, Call->getImplicitObjectArgument(), Args);
     return true;
   }
 
@@ -162,7 +177,7 @@ public:
     if (isStdFunction(Call->getDirectCallee(),
                       {"make_shared", "allocate_shared"})) {
       SmallVector<const Expr *, 4> Args(Call->arguments());
-      addThrough(constructorOf(Call), name(Call), Args);
+      addThrough(constructorOf(Call), Call, Args);
     }
     return true;
   }
@@ -170,7 +185,7 @@ public:
   bool VisitCXXNewExpr(CXXNewExpr *New) {
     if (const CXXConstructExpr *Construct = New->getConstructExpr()) {
       SmallVector<const Expr *, 4> Args(Construct->arguments());
-      addThrough(Construct->getConstructor(), name(New), Args);
+      addThrough(Construct->getConstructor(), New, Args);
     }
     return true;
   }
@@ -339,7 +354,7 @@ OwnershipLinks::storedParams(const FunctionDecl *F) {
 
 SmallVector<OwnershipLink, 4> OwnershipLinks::collect(const FunctionDecl *F) {
   SmallVector<OwnershipLink, 4> Out;
-  ReassignedSet Reassigned = reassignedLocals(F->getBody());
+  ReassignedSet Reassigned = reassignedLocals(F);
   const auto *Method = dyn_cast<CXXMethodDecl>(F);
   LinkVisitor Visitor(*this, Out, Reassigned,
                       Method ? Method->getParent() : nullptr);
