@@ -193,7 +193,25 @@ WeakCaptureRewrite planWeakCapture(const CallableOwner &Owner,
   std::optional<StringRef> FromText =
       From ? sourceText(From->getSourceRange(), Ctx) : std::optional(Name);
   std::optional<std::string> WeakInit;
-  if (IsStdShared && FromText) {
+  // `weak_from_this().lock()`, `w.lock()`: the weak reference is already
+  // there; capture it instead of locking and weakening again.
+  const auto *Lock = From ? dyn_cast<CXXMemberCallExpr>(
+                                From->IgnoreParenImpCasts()->IgnoreImplicit())
+                          : nullptr;
+  if (Lock && Lock->getMethodDecl() &&
+      Lock->getMethodDecl()->getDeclName().isIdentifier() &&
+      Lock->getMethodDecl()->getName() == "lock" &&
+      Lock->getImplicitObjectArgument() &&
+      Lock->getImplicitObjectArgument()->getType()->getAsCXXRecordDecl() &&
+      qualifiedName(Lock->getImplicitObjectArgument()
+                        ->getType()
+                        ->getAsCXXRecordDecl()) == "std::weak_ptr")
+    if (std::optional<StringRef> WeakText = sourceText(
+            Lock->getImplicitObjectArgument()->getSourceRange(), Ctx)) {
+      WeakInit = WeakText->str();
+      Rename = nullptr;
+    }
+  if (!WeakInit && IsStdShared && FromText) {
     size_t At = FromText->rfind("shared_from_this");
     if (Rename && At != StringRef::npos) {
       std::string Text = FromText->str();

@@ -2,6 +2,8 @@
 #include "InstanceSource.h"
 #include "Compat.h"
 #include "code/LibraryFunctions.h"
+#include "identity/ForwardingCalls.h"
+#include "ownership/OwnershipGraph.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/STLExtras.h"
@@ -52,21 +54,17 @@ std::optional<InstanceSource> find(const Expr *E, unsigned Depth) {
     return std::nullopt;
   }
 
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
-    const CXXMethodDecl *M = MC->getMethodDecl();
-    if (!M || !M->getDeclName().isIdentifier() ||
-        M->getName() != "shared_from_this")
-      return std::nullopt;
-    const auto *Obj = dyn_cast_or_null<CXXThisExpr>(
-        MC->getImplicitObjectArgument()
-            ? MC->getImplicitObjectArgument()->IgnoreParenImpCasts()
-            : nullptr);
-    if (!Obj)
-      return std::nullopt;
-    return InstanceSource{MC, classOfThis(Obj), true};
-  }
-
+  // shared_from_this(), weak_from_this().lock(), a pointer cast of them,
+  // a `getShared()` or a project's `Cast<T>(p)` that returns its operand.
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    if (const Expr *Operand = forwardedOperand(Call)) {
+      std::optional<InstanceSource> S = find(Operand, Depth + 1);
+      if (S && sharedPointee(Call->getType())) {
+        S->Origin = Call;
+        S->Owning = true;
+      }
+      return S;
+    }
     if (!forwardsArguments(Call->getDirectCallee()))
       return std::nullopt;
     return findInArgs({Call->getArgs(), Call->getNumArgs()}, Depth);

@@ -2,6 +2,7 @@
 #include "ObjectNames.h"
 #include "OwnershipGraph.h"
 #include "code/LibraryFunctions.h"
+#include "identity/ForwardingCalls.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/STLExtras.h"
@@ -52,8 +53,9 @@ ObjectName nameObjectAt(const Expr *E, const ReassignedSet *Reassigned,
     if (!M || !M->getDeclName().isIdentifier())
       return Name;
     const Expr *Object = Member->getImplicitObjectArgument();
-    if (M->getName() == "shared_from_this")
-      return nameObjectAt(Object, Reassigned, Depth + 1);
+    // shared_from_this(), weak_from_this().lock(), getShared().
+    if (const Expr *Operand = forwardedOperand(Member))
+      return nameObjectAt(Operand, Reassigned, Depth + 1);
     if (llvm::is_contained({"front", "back", "at"}, M->getName()))
       return elementOf(nameObjectAt(Object, Reassigned, Depth + 1), E);
     if (M->getName() == "get" && sharedPointee(Object->getType()))
@@ -61,6 +63,9 @@ ObjectName nameObjectAt(const Expr *E, const ReassignedSet *Reassigned,
     return Name;
   }
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    // A project's cast helper: `Cast<Block>(shared_from_this())`.
+    if (const Expr *Operand = forwardedOperand(Call))
+      return nameObjectAt(Operand, Reassigned, Depth + 1);
     if (isStdFunction(Call->getDirectCallee(),
                       {"make_shared", "allocate_shared"})) {
       Name.Kind = ObjectName::Fresh;
