@@ -265,6 +265,19 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
     How += ", through " + quoted(E.Back.Through->getQualifiedNameAsString());
   F.Notes.push_back({E.Back.Value->getBeginLoc(), How});
 
+  // A pointer that counts references in the object has no std::weak_ptr.
+  const auto *Owner = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Back->getType().getCanonicalType()->getAsCXXRecordDecl());
+  std::string OwnerName = Owner ? qualifiedName(Owner) : std::string();
+  if (Owner && isSingleOwner(Back) && OwnerName != "std::shared_ptr" &&
+      OwnerName != "boost::shared_ptr") {
+    F.Notes.push_back({Back->getLocation(),
+                       "make it non-owning: " + quoted(Owner->getName()) +
+                           " has no std::weak_ptr; hold a raw pointer or the "
+                           "library's weak reference (no automatic fix)"});
+    Out.push_back(std::move(F));
+    return;
+  }
   const WeakPtrRewrite &Plan = Rewrites[Back->getCanonicalDecl()];
   std::string Fix = "make it a std::weak_ptr";
   if (!Plan.Declaration.empty())

@@ -1,5 +1,6 @@
 //===--- OwnershipGraph.cpp - Which classes own which, by their fields ----===//
 #include "OwnershipGraph.h"
+#include "IntrusivePointers.h"
 #include "Compat.h"
 #include "clang/AST/DeclTemplate.h"
 #include "llvm/ADT/STLExtras.h"
@@ -30,6 +31,9 @@ owningPointerKind(const CXXRecordDecl *RD,
     return std::nullopt;
   }
   if (Name == "shared_ptr" && qualifiedName(Spec) == "boost::shared_ptr")
+    return OwnershipKind::Shared;
+  // boost::intrusive_ptr, llvm::IntrusiveRefCntPtr, a project's own.
+  if (isIntrusiveSharedOwner(Spec))
     return OwnershipKind::Shared;
   return std::nullopt;
 }
