@@ -197,3 +197,58 @@ int main(int argc, char **argv) {
     handle(next());
   }
 }
+
+// --- Once-only contexts other than main() and std::call_once ----------------
+// Quiet: a static once-token whose constructor runs a lambda filling a table.
+static std::map<std::string, int> OnceTable;
+struct RunOnce {
+  template <class F> explicit RunOnce(F Fn) { Fn(); }
+};
+void initOnceTable() {
+  static RunOnce Token([] {
+    OnceTable.emplace("a", 1);
+    OnceTable.emplace("b", 2);
+  });
+}
+// Quiet: filled by a function only a function-local static's initializer
+// calls.
+static std::vector<int> Primes;
+int fillPrimes() {
+  for (int I = 2; I < 100; ++I)
+    Primes.push_back(I);
+  return 0;
+}
+int primeAt(int I) {
+  static int Filled = fillPrimes();
+  (void)Filled;
+  return Primes[I];
+}
+// Quiet: filled by the constructor of a singleton.
+static std::map<int, std::string> NumberNames;
+class NameRegistry {
+public:
+  static NameRegistry &instance() {
+    static NameRegistry R;
+    return R;
+  }
+
+private:
+  NameRegistry() {
+    NumberNames[1] = "one";
+    NumberNames[2] = "two";
+  }
+};
+// Grows: the same filler is also called for every request.
+static std::vector<int> Seen;
+// CHECK-MESSAGES: :[[@LINE-1]]:25: warning: global 'Seen' only grows: elements are added in 'remember' but never removed; every element lives until the program exits [leak-unbounded-container]
+// CHECK-MESSAGES: :[[@LINE+3]]:3: note: it grows here{{$}}
+// CHECK-MESSAGES: :[[@LINE-3]]:25: note: keep a bounded window (a ring buffer, or pop_front past a size) or flush it periodically{{$}}
+int remember(int V) {
+  Seen.push_back(V);
+  return V;
+}
+int firstSeen() {
+  static int First = remember(0);
+  return First;
+}
+int onRequest(int V) { return remember(V); }
