@@ -167,6 +167,11 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
     if (Noted.insert(G.Site->getBeginLoc()).second)
       F.Notes.push_back({G.Site->getBeginLoc(), "it grows here"});
   }
+  if (const Expr *AtExit = EmptiedOnlyAtExit.lookup(D))
+    F.Notes.push_back({AtExit->getBeginLoc(),
+                       "it is only emptied here, in the destructor of the "
+                       "object that holds it, which runs when the program "
+                       "exits"});
   F.Notes.push_back({D->getLocation(), Suggestion});
   Out.push_back(std::move(F));
 }

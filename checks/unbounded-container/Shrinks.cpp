@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "UnboundedContainer.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
 using namespace clang;
@@ -59,9 +60,34 @@ private:
 
 } // namespace
 
+// The function whose body holds \p E.
+static const FunctionDecl *enclosingFunction(const Expr *E, ASTContext &Ctx) {
+  DynTypedNodeList Parents = Ctx.getParents(*E);
+  for (unsigned Depth = 0; !Parents.empty() && Depth < 64; ++Depth) {
+    const DynTypedNode &Parent = Parents[0];
+    if (const auto *F = Parent.get<FunctionDecl>())
+      return F;
+    if (Parent.get<LambdaExpr>())
+      return nullptr; // the lambda may run at any time
+    Parents = Ctx.getParents(Parent);
+  }
+  return nullptr;
+}
+
 void UnboundedContainer::recordShrink(const Expr *Container, bool Direct) {
-  if (std::optional<Storage> S = storageOf(Container, Direct))
-    Shrunk.insert(S->Decl);
+  std::optional<Storage> S = storageOf(Container, Direct);
+  if (!S)
+    return;
+  // A member emptied only in its own object's destructor is not bounded
+  // while the object lives: for a program-long object, that is at exit.
+  if (const auto *Field = dyn_cast<FieldDecl>(S->Decl))
+    if (const auto *Dtor =
+            dyn_cast_or_null<CXXDestructorDecl>(enclosingFunction(Container, *Ctx));
+        Dtor && declaresSameEntity(Dtor->getParent(), Field->getParent())) {
+      EmptiedOnlyAtExit.try_emplace(S->Decl, Container);
+      return;
+    }
+  Shrunk.insert(S->Decl);
 }
 
 bool UnboundedContainer::paramMayShrink(const FunctionDecl *F, unsigned Param) {

@@ -395,6 +395,7 @@ std::vector<Finding> UnboundedContainer::finish() {
   }
   Candidates.clear();
   Shrunk.clear();
+  EmptiedOnlyAtExit.clear();
   TheSingletons.clear();
   StaticInstances.clear();
   OtherInstances.clear();

@@ -145,6 +145,9 @@ private:
   clang::ASTContext *Ctx = nullptr;
   llvm::MapVector<const clang::ValueDecl *, Candidate> Candidates;
   llvm::DenseSet<const clang::ValueDecl *> Shrunk;
+  /// Members whose only shrink is in their own object's destructor.
+  llvm::DenseMap<const clang::ValueDecl *, const clang::Expr *>
+      EmptiedOnlyAtExit;
   Singletons TheSingletons;
   /// Objects of each program class: in static storage, or anywhere else
   /// (locals, members, `new`, `make_shared`).

@@ -109,3 +109,38 @@ Sessions &sessions() {
   static std::unique_ptr<Sessions> Instance(new Sessions);
   return *Instance;
 }
+
+// --- Positive: emptied only in the singleton's own destructor ---------------
+
+class AuditLog {
+public:
+  static AuditLog &get() {
+    static AuditLog L;
+    return L;
+  }
+  void add(const std::string &S) { Lines.push_back(S); }
+  ~AuditLog() { Lines.clear(); }
+
+private:
+  std::vector<std::string> Lines;
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: singleton member 'AuditLog::Lines' only grows: elements are added in 'AuditLog::add' but never removed; every element lives until the program exits [leak-unbounded-container]
+  // CHECK-MESSAGES: :[[@LINE-6]]:36: note: it grows here{{$}}
+  // CHECK-MESSAGES: :[[@LINE-6]]:17: note: it is only emptied here, in the destructor of the object that holds it, which runs when the program exits{{$}}
+  // CHECK-MESSAGES: :[[@LINE-4]]:28: note: keep a bounded window (a ring buffer, or pop_front past a size) or flush it periodically{{$}}
+};
+
+// --- Negative: flushed by a member function while the program runs ----------
+
+class Outbox {
+public:
+  static Outbox &get() {
+    static Outbox O;
+    return O;
+  }
+  void add(const std::string &S) { Pending.push_back(S); }
+  void flush() { Pending.clear(); }
+  ~Outbox() { Pending.clear(); }
+
+private:
+  std::vector<std::string> Pending;
+};
