@@ -3,6 +3,7 @@
 #include "code/LibraryFunctions.h"
 #include "ownership/ContainerTypes.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
@@ -88,6 +89,60 @@ bool isCallableHolderType(QualType T) {
                                "copyable_function", "packaged_task", "any"},
                               RD->getName());
   return qualifiedName(RD) == "boost::function";
+}
+
+bool holdsCallable(const CXXRecordDecl *RD) {
+  if (!RD || !RD->hasDefinition() || RD->isInStdNamespace())
+    return false;
+  RD = RD->getDefinition();
+  for (const FieldDecl *F : RD->fields()) {
+    QualType T = F->getType();
+    const CXXRecordDecl *FieldClass = T->getAsCXXRecordDecl();
+    if (isCallableHolderType(T) || (FieldClass && FieldClass->isLambda()))
+      return true;
+  }
+  return llvm::any_of(RD->bases(), [](const CXXBaseSpecifier &Base) {
+    return holdsCallable(Base.getType()->getAsCXXRecordDecl());
+  });
+}
+
+const Expr *heldCallableArgument(const Expr *Made) {
+  // Through the conversion to a pointer to the base:
+  // `unique_ptr<TaskBase>(make_unique<Task<F>>(f))`.
+  for (unsigned Step = 0; Made && Step < 6; ++Step) {
+    Made = Made->IgnoreImplicit()->IgnoreParenImpCasts();
+    const auto *Construct = dyn_cast<CXXConstructExpr>(Made);
+    if (!Construct || Construct->getNumArgs() != 1 ||
+        !Construct->getConstructor() ||
+        !Construct->getConstructor()->getParent()->isInStdNamespace())
+      break;
+    Made = Construct->getArg(0);
+  }
+  if (!Made)
+    return nullptr;
+  const CXXRecordDecl *Class = nullptr;
+  const Expr *Arg = nullptr;
+  if (const auto *Call = dyn_cast<CallExpr>(Made)) {
+    const FunctionDecl *FD = Call->getDirectCallee();
+    if (!isStdFunction(FD, {"make_unique", "make_shared", "allocate_shared"}) ||
+        Call->getNumArgs() == 0 || !FD->getTemplateSpecializationArgs() ||
+        FD->getTemplateSpecializationArgs()->size() == 0 ||
+        FD->getTemplateSpecializationArgs()->get(0).getKind() !=
+            TemplateArgument::Type)
+      return nullptr;
+    Class = FD->getTemplateSpecializationArgs()
+                ->get(0)
+                .getAsType()
+                ->getAsCXXRecordDecl();
+    Arg = Call->getArg(Call->getNumArgs() - 1);
+  } else if (const auto *New = dyn_cast<CXXNewExpr>(Made)) {
+    const CXXConstructExpr *Construct = New->getConstructExpr();
+    if (!Construct || Construct->getNumArgs() == 0)
+      return nullptr;
+    Class = Construct->getType()->getAsCXXRecordDecl();
+    Arg = Construct->getArg(Construct->getNumArgs() - 1);
+  }
+  return Class && holdsCallable(Class) ? Arg : nullptr;
 }
 
 SmallVector<const Expr *, 2> storedCallables(const Expr *Init) {

@@ -21,6 +21,17 @@ namespace leaklint {
 /// std::any, boost::function) and for function pointers.
 bool isCallableHolderType(clang::QualType T);
 
+/// True for a program class that keeps a callable in a field (its own or a
+/// base's): a closure type or a callable holder, like
+/// `template <class F> struct Task : TaskBase { F fn; };` made with a lambda.
+bool holdsCallable(const clang::CXXRecordDecl *RD);
+
+/// The callable argument kept by an object made to hold it:
+/// `std::make_unique<Task<F>>(f)`, `std::make_shared<Task<F>>(f)`,
+/// `new Task<F>(f)` where Task holds a callable (type erasure behind a base
+/// pointer). Null otherwise.
+const clang::Expr *heldCallableArgument(const clang::Expr *Made);
+
 /// The lambdas and bind calls that \p Init stores into the value it
 /// initialises: reached only through braces, conversions, temporaries and
 /// constructors that keep their argument (library classes, and parameters

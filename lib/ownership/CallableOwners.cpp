@@ -1,5 +1,6 @@
 //===--- CallableOwners.cpp - The shared_ptr owners a callable holds ------===//
 #include "CallableOwners.h"
+#include "CallableHolders.h"
 #include "Compat.h"
 #include "ContainerTypes.h"
 #include "OwnershipGraph.h"
@@ -43,6 +44,12 @@ public:
       return;
     if (const auto *L = dyn_cast<LambdaExpr>(E)) {
       visitLambda(L, Through, Depth);
+      return;
+    }
+    // A callable kept by an object made for it (type erasure):
+    // `std::make_unique<Task<F>>(std::move(f))`, `new Task<F>(f)`.
+    if (const Expr *Held = heldCallableArgument(E)) {
+      visit(Held, Through, Depth + 1);
       return;
     }
     if (const auto *Call = dyn_cast<CallExpr>(E)) {

@@ -2,6 +2,7 @@
 #include "OwnershipLinks.h"
 #include "Compat.h"
 #include "OwnershipGraph.h"
+#include "CallableHolders.h"
 #include "code/LibraryFunctions.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -205,6 +206,10 @@ public:
       : F(F), Out(Out) {}
 
   void record(const FieldDecl *Field, const Expr *Value) {
+    // A parameter wrapped in an object made to hold it:
+    // `tasks_.push_back(std::make_unique<Task<F>>(std::move(f)))`.
+    if (const Expr *Held = heldCallableArgument(passedThrough(Value)))
+      Value = Held;
     const auto *Ref = dyn_cast_or_null<DeclRefExpr>(passedThrough(Value));
     const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
     if (!Param || Param->getDeclContext() != F)
