@@ -6,7 +6,6 @@
 //
 //===----------------------------------------------------------------------===//
 #include "UnboundedContainer.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
 using namespace clang;
@@ -60,34 +59,38 @@ private:
 
 } // namespace
 
-// The function whose body holds \p E.
-static const FunctionDecl *enclosingFunction(const Expr *E, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(*E);
-  for (unsigned Depth = 0; !Parents.empty() && Depth < 64; ++Depth) {
-    const DynTypedNode &Parent = Parents[0];
-    if (const auto *F = Parent.get<FunctionDecl>())
-      return F;
-    if (Parent.get<LambdaExpr>())
-      return nullptr; // the lambda may run at any time
-    Parents = Ctx.getParents(Parent);
-  }
-  return nullptr;
-}
-
 void UnboundedContainer::recordShrink(const Expr *Container, bool Direct) {
   std::optional<Storage> S = storageOf(Container, Direct);
   if (!S)
     return;
+  // Whether a member's shrink is only in its own object's destructor is
+  // decided at the end of the translation unit, against the destructors
+  // seen (a parent map of the whole AST would cost more than the check).
+  if (isa<FieldDecl>(S->Decl)) {
+    MemberShrinks.push_back({S->Decl, Container});
+    return;
+  }
+  Shrunk.insert(S->Decl);
+}
+
+void UnboundedContainer::resolveMemberShrinks() {
   // A member emptied only in its own object's destructor is not bounded
   // while the object lives: for a program-long object, that is at exit.
-  if (const auto *Field = dyn_cast<FieldDecl>(S->Decl))
-    if (const auto *Dtor =
-            dyn_cast_or_null<CXXDestructorDecl>(enclosingFunction(Container, *Ctx));
-        Dtor && declaresSameEntity(Dtor->getParent(), Field->getParent())) {
-      EmptiedOnlyAtExit.try_emplace(S->Decl, Container);
-      return;
-    }
-  Shrunk.insert(S->Decl);
+  llvm::DenseMap<const CXXRecordDecl *, SmallVector<SourceRange, 1>> Dtors;
+  for (const FunctionDecl *F : Functions)
+    if (const auto *Dtor = dyn_cast<CXXDestructorDecl>(F); Dtor && F->getBody())
+      Dtors[Dtor->getParent()->getCanonicalDecl()].push_back(
+          F->getBody()->getSourceRange());
+  for (const auto &[Decl, Site] : MemberShrinks) {
+    const auto *Field = cast<FieldDecl>(Decl);
+    auto It = Dtors.find(
+        cast<CXXRecordDecl>(Field->getParent())->getCanonicalDecl());
+    if (It != Dtors.end() && withinAny(Site->getBeginLoc(), It->second))
+      EmptiedOnlyAtExit.try_emplace(Decl, Site);
+    else
+      Shrunk.insert(Decl);
+  }
+  MemberShrinks.clear();
 }
 
 bool UnboundedContainer::paramMayShrink(const FunctionDecl *F, unsigned Param) {

@@ -357,6 +357,7 @@ bool UnboundedContainer::everyUseVisible(const ValueDecl *D) const {
 std::vector<Finding> UnboundedContainer::finish() {
   std::vector<Finding> Out;
   if (Ctx) {
+    resolveMemberShrinks();
     llvm::DenseSet<SourceLocation> Reported;
     for (auto &Entry : Candidates) {
       const ValueDecl *D = Entry.first;
@@ -396,6 +397,7 @@ std::vector<Finding> UnboundedContainer::finish() {
   Candidates.clear();
   Shrunk.clear();
   EmptiedOnlyAtExit.clear();
+  MemberShrinks.clear();
   TheSingletons.clear();
   StaticInstances.clear();
   OtherInstances.clear();

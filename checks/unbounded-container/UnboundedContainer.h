@@ -105,6 +105,7 @@ private:
   void recordGrowth(const clang::Expr *Container, const clang::Expr *Site,
                     llvm::ArrayRef<const clang::Expr *> Args);
   void recordShrink(const clang::Expr *Container, bool Direct);
+  void resolveMemberShrinks();
   void recordPointerTarget(const clang::VarDecl *Pointer,
                            const clang::Expr *Target);
   bool paramMayShrink(const clang::FunctionDecl *F, unsigned Param);
@@ -145,6 +146,9 @@ private:
   clang::ASTContext *Ctx = nullptr;
   llvm::MapVector<const clang::ValueDecl *, Candidate> Candidates;
   llvm::DenseSet<const clang::ValueDecl *> Shrunk;
+  /// Shrinks of members, resolved at the end (resolveMemberShrinks()).
+  std::vector<std::pair<const clang::ValueDecl *, const clang::Expr *>>
+      MemberShrinks;
   /// Members whose only shrink is in their own object's destructor.
   llvm::DenseMap<const clang::ValueDecl *, const clang::Expr *>
       EmptiedOnlyAtExit;
