@@ -1,6 +1,7 @@
 //===--- ForwardingCalls.cpp - Calls whose result is an operand -----------===//
 #include "identity/ForwardingCalls.h"
 #include "code/LibraryFunctions.h"
+#include "code/Temporaries.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -30,19 +31,12 @@ bool isWeakPointer(QualType T) {
 // What a returned expression is, in the callee's own terms: `this` (-1),
 // parameter K (K), or unknown.
 std::optional<int> classify(const Expr *E, const FunctionDecl *F,
-                            unsigned Depth);
-
-std::optional<int> classifyOperand(const Expr *E, const FunctionDecl *F,
-                                   unsigned Depth) {
+                            unsigned Depth) {
+  if (Depth > MaxDepth)
+    return std::nullopt;
   for (unsigned Step = 0; E && Step < 12; ++Step) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
-      E = Cleanups->getSubExpr();
-    else if (const auto *Tmp = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = Tmp->getSubExpr();
-    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = Bind->getSubExpr();
-    else if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
+    E = ignoreTemporaries(E);
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
       E = Cast->getSubExpr();
     else if (const auto *U = dyn_cast<UnaryOperator>(E);
              U && (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf))
@@ -70,13 +64,6 @@ std::optional<int> classifyOperand(const Expr *E, const FunctionDecl *F,
     if (const Expr *Inner = forwardedOperand(Call, Depth + 1))
       return classify(Inner, F, Depth + 1);
   return std::nullopt;
-}
-
-std::optional<int> classify(const Expr *E, const FunctionDecl *F,
-                            unsigned Depth) {
-  if (Depth > MaxDepth)
-    return std::nullopt;
-  return classifyOperand(E, F, Depth);
 }
 
 // Every return of \p F's body names the same operand.
