@@ -19,6 +19,12 @@ run.sh:
   bench/realworld.py --tidy "clang-tidy-22 --load=/x/LeakLint.so"
                                          any front end taking clang-tidy's
                                          arguments (default: the build's)
+  bench/realworld.py --whole-program     whole-program mode
+                                         (docs/whole-program.md): every side
+                                         analyses its tu and extra_tus with
+                                         facts on, then leaklint-merge; the
+                                         diagnostics of both count, against
+                                         expected-whole-program.json
 
 The data (pairs.tsv, trees/) is in shared/realworld, beside the source tree
 (--data or $LEAKLINT_REALWORLD_DIR); bench/install-real-code.sh installs the
@@ -40,8 +46,7 @@ from dataclasses import dataclass, field
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from toolchain import SRC_ROOT, Toolchain, default_build_dir  # noqa: E402
 
-EXPECTED_JSON = os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                             "realworld", "expected.json")
+EXPECTED_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "realworld")
 SHARED_DIR = os.environ.get("LEAKLINT_SHARED_DIR",
                             os.path.join(os.path.dirname(SRC_ROOT), "shared"))
 CRASH_MARKERS = ("PLEASE submit a bug report", "LLVM ERROR")
@@ -82,6 +87,7 @@ class Pair:
     flags: str
     leak_files: list
     regex: str
+    extra_tus: list
 
 
 @dataclass
@@ -99,7 +105,8 @@ def read_pairs(data_dir):
     with open(os.path.join(data_dir, "pairs.tsv"), newline="") as f:
         rows = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
         return [Pair(r["id"], r["repo"], r["kind"], r["tu"], r["compile_flags"],
-                     r["leak_file"].split(";"), r["leak_line_regex"])
+                     r["leak_file"].split(";"), r["leak_line_regex"],
+                     [t for t in (r.get("extra_tus") or "").split(";") if t])
                 for r in rows if r["id"] and not r["id"].startswith("#")]
 
 
@@ -152,21 +159,39 @@ def parse_output(text, tree):
     return diags, errors
 
 
-def run_side(tidy, root, pair, name, keep):
+def run_side(tidy, root, pair, name, keep, merge=None):
+    """One side. With \p merge (leaklint-merge's path), whole-program mode:
+    the TU and the pair's extra TUs write facts, and the merge's findings
+    count with the per-TU ones."""
     tree = os.path.join(root, name)
     argv = expand_flags(pair.flags, os.path.join(root, "deps"))
-    cmd = tidy + ["-checks=-*,leak-*", "--header-filter=.*", pair.tu, "--"] + argv
+    tus = [pair.tu]
+    options = []
+    if merge:
+        facts = os.path.join(root, name + ".facts")
+        tus += pair.extra_tus
+        # InheritParentConfig keeps the tree's own .clang-tidy.
+        options = ["--config={InheritParentConfig: true, CheckOptions: "
+                   "{FactsDirectory: '%s'}}" % facts]
+    cmd = tidy + ["-checks=-*,leak-*", "--header-filter=.*"] + options + tus + ["--"] + argv
     start = time.monotonic()
     proc = subprocess.run(cmd, cwd=tree, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                           text=True, errors="replace")
-    side = Side(name, returncode=proc.returncode, seconds=time.monotonic() - start,
-                crashed=crashed(proc.returncode, proc.stdout))
-    side.diagnostics, side.errors = parse_output(proc.stdout, tree)
+    output = proc.stdout
+    returncode = proc.returncode
+    if merge:
+        merged = subprocess.run([merge, facts], cwd=tree, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True, errors="replace")
+        output += merged.stdout
+        returncode = returncode or merged.returncode
+    side = Side(name, returncode=returncode, seconds=time.monotonic() - start,
+                crashed=crashed(returncode, output))
+    side.diagnostics, side.errors = parse_output(output, tree)
     targets = leak_lines(tree, pair)
     side.hit = any((d["path"], d["line"]) in targets for d in side.diagnostics)
     if keep:
         with open(tree + ".tidy.out", "w") as out:
-            out.write(proc.stdout)
+            out.write(output)
     return side
 
 
@@ -239,7 +264,7 @@ def compare(results, expected):
     return regressions, improvements
 
 
-def update_expected(results, expected):
+def update_expected(results, expected, path):
     ran = {r["id"] for r in results}
     out = {"comment": expected.get(
         "comment", "Pairs of shared/realworld/pairs.tsv that bench/realworld.py "
@@ -247,15 +272,15 @@ def update_expected(results, expected):
     for what in ("found", "quiet"):
         kept = [i for i in expected.get(what, []) if i not in ran]
         out[what] = sorted(kept + [r["id"] for r in results if r[what]])
-    with open(EXPECTED_JSON, "w") as f:
+    with open(path, "w") as f:
         json.dump(out, f, indent=2)
         f.write("\n")
 
 
-def load_expected():
-    if not os.path.exists(EXPECTED_JSON):
+def load_expected(path):
+    if not os.path.exists(path):
         return {}
-    return json.load(open(EXPECTED_JSON))
+    return json.load(open(path))
 
 
 # --- main -----------------------------------------------------------------
@@ -281,7 +306,9 @@ def run_all(tidy, data_dir, pairs, work, args):
     results = []
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         roots = list(pool.map(lambda p: unpack(data_dir, p, work), pairs))
-        futures = [[pool.submit(run_side, tidy, root, p, s, args.keep) for s in ("buggy", "fixed")]
+        merge = Toolchain(args.build_dir).leaklint_merge if args.whole_program else None
+        futures = [[pool.submit(run_side, tidy, root, p, s, args.keep, merge)
+                    for s in ("buggy", "fixed")]
                    for p, root in zip(pairs, roots)]
         for pair, root, (fb, ff) in zip(pairs, roots, futures):
             buggy, fixed = fb.result(), ff.result()
@@ -316,6 +343,9 @@ def parse_args():
     ap.add_argument("-v", "--verbose", action="store_true",
                     help="print every leak-* diagnostic with its notes")
     ap.add_argument("--json", metavar="FILE", help="write per-pair results here")
+    ap.add_argument("--whole-program", action="store_true",
+                    help="analyse each side's extra_tus too, with facts, and "
+                    "count leaklint-merge's findings (expected-whole-program.json)")
     mode = ap.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true",
                       help="exit 1 on a regression against expected.json or a crash")
@@ -345,12 +375,14 @@ def main():
                if r[s]["crashed"]]
     for c in crashes:
         print("CRASH: %s" % c)
+    expected = os.path.join(EXPECTED_DIR, "expected-whole-program.json"
+                            if args.whole_program else "expected.json")
     if args.update:
-        update_expected(results, load_expected())
-        print("realworld: wrote %s" % os.path.relpath(EXPECTED_JSON))
+        update_expected(results, load_expected(expected), expected)
+        print("realworld: wrote %s" % os.path.relpath(expected))
     if not args.check:
         return 0
-    regressions, improvements = compare(results, load_expected())
+    regressions, improvements = compare(results, load_expected(expected))
     for line in improvements:
         print("improvement: " + line)
     for line in regressions:

@@ -24,6 +24,7 @@ class Toolchain:
         self.clang_plugin = self._built("lib/LeakLintPlugin.so")
         self.leaklint_tidy = self._built("bin/leaklint-tidy")
         self.leaklint_clangd = self._built("bin/leaklint-clangd")
+        self.leaklint_merge = self._built("bin/leaklint-merge")
 
     def _built(self, rel):
         path = os.path.join(self.build, rel)

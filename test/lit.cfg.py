@@ -12,6 +12,7 @@ Substitutions a RUN line can use:
   %leaklint_tidy    the leaklint-tidy executable
   %leaklint_clangd  the leaklint-clangd executable
   %leaklint_sarif   the leaklint-sarif converter
+  %leaklint_merge   leaklint-merge, whole-program mode's merge
   %compare_front_ends  shows the plugin reports what clang-tidy reports
   %lsp_check        a small LSP client that opens a file in a server
   %validate_sarif   validates SARIF files against the vendored 2.1.0 schema
@@ -56,6 +57,7 @@ config.substitutions.append(("%clang_plugin", config.clang_plugin))
 config.substitutions.append(("%leaklint_tidy", config.leaklint_tidy))
 config.substitutions.append(("%leaklint_clangd", config.leaklint_clangd))
 config.substitutions.append(("%leaklint_sarif", config.leaklint_sarif))
+config.substitutions.append(("%leaklint_merge", config.leaklint_merge))
 tools = os.path.join(config.test_source_root, "tools")
 config.substitutions.append(("%compare_front_ends", "%s %s --clang-tidy='%s --load=%s' --clang=%s --plugin=%s" % (
     config.python, os.path.join(tools, "compare_front_ends.py"),

@@ -2,6 +2,7 @@
 #include "SharedPtrCycle.h"
 #include "Compat.h"
 #include "WeakPtrRewrite.h"
+#include "facts/TranslationUnitFacts.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Lex/Lexer.h"
@@ -98,7 +99,10 @@ SharedPtrCycle::SharedPtrCycle(const SharedPtrCycleOptions &Options)
         Types.addSharedOwners(Options.OwnerTypes);
         return Types;
       }()),
-      Graph(Containers), Links(Containers) {}
+      Graph(Containers), Links(Containers) {
+  if (!Options.FactsDirectory.empty())
+    Facts.emplace(Containers, Links);
+}
 
 void SharedPtrCycle::registerMatchers(MatchFinder &Finder,
                                       MatchFinder::MatchCallback *CB) {
@@ -122,8 +126,33 @@ void SharedPtrCycle::collect(const MatchFinder::MatchResult &Result) {
   // Template patterns count for resets: a member function of a class
   // template is instantiated only when used.
   Resets.collect(F);
-  if (!F->isDependentContext())
+  if (F->isDependentContext())
+    return;
+  if (!Facts) {
     findEvidence(Links.collect(F));
+    return;
+  }
+  SmallVector<OpaqueCall, 2> Opaque;
+  SmallVector<OwnershipLink, 4> Found = Links.collect(F, &Opaque);
+  Facts->addFunction(F, *Ctx, Found, Opaque);
+  findEvidence(Found);
+}
+
+void SharedPtrCycle::writeFacts(ArrayRef<const FieldDecl *> Reported) {
+  // Facts describe a whole TU. A host that matches part of it (clangd's
+  // main-file traversal scope) would write partial facts over whole ones.
+  ArrayRef<Decl *> Scope = Ctx->getTraversalScope();
+  if (Scope.size() != 1 || !isa<TranslationUnitDecl>(Scope.front()))
+    return;
+  const SourceManager &SM = Ctx->getSourceManager();
+  cycles::CycleFacts TUFacts = Facts->finish(Resets, Reported, *Ctx);
+  facts::FactsHeader Header =
+      facts::translationUnitHeader("leak-shared-ptr-cycle", SM, CompileDigest);
+  llvm::json::Value Value = toJSON(TUFacts);
+  if (llvm::Error E = facts::writeFactsFile(
+          Options.FactsDirectory, Header, std::move(*Value.getAsObject())))
+    llvm::errs() << "leaklint: error: " << llvm::toString(std::move(E))
+                 << "\n";
 }
 
 void SharedPtrCycle::findEvidence(ArrayRef<OwnershipLink> Found) {
@@ -346,13 +375,22 @@ std::vector<Finding> SharedPtrCycle::finish() {
     for (const auto &[Field, E] : Evidences)
       Backs.push_back(Field);
     Rewrites = planWeakPtrRewrites(Backs, *Ctx);
-    for (const auto &[Field, E] : Evidences)
+    SmallVector<const FieldDecl *, 8> Reported;
+    for (const auto &[Field, E] : Evidences) {
+      size_t Before = Out.size();
       if (Seen.insert(Field->getLocation()).second)
         report(E, Out);
+      if (Out.size() > Before)
+        Reported.push_back(Field);
+    }
     Rewrites.clear();
     if (Options.ReportTypeCycles)
       reportTypeCycles(Out);
+    if (Facts)
+      writeFacts(Reported);
   }
+  if (Facts)
+    Facts->clear();
   Evidences.clear();
   MutualEvidences.clear();
   Graph.clear();

@@ -12,6 +12,7 @@
 #define LEAKLINT_CHECKS_SHARED_PTR_CYCLE_SHAREDPTRCYCLE_H
 
 #include "Finding.h"
+#include "CycleFactsCollector.h"
 #include "WeakPtrRewrite.h"
 #include "ownership/ContainerTypes.h"
 #include "ownership/OwnershipGraph.h"
@@ -19,6 +20,7 @@
 #include "storage/StorageResets.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/MapVector.h"
+#include <optional>
 #include <vector>
 
 namespace leaklint {
@@ -31,6 +33,9 @@ struct SharedPtrCycleOptions {
   std::string OwnerTypes;
   /// Also report cycles of the type graph that no code was seen to close.
   bool ReportTypeCycles = false;
+  /// Whole-program mode: write this TU's facts here for leaklint-merge
+  /// (docs/whole-program.md). Empty: off. Read as a global option too.
+  std::string FactsDirectory;
 
   /// Visits each option as (name, member); the initialisers are the defaults.
   template <typename Self, typename Visitor>
@@ -38,6 +43,7 @@ struct SharedPtrCycleOptions {
     Visit("ContainerTypes", O.ContainerTypes);
     Visit("OwnerTypes", O.OwnerTypes);
     Visit("ReportTypeCycles", O.ReportTypeCycles);
+    Visit("FactsDirectory", O.FactsDirectory);
   }
 };
 
@@ -62,6 +68,9 @@ public:
                         clang::ast_matchers::MatchFinder::MatchCallback *CB);
   void collect(const clang::ast_matchers::MatchFinder::MatchResult &Result);
   std::vector<Finding> finish();
+  /// What names this TU's facts file (facts::compileDigest()); the host
+  /// passes it before the TU is matched.
+  void setCompileDigest(std::string Digest) { CompileDigest = std::move(Digest); }
 
 private:
   enum class EvidenceKind {
@@ -84,6 +93,7 @@ private:
   void findEvidence(llvm::ArrayRef<OwnershipLink> Links);
   void report(const Evidence &E, std::vector<Finding> &Out);
   void reportTypeCycles(std::vector<Finding> &Out);
+  void writeFacts(llvm::ArrayRef<const clang::FieldDecl *> Reported);
 
   SharedPtrCycleOptions Options;
   std::string OptionError;
@@ -93,6 +103,9 @@ private:
   /// Fields some code empties again: an object holding itself that lets go.
   StorageResets Resets;
   clang::ASTContext *Ctx = nullptr;
+  /// Whole-program mode only.
+  std::optional<cycles::CycleFactsCollector> Facts;
+  std::string CompileDigest;
   /// The weak_ptr fix-it of each back edge, planned together at the end.
   llvm::DenseMap<const clang::FieldDecl *, WeakPtrRewrite> Rewrites;
   /// By the back-edge field: one warning per cycle however often it is closed.

@@ -11,6 +11,7 @@
 #define LEAKLINT_CHECKS_TIDY_ANALYSISCHECK_H
 
 #include "ClangTidyCheck.h"
+#include "Analyses.h"
 #include "FindingEmitter.h"
 #include <string>
 
@@ -44,6 +45,10 @@ public:
     if (Analysis.optionError().empty())
       Analysis.registerMatchers(*Finder, this);
   }
+  void registerPPCallbacks(const clang::SourceManager &, clang::Preprocessor *PP,
+                           clang::Preprocessor *) override {
+    passCompileDigest(Analysis, *PP);
+  }
   void
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override {
     Analysis.collect(Result);
@@ -58,9 +63,13 @@ private:
                          bool &Value) {
     Value = View.get(Name, Value);
   }
+  // The facts directory is one setting for every check: a global option
+  // (`FactsDirectory`) that a check's own option overrides.
   static void readOption(const OptionsView &View, llvm::StringRef Name,
                          std::string &Value) {
-    Value = View.get(Name, Value).str();
+    Value = (Name == "FactsDirectory" ? View.getLocalOrGlobal(Name, Value)
+                                      : View.get(Name, Value))
+                .str();
   }
   static OptionsT readOptions(const OptionsView &View,
                               clang::tidy::ClangTidyContext *Context) {

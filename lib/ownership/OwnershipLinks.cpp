@@ -49,8 +49,13 @@ const CXXConstructorDecl *constructorOf(const CallExpr *MakeShared) {
 class LinkVisitor : public RecursiveASTVisitor<LinkVisitor> {
 public:
   LinkVisitor(OwnershipLinks &Links, SmallVectorImpl<OwnershipLink> &Out,
-              const ReassignedSet &Reassigned, const CXXRecordDecl *ThisClass)
-      : Links(Links), Out(Out), Reassigned(Reassigned), ThisClass(ThisClass) {}
+              const ReassignedSet &Reassigned, const FunctionDecl *Function,
+              SmallVectorImpl<OpaqueCall> *Opaque)
+      : Links(Links), Out(Out), Reassigned(Reassigned), Function(Function),
+        ThisClass(isa<CXXMethodDecl>(Function)
+                      ? cast<CXXMethodDecl>(Function)->getParent()
+                      : nullptr),
+        Opaque(Opaque) {}
 
   ObjectName name(const Expr *E) const { return nameObject(E, &Reassigned); }
 
@@ -96,6 +101,8 @@ public:
     if (!Callee || !ObjectExpr)
       return;
     ArrayRef<OwnershipLinks::ParamStore> Stores = Links.storedParams(Callee);
+    if (Stores.empty() && Opaque && !Callee->hasBody())
+      addOpaque(Callee, ObjectExpr, Args);
     if (llvm::none_of(Stores, [&](const OwnershipLinks::ParamStore &S) {
           return Links.isSharedOwnerField(S.Field);
         }))
@@ -106,6 +113,26 @@ public:
     for (const OwnershipLinks::ParamStore &S : Stores)
       if (S.Param < Args.size())
         add(Object, S.Field, Args[S.Param], Callee);
+  }
+
+  // A call this TU cannot see into, kept when it passes an owner.
+  void addOpaque(const FunctionDecl *Callee, const Expr *ObjectExpr,
+                 ArrayRef<const Expr *> Args) {
+    if (Callee->getASTContext().getSourceManager().isInSystemHeader(
+            Callee->getLocation()))
+      return;
+    OpaqueCall Call;
+    Call.Callee = Callee;
+    for (const Expr *Arg : Args) {
+      Call.Args.push_back(Arg);
+      Call.Carried.push_back(Links.carriedOwner(Arg, Reassigned));
+    }
+    if (llvm::none_of(Call.Carried,
+                      [](const ObjectName &N) { return N.known(); }))
+      return;
+    Call.Object = name(ObjectExpr);
+    if (Call.Object.known())
+      Opaque->push_back(std::move(Call));
   }
 
   // The field of an object emptied again: `h->f.reset()`, `h->f = nullptr`.
@@ -167,7 +194,7 @@ public:
             M->getName()))
       if (const MemberExpr *Member =
               writtenField(Call->getImplicitObjectArgument()))
-        Links.markDrained(cast<FieldDecl>(Member->getMemberDecl()));
+        Links.markDrained(cast<FieldDecl>(Member->getMemberDecl()), Function);
     addThrough(M, Call->getImplicitObjectArgument(), Args);
     return true;
   }
@@ -195,7 +222,9 @@ private:
   OwnershipLinks &Links;
   SmallVectorImpl<OwnershipLink> &Out;
   const ReassignedSet &Reassigned;
+  const FunctionDecl *Function;
   const CXXRecordDecl *ThisClass;
+  SmallVectorImpl<OpaqueCall> *Opaque;
 };
 
 // Which parameters a function stores into fields of its object.
@@ -357,12 +386,12 @@ OwnershipLinks::storedParams(const FunctionDecl *F) {
   return Slot;
 }
 
-SmallVector<OwnershipLink, 4> OwnershipLinks::collect(const FunctionDecl *F) {
+SmallVector<OwnershipLink, 4>
+OwnershipLinks::collect(const FunctionDecl *F,
+                        SmallVectorImpl<OpaqueCall> *Opaque) {
   SmallVector<OwnershipLink, 4> Out;
   ReassignedSet Reassigned = reassignedLocals(F);
-  const auto *Method = dyn_cast<CXXMethodDecl>(F);
-  LinkVisitor Visitor(*this, Out, Reassigned,
-                      Method ? Method->getParent() : nullptr);
+  LinkVisitor Visitor(*this, Out, Reassigned, F, Opaque);
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(F)) {
     ObjectName Self;
     Self.Kind = ObjectName::This;

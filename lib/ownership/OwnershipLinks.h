@@ -45,6 +45,17 @@ struct OwnershipLink {
   bool Breaks = false;
 };
 
+/// A call whose callee this TU has no body of (a setter defined in another
+/// .cpp), on an object the caller names, passing shared owners: the TU cannot
+/// tell what it stores; whole-program mode can.
+struct OpaqueCall {
+  const clang::FunctionDecl *Callee = nullptr;
+  ObjectName Object;
+  llvm::SmallVector<const clang::Expr *, 2> Args;
+  /// What each argument keeps alive, as carriedOwner() names it.
+  llvm::SmallVector<ObjectName, 2> Carried;
+};
+
 /// Finds the links of function bodies; remembers which parameters each
 /// constructor or setter stores into which fields (one level deep).
 class OwnershipLinks {
@@ -52,7 +63,11 @@ public:
   explicit OwnershipLinks(const ContainerTypes &Containers)
       : Containers(Containers) {}
 
-  llvm::SmallVector<OwnershipLink, 4> collect(const clang::FunctionDecl *F);
+  /// The links \p F makes. With \p Opaque, also the calls it makes that
+  /// could store owners but whose callee has no body here.
+  llvm::SmallVector<OwnershipLink, 4>
+  collect(const clang::FunctionDecl *F,
+          llvm::SmallVectorImpl<OpaqueCall> *Opaque = nullptr);
 
   /// True when \p Field holds shared owners: std::shared_ptr (alone or in a
   /// container), handle classes, or values with such fields.
@@ -77,20 +92,30 @@ public:
   /// Fields some code removes elements from (`queue.pop_front()`): a
   /// collection that is drained holds its elements only for a while.
   bool isDrained(const clang::FieldDecl *F) const {
-    return Drained.count(F->getCanonicalDecl());
+    return Drainers.count(F->getCanonicalDecl());
   }
-  void markDrained(const clang::FieldDecl *F) {
-    Drained.insert(F->getCanonicalDecl());
+  void markDrained(const clang::FieldDecl *F, const clang::FunctionDecl *By) {
+    auto &By_ = Drainers[F->getCanonicalDecl()];
+    if (!llvm::is_contained(By_, By))
+      By_.push_back(By);
+  }
+  /// Each drained field with the functions that drain it.
+  const llvm::DenseMap<const clang::FieldDecl *,
+                       llvm::SmallVector<const clang::FunctionDecl *, 1>> &
+  drainers() const {
+    return Drainers;
   }
 
   void clear() {
     Summaries.clear();
-    Drained.clear();
+    Drainers.clear();
   }
 
 private:
   const ContainerTypes &Containers;
-  llvm::DenseSet<const clang::FieldDecl *> Drained;
+  llvm::DenseMap<const clang::FieldDecl *,
+                 llvm::SmallVector<const clang::FunctionDecl *, 1>>
+      Drainers;
   llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<ParamStore, 2>>
       Summaries;
 };

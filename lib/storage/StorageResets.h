@@ -30,6 +30,10 @@ public:
   /// Where \p Field is emptied first, if anywhere.
   const StorageReset *find(const clang::FieldDecl *Field) const;
   void clear() { Resets.clear(); }
+  /// Every field emptied, keyed as key() keys it, with where first.
+  const llvm::DenseMap<const clang::FieldDecl *, StorageReset> &all() const {
+    return Resets;
+  }
 
   /// The field all specializations of \p Field's class share.
   static const clang::FieldDecl *key(const clang::FieldDecl *Field);

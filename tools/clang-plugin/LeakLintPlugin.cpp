@@ -34,6 +34,7 @@ public:
   virtual void registerMatchers(MatchFinder &Finder) = 0;
   virtual const std::string &optionError() const = 0;
   virtual std::vector<Finding> finish() = 0;
+  virtual void setPreprocessor(const clang::Preprocessor &PP) = 0;
 
   const llvm::StringRef Name;
   const bool AsError;
@@ -52,6 +53,9 @@ public:
     Impl.collect(Result);
   }
   std::vector<Finding> finish() override { return Impl.finish(); }
+  void setPreprocessor(const clang::Preprocessor &PP) override {
+    passCompileDigest(Impl, PP);
+  }
 
 private:
   AnalysisT Impl;
@@ -185,6 +189,8 @@ protected:
 
   std::unique_ptr<clang::ASTConsumer>
   CreateASTConsumer(clang::CompilerInstance &CI, llvm::StringRef) override {
+    for (auto &Runner : Runners)
+      Runner->setPreprocessor(CI.getPreprocessor());
     return std::make_unique<LeakLintConsumer>(CI.getDiagnostics(),
                                               std::move(Runners));
   }

@@ -1,0 +1,205 @@
+//===--- CycleFactsCollector.cpp - leak-shared-ptr-cycle's facts of a TU --===//
+#include "CycleFactsCollector.h"
+#include "Finding.h"
+#include "facts/TranslationUnitFacts.h"
+#include "ownership/OwnershipGraph.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+
+namespace leaklint::cycles {
+
+using facts::crossTUName;
+using facts::sourcePoint;
+
+namespace {
+
+// The methods a body calls on classes that hold shared owners: a drain only
+// counts when something calls it.
+class CalledMethods : public RecursiveASTVisitor<CalledMethods> {
+public:
+  CalledMethods(const OwnershipLinks &Links, std::set<std::string> &Out)
+      : Links(Links), Out(Out) {}
+  bool VisitCallExpr(CallExpr *Call) {
+    const auto *M = dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
+    if (M && holdsOwners(M->getParent()))
+      Out.insert(crossTUName(M));
+    return true;
+  }
+
+private:
+  bool holdsOwners(const CXXRecordDecl *RD) {
+    auto [It, New] = Holds.try_emplace(RD, false);
+    if (New && RD->hasDefinition())
+      It->second = llvm::any_of(RD->getDefinition()->fields(),
+                                [&](const FieldDecl *F) {
+                                  return Links.isSharedOwnerField(F);
+                                });
+    return It->second;
+  }
+  const OwnershipLinks &Links;
+  std::set<std::string> &Out;
+  llvm::DenseMap<const CXXRecordDecl *, bool> Holds;
+};
+
+} // namespace
+
+std::string CycleFactsCollector::id(const void *P) {
+  auto [It, New] = Ids.try_emplace(P, Ids.size() + 1);
+  return "n" + std::to_string(It->second);
+}
+
+std::string CycleFactsCollector::text(const Expr *E, const ASTContext &Ctx) {
+  return Lexer::getSourceText(
+             CharSourceRange::getTokenRange(E->getSourceRange()),
+             Ctx.getSourceManager(), Ctx.getLangOpts())
+      .str();
+}
+
+std::string CycleFactsCollector::field(const FieldDecl *F,
+                                       const ASTContext &Ctx) {
+  std::string USR = crossTUName(F);
+  if (USR.empty() || Facts.Fields.count(USR))
+    return USR;
+  FieldFact Fact;
+  Fact.Name = memberName(F);
+  Fact.ShortName = F->getName().str();
+  Fact.Class = className(cast<CXXRecordDecl>(F->getParent()));
+  SmallVector<OwnedClass, 2> Owned = ownedClasses(F->getType(), Containers);
+  for (const OwnedClass &O : Owned)
+    if (Fact.Pointee.empty() || O.Kind == OwnershipKind::Shared)
+      Fact.Pointee = className(O.Class);
+  Fact.Type = F->getType().getAsString(Ctx.getPrintingPolicy());
+  Fact.Point = sourcePoint(F->getLocation(), Ctx.getSourceManager());
+  Fact.SingleOwner = sharedPointee(F->getType()) != nullptr;
+  // A pointer that counts references in the object has no std::weak_ptr.
+  if (const auto *Owner = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+          F->getType().getCanonicalType()->getAsCXXRecordDecl())) {
+    std::string Name = qualifiedName(Owner);
+    Fact.HasWeakPointer = !Fact.SingleOwner || Name == "std::shared_ptr" ||
+                          Name == "boost::shared_ptr";
+  }
+  Facts.Fields.emplace(USR, std::move(Fact));
+  return USR;
+}
+
+ObjectFact CycleFactsCollector::object(const ObjectName &N,
+                                       const ASTContext &Ctx) {
+  ObjectFact O;
+  switch (N.Kind) {
+  case ObjectName::This:
+    O.Kind = "this";
+    break;
+  case ObjectName::Variable:
+    O.Kind = isa<ParmVarDecl>(static_cast<const VarDecl *>(N.Root))
+                 ? "parameter"
+                 : "local";
+    break;
+  case ObjectName::Fresh:
+    O.Kind = "fresh";
+    O.Made = sourcePoint(static_cast<const Expr *>(N.Root)->getBeginLoc(),
+                         Ctx.getSourceManager());
+    break;
+  case ObjectName::Unknown:
+    break;
+  }
+  if (N.Root)
+    O.Root = id(N.Root);
+  if (N.Version)
+    O.Version = id(N.Version);
+  for (const PathStep &Step : N.Path) {
+    StepFact S;
+    if (Step.Field)
+      S.Field = field(Step.Field, Ctx);
+    if (Step.Element)
+      S.Element = id(Step.Element);
+    S.Owning = isOwningStep(Step, Containers);
+    O.Path.push_back(std::move(S));
+  }
+  return O;
+}
+
+void CycleFactsCollector::addFunction(const FunctionDecl *F, ASTContext &Ctx,
+                                      ArrayRef<OwnershipLink> Found,
+                                      ArrayRef<OpaqueCall> Opaque) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::string USR = crossTUName(F);
+  if (USR.empty())
+    return;
+  // What another TU's call of F stores.
+  if (F->getNumParams() && !Facts.Setters.count(USR)) {
+    std::vector<ParamStoreFact> Stores;
+    for (const OwnershipLinks::ParamStore &S : Links.storedParams(F))
+      if (Links.isSharedOwnerField(S.Field))
+        Stores.push_back(
+            {S.Param, field(S.Field, Ctx), sourcePoint(S.Value->getBeginLoc(), SM)});
+    if (!Stores.empty())
+      Facts.Setters.emplace(USR, std::move(Stores));
+  }
+  CalledMethods(Links, Facts.Called).TraverseStmt(F->getBody());
+  if (Opaque.empty())
+    return;
+  FunctionFacts Function;
+  Function.Function = USR;
+  for (const OwnershipLink &L : Found) {
+    LinkFact Link;
+    Link.Holder = object(L.Holder, Ctx);
+    Link.Field = field(L.Field, Ctx);
+    Link.Breaks = L.Breaks;
+    if (!L.Breaks) {
+      Link.Target = object(L.Target, Ctx);
+      Link.Value = sourcePoint(L.Value->getBeginLoc(), SM);
+      Link.ValueText = text(L.Value, Ctx);
+      Link.FromSharedFromThis = L.FromSharedFromThis;
+      if (L.Through)
+        Link.Through = L.Through->getQualifiedNameAsString();
+    }
+    Function.Links.push_back(std::move(Link));
+  }
+  for (const OpaqueCall &Call : Opaque) {
+    CallFact C;
+    C.Callee = crossTUName(Call.Callee);
+    C.CalleeName = Call.Callee->getQualifiedNameAsString();
+    C.Object = object(Call.Object, Ctx);
+    for (unsigned I = 0; I < Call.Args.size(); ++I) {
+      CallFact::Argument A;
+      if (Call.Carried[I].known())
+        A.Carried = object(Call.Carried[I], Ctx);
+      A.Value = sourcePoint(Call.Args[I]->getBeginLoc(), SM);
+      A.Text = text(Call.Args[I], Ctx);
+      if (const auto *M = dyn_cast<CXXMemberCallExpr>(
+              passedThrough(Call.Args[I])))
+        if (const CXXMethodDecl *Method = M->getMethodDecl())
+          A.FromSharedFromThis = Method->getDeclName().isIdentifier() &&
+                                 Method->getName() == "shared_from_this";
+      C.Arguments.push_back(std::move(A));
+    }
+    if (!C.Callee.empty())
+      Function.Calls.push_back(std::move(C));
+  }
+  if (!Function.Calls.empty())
+    Facts.Functions.push_back(std::move(Function));
+}
+
+CycleFacts
+CycleFactsCollector::finish(const StorageResets &Resets,
+                            ArrayRef<const FieldDecl *> Reported,
+                            ASTContext &Ctx) {
+  for (const auto &[Field, By] : Links.drainers())
+    for (const FunctionDecl *F : By)
+      if (F)
+        Facts.Drains.push_back({field(Field, Ctx), crossTUName(F),
+                                isa<CXXDestructorDecl>(F)});
+  for (const auto &[Field, Reset] : Resets.all())
+    if (Links.isSharedOwnerField(Field) && Reset.In)
+      Facts.Resets.push_back({field(Field, Ctx), crossTUName(Reset.In),
+                              isa<CXXDestructorDecl>(Reset.In)});
+  for (const FieldDecl *Field : Reported)
+    Facts.Reported.insert(field(Field, Ctx));
+  CycleFacts Out = std::move(Facts);
+  clear();
+  return Out;
+}
+
+} // namespace leaklint::cycles
