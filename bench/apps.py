@@ -31,6 +31,7 @@ import concurrent.futures
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -42,6 +43,7 @@ import yaml
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from precision import line_col  # noqa: E402
 from realworld import SHARED_DIR, add_tool_options, crashed, tidy_prefix  # noqa: E402
+from toolchain import Toolchain  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TRIAGE_JSON = os.path.join(HERE, "apps", "triage.json")
@@ -113,10 +115,18 @@ def location(path, offset, out):
     return "%s:%d:%d" % (rel, line, col)
 
 
-def run_tu(tidy, name, out, tu):
+def facts_dir(out):
+    """Where whole-program mode keeps a project's facts."""
+    return os.path.join(out, "leaklint-facts")
+
+
+def run_tu(tidy, name, out, tu, whole_program=False):
+    config = 'Checks: "-*,leak-*"'
+    if whole_program:
+        config += ", CheckOptions: {FactsDirectory: '%s'}" % facts_dir(out)
     with tempfile.TemporaryDirectory() as tmp:
         fixes = os.path.join(tmp, "fixes.yaml")
-        cmd = tidy + ['--config={Checks: "-*,leak-*"}', "-p", os.path.join(out, "build"),
+        cmd = tidy + ["--config={%s}" % config, "-p", os.path.join(out, "build"),
                       "--header-filter=" + header_filter(name, out),
                       "--extra-arg=-Wno-error", "--export-fixes=" + fixes, tu]
         start = time.monotonic()
@@ -184,12 +194,17 @@ def run_project(tidy, name, out, args):
     def job(tu):
         if time.monotonic() > deadline:
             return None  # over budget: not started
-        result = run_tu(tidy, name, out, tu)
+        result = run_tu(tidy, name, out, tu, args.whole_program)
         progress.add(result, [finding(name, out, tus[tu], d) for d in result["diagnostics"]])
         return result
 
+    if args.whole_program:
+        shutil.rmtree(facts_dir(out), ignore_errors=True)
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         results = [r for r in pool.map(job, tus) if r is not None]
+    map_seconds = time.monotonic() - progress.start
+    merge = run_merge(Toolchain(args.build_dir).leaklint_merge, name, out, progress) \
+        if args.whole_program else None
     skipped = len(tus) - len(results)
     extra = "; budget of %d s exceeded, %d TUs not run" % (args.budget, skipped) \
         if skipped else ""
@@ -198,8 +213,30 @@ def run_project(tidy, name, out, args):
     return progress.findings, {
         "project": name, "tus": len(tus), "ran": len(results), "skipped": skipped,
         "seconds": time.monotonic() - progress.start,
-        "crashes": [r["tu"] for r in results if r["crashed"] or r["failed"]],
+        "map_seconds": map_seconds, "merge": merge,
+        "crashes": [r["tu"] for r in results if r["crashed"] or r["failed"]] +
+                   (["leaklint-merge"] if merge and merge["failed"] else []),
         "compile_errors": {r["tu"]: len(r["errors"]) for r in results if r["errors"]}}
+
+
+def run_merge(merge, name, out, progress):
+    """Whole-program mode: leaklint-merge over the project's facts; its
+    findings join the per-TU ones."""
+    with tempfile.TemporaryDirectory() as tmp:
+        fixes = os.path.join(tmp, "merged.yaml")
+        start = time.monotonic()
+        proc = subprocess.run([merge, "--export-fixes=" + fixes, facts_dir(out)],
+                              capture_output=True, text=True, errors="replace")
+        seconds = time.monotonic() - start
+        diags = (yaml.safe_load(open(fixes)) or {}).get("Diagnostics") or [] \
+            if os.path.exists(fixes) else []
+    found = [finding(name, out, out, d) for d in diags]
+    for key, entry in found:
+        progress.findings.setdefault(key, entry)["tus"].append("(leaklint-merge)")
+    print("%-9s whole-program merge: %d findings in %.2f s%s" % (
+        name, len(found), seconds, "" if proc.returncode == 0 else
+        "; FAILED (exit %d): %s" % (proc.returncode, proc.stderr[-2000:])))
+    return {"seconds": seconds, "findings": len(found), "failed": proc.returncode != 0}
 
 
 def report_tus(name, out, results):
@@ -261,6 +298,17 @@ def summary_tables(findings, triage, runs):
     by_check = tally(findings, triage, "check")
     for check in sorted(set(CHECKS) | set(by_check)):
         lines.append("| %s | %s |" % (check, counts(by_check.get(check))))
+    merged = [r for r in runs if r.get("merge")]
+    if merged:
+        lines += ["", "Whole-program mode: the map side (every TU, writing facts) and "
+                  "leaklint-merge.", "",
+                  "| project | map side, s | merge, s | merge / map | merge findings |",
+                  "|---|---:|---:|---:|---:|"]
+        for r in merged:
+            lines.append("| %s | %.0f | %.2f | %.2f%% | %d |" % (
+                r["project"], r["map_seconds"], r["merge"]["seconds"],
+                100.0 * r["merge"]["seconds"] / max(r["map_seconds"], 1e-9),
+                r["merge"]["findings"]))
     return lines
 
 
@@ -324,6 +372,9 @@ def parse_args():
     ap.add_argument("--report", metavar="FILE.md", help="write the markdown results")
     ap.add_argument("--triage", default=TRIAGE_JSON, help="the verdicts (default: %(default)s)")
     ap.add_argument("--check", action="store_true")
+    ap.add_argument("--whole-program", action="store_true",
+                    help="write facts per TU and add leaklint-merge's findings "
+                    "(docs/whole-program.md)")
     return ap.parse_args()
 
 

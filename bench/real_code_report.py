@@ -2,6 +2,9 @@
 """Writes docs/evaluation/real-code.md from the runs on real code:
 
   --realworld FILE  bench/realworld.py --json: recall on real leak fixes
+  --realworld-whole-program FILE
+                    bench/realworld.py --whole-program --json: the same in
+                    whole-program mode
   --apps FILE       bench/apps.py --out: every distinct diagnostic on whole
                     applications, joined with bench/apps/triage.json
   --overhead FILE   bench/apps_overhead.py --report: the overhead table,
@@ -30,7 +33,7 @@ def shapes(data_dir):
         return {row["id"]: row["shape"] for row in csv.DictReader(f, delimiter="\t")}
 
 
-def recall(results, data_dir):
+def recall(results, data_dir, whole=None):
     shape = shapes(data_dir)
     found = sum(r["found"] for r in results)
     quiet = sum(r["quiet"] for r in results)
@@ -40,12 +43,29 @@ def recall(results, data_dir):
              "unit by `bench/realworld.py`: a leak-* diagnostic on the leaking line "
              "of the buggy tree is *found*; none there in the fixed tree is *quiet*." % len(results),
              "", "**Found %d of %d; quiet on %d of %d fixed versions.**" % (
-                 found, len(results), quiet, len(results)), "",
-             "| pair | kind | buggy | fixed | what makes it hard |", "|---|---|---|---|---|"]
+                 found, len(results), quiet, len(results)), ""]
+    by_id = {r["id"]: r for r in whole or []}
+    if whole:
+        lines += ["In [whole-program mode](../whole-program.md) (`bench/realworld.py "
+                  "--whole-program`: each side analyses its TU and the pair's `extra_tus` "
+                  "with facts on, then `leaklint-merge`): **found %d of %d; quiet on %d of "
+                  "%d fixed versions.** The merge took at most %.2f s per side." % (
+                      sum(r["found"] for r in whole), len(whole),
+                      sum(r["quiet"] for r in whole), len(whole),
+                      max(r[s].get("merge_seconds", 0) for r in whole
+                          for s in ("buggy", "fixed"))), ""]
+    head = "| pair | kind | buggy | fixed |" + (" whole-program |" if whole else "")
+    lines += [head + " what makes it hard |",
+              "|---|---|---|---|" + ("---|" if whole else "") + "---|"]
     for r in results:
-        lines.append("| %s | %s | %s | %s | %s |" % (
-            r["id"], r["kind"], "found" if r["found"] else "**missed**",
-            "quiet" if r["quiet"] else "**noisy**", apps.md_escape(shape.get(r["id"], ""))))
+        cells = [r["id"], r["kind"], "found" if r["found"] else "**missed**",
+                 "quiet" if r["quiet"] else "**noisy**"]
+        if whole:
+            w = by_id.get(r["id"])
+            cells.append("not run" if not w else "%s, %s" % (
+                "found" if w["found"] else "missed", "quiet" if w["quiet"] else "**noisy**"))
+        cells.append(apps.md_escape(shape.get(r["id"], "")))
+        lines.append("| " + " | ".join(cells) + " |")
     return lines + [""]
 
 
@@ -107,6 +127,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--realworld", required=True)
+    ap.add_argument("--realworld-whole-program")
     ap.add_argument("--apps", required=True)
     ap.add_argument("--overhead", help="the apps_overhead.py report to include")
     ap.add_argument("--data", default=os.path.join(SHARED_DIR, "realworld"))
@@ -123,7 +144,9 @@ def main():
              "# leaklint on real code", "",
              "Measured at leaklint %s. How to re-run: "
              "[README.md](README.md#real-code)." % leaklint_commit(), ""]
-    lines += recall(results, args.data)
+    whole = (json.load(open(args.realworld_whole_program))
+             if args.realworld_whole_program else None)
+    lines += recall(results, args.data, whole)
     lines += precision(findings, triage)
     if args.overhead:
         body = open(args.overhead).read().splitlines()

@@ -99,6 +99,7 @@ class Side:
     crashed: bool = False
     returncode: int = 0
     seconds: float = 0.0
+    merge_seconds: float = 0.0  # whole-program mode: leaklint-merge's part
 
 
 def read_pairs(data_dir):
@@ -179,6 +180,7 @@ def run_side(tidy, root, pair, name, keep, merge=None):
                           text=True, errors="replace")
     output = proc.stdout
     returncode = proc.returncode
+    map_seconds = time.monotonic() - start
     if merge:
         merged = subprocess.run([merge, facts], cwd=tree, stdout=subprocess.PIPE,
                                 stderr=subprocess.STDOUT, text=True, errors="replace")
@@ -186,6 +188,8 @@ def run_side(tidy, root, pair, name, keep, merge=None):
         returncode = returncode or merged.returncode
     side = Side(name, returncode=returncode, seconds=time.monotonic() - start,
                 crashed=crashed(returncode, output))
+    if merge:
+        side.merge_seconds = side.seconds - map_seconds
     side.diagnostics, side.errors = parse_output(output, tree)
     targets = leak_lines(tree, pair)
     side.hit = any((d["path"], d["line"]) in targets for d in side.diagnostics)
@@ -242,7 +246,8 @@ def pair_json(pair, buggy, fixed, root):
                                 for d in side.diagnostics],
                 "compile_errors": [strip(e) for e in side.errors],
                 "crashed": side.crashed, "returncode": side.returncode,
-                "seconds": round(side.seconds, 2)}
+                "seconds": round(side.seconds, 2),
+                "merge_seconds": round(side.merge_seconds, 3)}
     return {"id": pair.id, "repo": pair.repo, "kind": pair.kind, "tu": pair.tu,
             "found": buggy.hit, "quiet": not fixed.hit,
             "buggy": side_json(buggy), "fixed": side_json(fixed)}

@@ -1,10 +1,10 @@
 # Where `cmake --install` puts leaklint, and the Debian package CPack builds
 # from that. Standard places (GNUInstallDirs):
-#   bin/                 leaklint-tidy, leaklint-clangd, leaklint-sarif, leaklint-ci
+#   bin/                 leaklint-tidy, leaklint-clangd, leaklint-sarif, leaklint-merge, leaklint-ci
 #   lib/leaklint/        LeakLint.so (clang-tidy --load), the LeakLintChecks.so
 #                        it loads from its own directory, LeakLintPlugin.so (-fplugin)
 #   share/doc/leaklint/  README.md and the docs (the SARIF rules link checks/)
-install(TARGETS leaklint-tidy leaklint-clangd leaklint-sarif
+install(TARGETS leaklint-tidy leaklint-clangd leaklint-sarif leaklint-merge
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(TARGETS LeakLint LeakLintTidyChecks LeakLintPlugin
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/leaklint)

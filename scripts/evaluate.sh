@@ -36,11 +36,14 @@ if $real_code; then
   out="$root/docs/evaluation"
   tmp="$(mktemp -d)"
   step python3 "$root/bench/realworld.py" --check --json "$tmp/realworld.json"
+  step python3 "$root/bench/realworld.py" --whole-program --check \
+    --json "$tmp/realworld-whole-program.json"
   step python3 "$root/bench/apps.py" --check --out "$tmp/apps.json" \
     --report "$out/apps-results.md"
   step python3 "$root/bench/apps_overhead.py" --sample 12 --runs 3 \
     --report "$out/apps-overhead-results.md"
   step python3 "$root/bench/real_code_report.py" --realworld "$tmp/realworld.json" \
+    --realworld-whole-program "$tmp/realworld-whole-program.json" \
     --apps "$tmp/apps.json" --overhead "$out/apps-overhead-results.md"
   rm -rf "$tmp"
   $full || exit "$status"
@@ -48,6 +51,7 @@ else
   # Real code first: the leak fixes must stay found and their fixed
   # versions quiet; every application diagnostic must be triaged true.
   step python3 "$root/bench/realworld.py" --check
+  step python3 "$root/bench/realworld.py" --whole-program --check
   step python3 "$root/bench/apps.py" --sized --check
 fi
 

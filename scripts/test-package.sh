@@ -53,6 +53,12 @@ python3 "$root/test/tools/validate_sarif.py" \
 grep -q '"helpUri": "file:///usr/share/doc/leaklint/checks/leak-' leaklint.sarif \
   || { echo "test-package: SARIF rules do not link the installed docs" >&2; exit 1; }
 [ -f /usr/share/doc/leaklint/checks/leak-callback-cycle.md ]
+# Whole-program mode from the package: leaklint-ci finds leaklint-merge.
+leaklint-ci -p build -o whole.sarif --whole-program --facts facts >/dev/null 2>&1
+ls facts/*.leak-shared-ptr-cycle.facts.json >/dev/null \
+  || { echo "test-package: --whole-program wrote no facts" >&2; exit 1; }
+python3 "$root/test/tools/validate_sarif.py" \
+  --schema="$root/test/Inputs/sarif/sarif-schema-2.1.0.json" whole.sarif
 
 mkdir lsp && cp "$root/test/Inputs/clangd/dot-clangd" lsp/.clangd
 printf "Checks: '-*'\n" > lsp/.clang-tidy
