@@ -103,7 +103,7 @@ public:
       S.Field = P.Field;
       S.Value = Call->getArg(P.Param);
       S.Callee = M;
-      S.CalleeStore = P.Value;
+      S.CalleeStore = P.Where;
       Found(S);
     }
     return true;
@@ -167,13 +167,14 @@ void CallbackCycle::registerMatchers(MatchFinder &Finder,
 void CallbackCycle::collect(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
   const auto *F = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  if (!F || !F->getBody() || F->isInvalidDecl() ||
+  // A body the host skipped (clangd's headers) is read for what it empties.
+  if (!F || (!F->getBody() && !F->hasSkippedBody()) || F->isInvalidDecl() ||
       Ctx->getSourceManager().isInSystemHeader(F->getLocation()))
     return;
   // Template patterns count for resets: a member function of a class
   // template is instantiated only when used.
   Resets.collect(F);
-  if (!F->isDependentContext() && !isa<CXXDestructorDecl>(F))
+  if (F->getBody() && !F->isDependentContext() && !isa<CXXDestructorDecl>(F))
     analyze(F);
 }
 
@@ -316,8 +317,8 @@ void CallbackCycle::consider(const FunctionDecl *F, const Store &S,
                          quoted(S.IoField->getName()) + " runs its handlers on " +
                              quoted(S.Field->getName()) +
                              ", which its constructor is given"});
-    if (S.Callee && S.CalleeStore)
-      D.Notes.push_back({S.CalleeStore->getBeginLoc(),
+    if (S.Callee && S.CalleeStore.isValid())
+      D.Notes.push_back({S.CalleeStore,
                          quoted(memberName(S.Callee)) +
                              " stores its argument in " +
                              quoted(S.Field->getName()) + " here"});
@@ -338,7 +339,7 @@ std::vector<Finding> CallbackCycle::finish() {
       continue;
     if (Reset)
       C.Diag.Notes.push_back(
-          {Reset->Where->getBeginLoc(),
+          {Reset->Where,
            "the storage is emptied in " + quoted(memberName(Reset->In)) +
                " here, which breaks the cycle only if it runs"});
     // One callable stored twice gets its fix once.

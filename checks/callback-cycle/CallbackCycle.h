@@ -70,7 +70,7 @@ public:
     /// Set when a method of the holder stores its argument: the method and
     /// the store in its body.
     const clang::FunctionDecl *Callee = nullptr;
-    const clang::Expr *CalleeStore = nullptr;
+    clang::SourceLocation CalleeStore;
     /// Set when an asynchronous operation hands the callable to an
     /// execution context (Field) that the holder owns: the operation and
     /// the I/O object it was started on.

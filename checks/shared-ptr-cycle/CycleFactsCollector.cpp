@@ -133,7 +133,7 @@ void CycleFactsCollector::addFunction(const FunctionDecl *F, ASTContext &Ctx,
     for (const OwnershipLinks::ParamStore &S : Links.storedParams(F))
       if (Links.isSharedOwnerField(S.Field))
         Stores.push_back(
-            {S.Param, field(S.Field, Ctx), sourcePoint(S.Value->getBeginLoc(), SM)});
+            {S.Param, field(S.Field, Ctx), sourcePoint(S.Where, SM)});
     if (!Stores.empty())
       Facts.Setters.emplace(USR, std::move(Stores));
   }

@@ -120,7 +120,8 @@ void SharedPtrCycle::collect(const MatchFinder::MatchResult &Result) {
     return;
   }
   const auto *F = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  if (!F || F->isInvalidDecl() || !F->getBody() ||
+  // A body the host skipped (clangd's headers) is read for what it empties.
+  if (!F || F->isInvalidDecl() || (!F->getBody() && !F->hasSkippedBody()) ||
       Ctx->getSourceManager().isInSystemHeader(F->getLocation()))
     return;
   // Template patterns count for resets: a member function of a class

@@ -4,6 +4,7 @@
 #include "OwnershipGraph.h"
 #include "CallableHolders.h"
 #include "code/LibraryFunctions.h"
+#include "code/SkippedBodies.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/STLExtras.h"
@@ -11,6 +12,11 @@
 using namespace clang;
 
 namespace leaklint {
+bool isDrainMethod(StringRef Name) {
+  return llvm::is_contained(
+      {"pop_front", "pop_back", "pop", "erase", "clear", "extract"}, Name);
+}
+
 bool isGrowthMethod(StringRef Name) {
   return llvm::is_contained({"push_back", "emplace_back", "push_front",
                              "emplace_front", "insert", "emplace",
@@ -101,7 +107,8 @@ public:
     if (!Callee || !ObjectExpr)
       return;
     ArrayRef<OwnershipLinks::ParamStore> Stores = Links.storedParams(Callee);
-    if (Stores.empty() && Opaque && !Callee->hasBody())
+    if (Stores.empty() && Opaque && !Callee->hasBody() &&
+        !skippedDefinition(Callee))
       addOpaque(Callee, ObjectExpr, Args);
     if (llvm::none_of(Stores, [&](const OwnershipLinks::ParamStore &S) {
           return Links.isSharedOwnerField(S.Field);
@@ -189,9 +196,7 @@ public:
               writtenField(Call->getImplicitObjectArgument()))
         addField(Member, Args[0]);
     // A collection field that is drained holds owners only for a while.
-    if (llvm::is_contained(
-            {"pop_front", "pop_back", "pop", "erase", "clear", "extract"},
-            M->getName()))
+    if (isDrainMethod(M->getName()))
       if (const MemberExpr *Member =
               writtenField(Call->getImplicitObjectArgument()))
         Links.markDrained(cast<FieldDecl>(Member->getMemberDecl()), Function);
@@ -243,8 +248,8 @@ public:
     const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
     if (!Param || Param->getDeclContext() != F)
       return;
-    Out.push_back(
-        {Param->getFunctionScopeIndex(), Field->getCanonicalDecl(), Value});
+    Out.push_back({Param->getFunctionScopeIndex(), Field->getCanonicalDecl(),
+                   Value, Value->getBeginLoc()});
   }
 
   void recordWrite(const Expr *Destination, const Expr *Value) {
@@ -379,6 +384,11 @@ OwnershipLinks::storedParams(const FunctionDecl *F) {
           Visitor.record(Init->getMember(), Init->getInit());
     }
     ParamStoreVisitor(Def, Stores).TraverseStmt(Def->getBody());
+  } else if (std::optional<SkippedStore> Skipped =
+                 storeOfSkippedBody(F, isGrowthMethod)) {
+    // A setter in a header whose body clangd's preamble skipped.
+    Stores.push_back({Skipped->Param, Skipped->Field->getCanonicalDecl(),
+                      nullptr, Skipped->Where});
   }
   // The lookup above may have grown the map: find the slot again.
   auto &Slot = Summaries[F];
@@ -390,6 +400,12 @@ SmallVector<OwnershipLink, 4>
 OwnershipLinks::collect(const FunctionDecl *F,
                         SmallVectorImpl<OpaqueCall> *Opaque) {
   SmallVector<OwnershipLink, 4> Out;
+  // A body the host skipped: only what it drains can be read.
+  if (!F->getBody()) {
+    for (const SkippedEmptying &E : emptyingsOfSkippedBody(F, isDrainMethod))
+      markDrained(E.Field, F);
+    return Out;
+  }
   ReassignedSet Reassigned = reassignedLocals(F);
   LinkVisitor Visitor(*this, Out, Reassigned, F, Opaque);
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(F)) {

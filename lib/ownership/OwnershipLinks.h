@@ -84,8 +84,11 @@ public:
   struct ParamStore {
     unsigned Param;
     const clang::FieldDecl *Field;
-    /// The stored expression in the callee's body, for notes.
+    /// The stored expression in the callee's body. Null when the store was
+    /// read from the tokens of a body the host skipped (SkippedBodies.h).
     const clang::Expr *Value;
+    /// Where the store is, for notes.
+    clang::SourceLocation Where;
   };
   llvm::ArrayRef<ParamStore> storedParams(const clang::FunctionDecl *F);
 
@@ -122,6 +125,8 @@ private:
 
 /// True for the names of the container methods that add elements.
 bool isGrowthMethod(llvm::StringRef Name);
+/// True for the names of the container methods that take elements out.
+bool isDrainMethod(llvm::StringRef Name);
 
 } // namespace leaklint
 

@@ -3,6 +3,7 @@
 #include "Compat.h"
 #include "code/LibraryFunctions.h"
 #include "code/LocalUses.h"
+#include "code/SkippedBodies.h"
 #include "code/Temporaries.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -78,7 +79,8 @@ public:
 
   void record(const Expr *Target, const Expr *Where) {
     if (const FieldDecl *Field = fieldOf(Target))
-      Resets.try_emplace(StorageResets::key(Field), StorageReset{Where, F});
+      Resets.try_emplace(StorageResets::key(Field),
+                         StorageReset{Where->getBeginLoc(), F});
   }
 
   bool VisitBinaryOperator(BinaryOperator *B) {
@@ -148,9 +150,18 @@ const FieldDecl *StorageResets::key(const FieldDecl *Field) {
 }
 
 void StorageResets::collect(const FunctionDecl *F) {
-  if (!F->getBody() || isa<CXXConstructorDecl>(F) || isa<CXXDestructorDecl>(F))
+  if (isa<CXXConstructorDecl>(F) || isa<CXXDestructorDecl>(F))
     return;
-  ResetVisitor(F, Resets).TraverseStmt(F->getBody());
+  if (F->getBody()) {
+    ResetVisitor(F, Resets).TraverseStmt(F->getBody());
+    return;
+  }
+  for (const SkippedEmptying &E :
+       emptyingsOfSkippedBody(F, [](StringRef Method) {
+         return isRemovalMethod(Method) ||
+                llvm::is_contained({"reset", "pop", "swap", "resize"}, Method);
+       }))
+    Resets.try_emplace(key(E.Field), StorageReset{E.Where, F});
 }
 
 const StorageReset *StorageResets::find(const FieldDecl *Field) const {

@@ -19,13 +19,14 @@
 namespace leaklint {
 
 struct StorageReset {
-  const clang::Expr *Where = nullptr;
+  clang::SourceLocation Where;
   const clang::FunctionDecl *In = nullptr;
 };
 
 class StorageResets {
 public:
-  /// Records the fields \p F empties. Dependent bodies are read too.
+  /// Records the fields \p F empties. Dependent bodies are read too, and
+  /// bodies the host skipped as far as SkippedBodies.h reads them.
   void collect(const clang::FunctionDecl *F);
   /// Where \p Field is emptied first, if anywhere.
   const StorageReset *find(const clang::FieldDecl *Field) const;

@@ -1,0 +1,226 @@
+//===--- SkippedBodies.cpp - Reading bodies a host did not parse ----------===//
+#include "code/SkippedBodies.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+
+namespace leaklint {
+namespace {
+
+// More tokens than a body worth reading has: a setter is a handful, a
+// method that empties fields a few dozen.
+constexpr size_t MaxTokens = 400;
+
+// The raw tokens between the braces of \p F's skipped body. Empty when the
+// body is not in a file (a macro made it), has no braces where expected, or
+// is longer than MaxTokens.
+SmallVector<Token, 16> bodyTokens(const FunctionDecl *F) {
+  SmallVector<Token, 16> Out;
+  const ASTContext &Ctx = F->getASTContext();
+  const SourceManager &SM = Ctx.getSourceManager();
+  // Constructors' initialisers are skipped too; they are not read here.
+  if (isa<CXXConstructorDecl>(F) || !F->getTypeSourceInfo())
+    return Out;
+  SourceLocation Start = F->getTypeSourceInfo()->getTypeLoc().getEndLoc();
+  if (Start.isInvalid() || Start.isMacroID() || F->getLocation().isMacroID())
+    return Out;
+  auto [File, Offset] = SM.getDecomposedLoc(Start);
+  bool Invalid = false;
+  StringRef Buffer = SM.getBufferData(File, &Invalid);
+  if (Invalid || Offset >= Buffer.size())
+    return Out;
+  Lexer Lex(SM.getLocForStartOfFile(File), Ctx.getLangOpts(), Buffer.begin(),
+            Buffer.begin() + Offset, Buffer.end());
+  Token Tok;
+  Lex.LexFromRawLexer(Tok); // the last token of the declarator
+  // After the declarator: qualifiers, noexcept(...), attributes, a trailing
+  // return type; then the body's brace.
+  unsigned Parens = 0;
+  for (unsigned I = 0; I < 64; ++I) {
+    if (Lex.LexFromRawLexer(Tok) || Tok.is(tok::eof))
+      return Out;
+    if (Tok.isOneOf(tok::l_paren, tok::l_square))
+      ++Parens;
+    else if (Tok.isOneOf(tok::r_paren, tok::r_square) && Parens)
+      --Parens;
+    else if (!Parens && Tok.isOneOf(tok::semi, tok::equal, tok::colon))
+      return Out;
+    else if (!Parens && Tok.is(tok::l_brace))
+      break;
+  }
+  if (Tok.isNot(tok::l_brace))
+    return Out;
+  unsigned Depth = 1;
+  while (!Lex.LexFromRawLexer(Tok) && Tok.isNot(tok::eof)) {
+    if (Tok.is(tok::l_brace))
+      ++Depth;
+    else if (Tok.is(tok::r_brace) && --Depth == 0)
+      return Out;
+    // A macro could expand to anything: such a body is not read.
+    if (Tok.is(tok::hash) || Out.size() >= MaxTokens)
+      break;
+    Out.push_back(Tok);
+  }
+  Out.clear();
+  return Out;
+}
+
+StringRef text(const Token &Tok) {
+  return Tok.is(tok::raw_identifier) ? Tok.getRawIdentifier() : StringRef();
+}
+
+// The field of \p F's class named \p Name.
+const FieldDecl *fieldNamed(const FunctionDecl *F, StringRef Name) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(F);
+  if (!Method || Name.empty() || Method->isStatic())
+    return nullptr;
+  const CXXRecordDecl *RD = Method->getParent();
+  if (!RD->hasDefinition())
+    return nullptr;
+  for (const FieldDecl *Field : RD->getDefinition()->fields())
+    if (Field->getName() == Name)
+      return Field;
+  return nullptr;
+}
+
+// The parameter of \p F named \p Name.
+std::optional<unsigned> paramNamed(const FunctionDecl *F, StringRef Name) {
+  for (unsigned I = 0; I < F->getNumParams(); ++I)
+    if (!Name.empty() && F->getParamDecl(I)->getName() == Name)
+      return I;
+  return std::nullopt;
+}
+
+// Reads `param`, `std::move(param)`, `move(param)` or
+// `std::forward<T>(param)` from \p Toks at \p I; returns the parameter's
+// name and moves \p I past it.
+StringRef readArgument(ArrayRef<Token> Toks, size_t &I) {
+  size_t J = I;
+  if (J + 1 < Toks.size() && text(Toks[J]) == "std" &&
+      Toks[J + 1].is(tok::coloncolon))
+    J += 2;
+  StringRef Wrapper = J < Toks.size() ? text(Toks[J]) : StringRef();
+  if ((Wrapper == "move" || Wrapper == "forward") && J + 1 < Toks.size()) {
+    ++J;
+    if (Wrapper == "forward" && Toks[J].is(tok::less)) {
+      unsigned Angles = 0;
+      for (; J < Toks.size(); ++J) {
+        if (Toks[J].is(tok::less))
+          ++Angles;
+        else if (Toks[J].is(tok::greater) && --Angles == 0)
+          break;
+      }
+      ++J;
+    }
+    if (J + 2 < Toks.size() && Toks[J].is(tok::l_paren) &&
+        Toks[J + 1].is(tok::raw_identifier) && Toks[J + 2].is(tok::r_paren)) {
+      I = J + 3;
+      return text(Toks[J + 1]);
+    }
+    return "";
+  }
+  if (I < Toks.size() && Toks[I].is(tok::raw_identifier)) {
+    return text(Toks[I++]);
+  }
+  return "";
+}
+
+// Skips `this->` at \p I.
+void skipThis(ArrayRef<Token> Toks, size_t &I) {
+  if (I + 1 < Toks.size() && text(Toks[I]) == "this" &&
+      Toks[I + 1].is(tok::arrow))
+    I += 2;
+}
+
+} // namespace
+
+const FunctionDecl *skippedDefinition(const FunctionDecl *F) {
+  for (const FunctionDecl *R : F->redecls())
+    if (R->hasSkippedBody())
+      return R;
+  return nullptr;
+}
+
+std::optional<SkippedStore>
+storeOfSkippedBody(const FunctionDecl *F,
+                   llvm::function_ref<bool(StringRef)> IsGrowthMethod) {
+  F = skippedDefinition(F);
+  if (!F)
+    return std::nullopt;
+  SmallVector<Token, 16> Body = bodyTokens(F);
+  ArrayRef<Token> Toks = Body;
+  size_t I = 0;
+  skipThis(Toks, I);
+  if (I >= Toks.size() || Toks[I].isNot(tok::raw_identifier))
+    return std::nullopt;
+  const FieldDecl *Field = fieldNamed(F, text(Toks[I]));
+  ++I;
+  // Notes point at the stored value, as for a parsed body.
+  SourceLocation Where;
+  StringRef Param;
+  if (I + 1 < Toks.size() && Toks[I].is(tok::equal)) {
+    Where = Toks[++I].getLocation();
+    Param = readArgument(Toks, I);
+  } else if (I + 3 < Toks.size() && Toks[I].is(tok::period) &&
+             IsGrowthMethod(text(Toks[I + 1])) &&
+             Toks[I + 2].is(tok::l_paren)) {
+    I += 3;
+    Where = Toks[I].getLocation();
+    Param = readArgument(Toks, I);
+    if (I >= Toks.size() || Toks[I].isNot(tok::r_paren))
+      return std::nullopt;
+    ++I;
+  }
+  std::optional<unsigned> Index = paramNamed(F, Param);
+  // Exactly one statement: anything after it is not read.
+  if (!Field || !Index || I + 1 != Toks.size() || Toks[I].isNot(tok::semi))
+    return std::nullopt;
+  return SkippedStore{*Index, Field, Where};
+}
+
+SmallVector<SkippedEmptying, 2>
+emptyingsOfSkippedBody(const FunctionDecl *F,
+                       llvm::function_ref<bool(StringRef)> IsEmptyingMethod) {
+  SmallVector<SkippedEmptying, 2> Out;
+  F = skippedDefinition(F);
+  if (!F)
+    return Out;
+  SmallVector<Token, 16> Body = bodyTokens(F);
+  ArrayRef<Token> Toks = Body;
+  for (size_t I = 0; I < Toks.size(); ++I) {
+    StringRef Name = text(Toks[I]);
+    // `exchange(field, ...)`, `swap(field, ...)`, `std::` or not.
+    if ((Name == "exchange" || Name == "swap") && I + 2 < Toks.size() &&
+        Toks[I + 1].is(tok::l_paren)) {
+      size_t J = I + 2;
+      skipThis(Toks, J);
+      if (J < Toks.size())
+        if (const FieldDecl *Field = fieldNamed(F, text(Toks[J])))
+          Out.push_back({Field, Toks[J].getLocation(), ""});
+      continue;
+    }
+    // A member of another object (`other.f`) is not this object's field.
+    bool OtherObject = I > 0 && Toks[I - 1].isOneOf(tok::period, tok::arrow) &&
+                       !(I > 1 && Toks[I - 1].is(tok::arrow) &&
+                         text(Toks[I - 2]) == "this");
+    const FieldDecl *Field = OtherObject ? nullptr : fieldNamed(F, Name);
+    if (!Field || I + 2 >= Toks.size())
+      continue;
+    const Token &Next = Toks[I + 1], &After = Toks[I + 2];
+    if (Next.is(tok::equal) &&
+        (text(After) == "nullptr" || text(After) == "NULL" ||
+         (After.is(tok::l_brace) && I + 3 < Toks.size() &&
+          Toks[I + 3].is(tok::r_brace))))
+      Out.push_back({Field, Toks[I].getLocation(), ""});
+    else if (Next.isOneOf(tok::period, tok::arrow) &&
+             IsEmptyingMethod(text(After)) && I + 3 < Toks.size() &&
+             Toks[I + 3].is(tok::l_paren))
+      Out.push_back({Field, Toks[I].getLocation(), text(After)});
+  }
+  return Out;
+}
+
+} // namespace leaklint

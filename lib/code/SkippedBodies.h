@@ -1,0 +1,52 @@
+//===--- SkippedBodies.h - Reading bodies a host did not parse -*- C++ -*-===//
+//
+// clangd builds its preamble (the headers) with SkipFunctionBodies: a header
+// function keeps its declaration and `hasSkippedBody()`, but no body. The
+// evidence of every leak-* check often sits in such bodies: a setter that
+// stores its argument, a method that empties a field. A body is still text:
+// this reads the two shapes that matter from its tokens, and nothing else.
+// A body that does anything more is left unread (unknown). In clang-tidy and
+// the compiler plugin no body is skipped and none of this applies.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LEAKLINT_LIB_CODE_SKIPPEDBODIES_H
+#define LEAKLINT_LIB_CODE_SKIPPEDBODIES_H
+
+#include "clang/AST/Decl.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallVector.h"
+#include <optional>
+
+namespace leaklint {
+
+/// The redeclaration of \p F whose body the host skipped, if any.
+const clang::FunctionDecl *skippedDefinition(const clang::FunctionDecl *F);
+
+/// A setter's store read from its skipped body: the body is exactly one
+/// statement, `[this->]field = param;` or `[this->]field.push_back(param);`
+/// (any growth method), the parameter perhaps in std::move or std::forward.
+struct SkippedStore {
+  unsigned Param;
+  const clang::FieldDecl *Field;
+  clang::SourceLocation Where;
+};
+std::optional<SkippedStore>
+storeOfSkippedBody(const clang::FunctionDecl *F,
+                   llvm::function_ref<bool(llvm::StringRef)> IsGrowthMethod);
+
+/// A field of \p F's class that its skipped body empties: `field = nullptr`,
+/// `field = {}`, `field.<method>(...)` for a method \p IsEmptyingMethod
+/// accepts, or `exchange(field, ...)` / `swap(field, ...)`.
+struct SkippedEmptying {
+  const clang::FieldDecl *Field;
+  clang::SourceLocation Where;
+  /// The method called, or "" for an assignment or a free function.
+  llvm::StringRef Method;
+};
+llvm::SmallVector<SkippedEmptying, 2> emptyingsOfSkippedBody(
+    const clang::FunctionDecl *F,
+    llvm::function_ref<bool(llvm::StringRef)> IsEmptyingMethod);
+
+} // namespace leaklint
+
+#endif // LEAKLINT_LIB_CODE_SKIPPEDBODIES_H
