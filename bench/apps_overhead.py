@@ -9,6 +9,10 @@ alternately:
   plugin  each TU's own compile command with -fsyntax-only, with
           -fplugin=LeakLintPlugin.so (A) and without (B)
 
+  facts   (--facts) clang-tidy --load -checks=-*,leak-* with FactsDirectory
+          set (A) versus without (B): what whole-program mode's map side
+          costs on top of the checks (docs/whole-program.md)
+
 A project run starts every TU (`-j` at a time) and records its wall time,
 the CPU time (user + sys) of all its processes, and the peak RSS of the
 largest. Each side runs --runs times, A and B alternating (alternation
@@ -24,9 +28,11 @@ import concurrent.futures
 import json
 import os
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -114,6 +120,9 @@ def parse_args():
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count())
     ap.add_argument("--baseline-check", default=BASELINE_CHECK)
     ap.add_argument("--no-plugin", action="store_true", help="skip the -fplugin runs")
+    ap.add_argument("--facts", action="store_true",
+                    help="measure writing facts (whole-program mode) instead: "
+                    "leak-* with FactsDirectory versus leak-* without")
     ap.add_argument("--report", help="write the markdown results here")
     return ap.parse_args()
 
@@ -130,12 +139,22 @@ def main():
         tus = sample(apps.translation_units(name, out), args.sample)
         common = ["-p", os.path.join(out, "build"), "--extra-arg=-Wno-error",
                   "--header-filter=" + apps.header_filter(name, out)]
-        side = lambda checks: [(tc.tidy("--config={Checks: \"-*,%s\"}" % checks, *common, tu),
-                                out) for tu in tus]
-        med, paired = ab(side("leak-*"), side(args.baseline_check), args.runs, args.jobs)
-        rows.append((name, len(tus), "clang-tidy: leak-* vs %s" % args.baseline_check,
-                     med, paired))
-        if not args.no_plugin:
+        side = lambda config: [(tc.tidy("--config={%s}" % config, *common, tu), out)
+                               for tu in tus]
+        if args.facts:
+            facts = tempfile.mkdtemp(prefix="leaklint-facts-")
+            med, paired = ab(side("Checks: \"-*,leak-*\", CheckOptions: "
+                                  "{FactsDirectory: '%s'}" % facts),
+                             side("Checks: \"-*,leak-*\""), args.runs, args.jobs)
+            shutil.rmtree(facts)
+            rows.append((name, len(tus), "clang-tidy leak-*: facts vs none", med, paired))
+        else:
+            med, paired = ab(side("Checks: \"-*,leak-*\""),
+                             side("Checks: \"-*,%s\"" % args.baseline_check),
+                             args.runs, args.jobs)
+            rows.append((name, len(tus), "clang-tidy: leak-* vs %s" % args.baseline_check,
+                         med, paired))
+        if not args.no_plugin and not args.facts:
             cc = compile_commands(out, set(tus))
             plain = [([tc.clangxx] + argv, cwd) for argv, cwd in cc.values()]
             plugged = [([tc.clangxx, "-fplugin=" + tc.clang_plugin] + argv, cwd)
@@ -143,7 +162,7 @@ def main():
             med_p, paired_p = ab(plugged, plain, args.runs, args.jobs)
             rows.append((name, len(cc), "clang++ -fsyntax-only: -fplugin vs plain",
                          med_p, paired_p))
-        for row in rows[-(1 if args.no_plugin else 2):]:
+        for row in rows[-(1 if args.no_plugin or args.facts else 2):]:
             print("%-9s %3d TUs  %-42s cpu %s  wall %s  peak rss %s" % (
                 row[0], row[1], row[2], pct(statistics.median(row[4][0])),
                 pct(statistics.median(row[4][1])), pct(statistics.median(row[4][2]))), flush=True)
