@@ -329,8 +329,12 @@ def write_report(path, tidy, findings, triage, runs):
              "     bench/apps/triage.json. -->",
              "# leak-* checks on whole applications", "",
              "`%s` over every C++ TU of each project in shared/apps, with "
-             "`--config={Checks: \"-*,leak-*\"} --extra-arg=-Wno-error`: "
-             "%d distinct diagnostics." % (os.path.basename(tidy[0]), len(findings)), ""]
+             "`--config={Checks: \"-*,leak-*\"} --extra-arg=-Wno-error`%s: "
+             "%d distinct diagnostics." % (
+                 os.path.basename(tidy[0]),
+                 " and `FactsDirectory` set, then `leaklint-merge` over each project's "
+                 "facts (whole-program mode)" if any(r.get("merge") for r in runs) else "",
+                 len(findings)), ""]
     lines += summary_tables(findings, triage, runs) + [""]
     errors = ["- %s: `%s`: %d compile errors" % (r["project"], tu, n)
               for r in runs for tu, n in sorted(r["compile_errors"].items())]

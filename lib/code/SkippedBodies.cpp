@@ -14,57 +14,81 @@ namespace {
 // method that empties fields a few dozen.
 constexpr size_t MaxTokens = 400;
 
-// The raw tokens between the braces of \p F's skipped body. Empty when the
-// body is not in a file (a macro made it), has no braces where expected, or
-// is longer than MaxTokens.
-SmallVector<Token, 16> bodyTokens(const FunctionDecl *F) {
-  SmallVector<Token, 16> Out;
+// A raw lexer over \p F's file, having just read the last token of its
+// declarator. Null when the declaration is not spelled in a file (a macro
+// made it).
+std::unique_ptr<Lexer> lexAfterDeclarator(const FunctionDecl *F) {
   const ASTContext &Ctx = F->getASTContext();
   const SourceManager &SM = Ctx.getSourceManager();
-  // Constructors' initialisers are skipped too; they are not read here.
-  if (isa<CXXConstructorDecl>(F) || !F->getTypeSourceInfo())
-    return Out;
+  if (!F->getTypeSourceInfo())
+    return nullptr;
   SourceLocation Start = F->getTypeSourceInfo()->getTypeLoc().getEndLoc();
   if (Start.isInvalid() || Start.isMacroID() || F->getLocation().isMacroID())
-    return Out;
+    return nullptr;
   auto [File, Offset] = SM.getDecomposedLoc(Start);
   bool Invalid = false;
   StringRef Buffer = SM.getBufferData(File, &Invalid);
   if (Invalid || Offset >= Buffer.size())
-    return Out;
-  Lexer Lex(SM.getLocForStartOfFile(File), Ctx.getLangOpts(), Buffer.begin(),
-            Buffer.begin() + Offset, Buffer.end());
+    return nullptr;
+  auto Lex = std::make_unique<Lexer>(SM.getLocForStartOfFile(File),
+                                     Ctx.getLangOpts(), Buffer.begin(),
+                                     Buffer.begin() + Offset, Buffer.end());
   Token Tok;
-  Lex.LexFromRawLexer(Tok); // the last token of the declarator
-  // After the declarator: qualifiers, noexcept(...), attributes, a trailing
-  // return type; then the body's brace.
+  Lex->LexFromRawLexer(Tok); // the last token of the declarator
+  return Lex;
+}
+
+// Reads past qualifiers, noexcept(...), attributes and a trailing return
+// type to the first of \p Kinds at bracket depth 0, into \p Tok.
+bool skipTo(Lexer &Lex, Token &Tok, ArrayRef<tok::TokenKind> Kinds) {
   unsigned Parens = 0;
   for (unsigned I = 0; I < 64; ++I) {
     if (Lex.LexFromRawLexer(Tok) || Tok.is(tok::eof))
-      return Out;
+      return false;
     if (Tok.isOneOf(tok::l_paren, tok::l_square))
       ++Parens;
     else if (Tok.isOneOf(tok::r_paren, tok::r_square) && Parens)
       --Parens;
-    else if (!Parens && Tok.isOneOf(tok::semi, tok::equal, tok::colon))
-      return Out;
-    else if (!Parens && Tok.is(tok::l_brace))
-      break;
+    else if (!Parens && llvm::is_contained(Kinds, Tok.getKind()))
+      return true;
+    else if (!Parens && Tok.isOneOf(tok::semi, tok::equal, tok::l_brace,
+                                    tok::colon))
+      return false;
   }
-  if (Tok.isNot(tok::l_brace))
-    return Out;
+  return false;
+}
+
+// Appends the tokens up to the bracket that closes the one just read
+// (\p Close), not including it. False when the text ends first, holds a
+// preprocessor directive, or is longer than MaxTokens.
+bool readUntilClosed(Lexer &Lex, tok::TokenKind Open, tok::TokenKind Close,
+                     SmallVectorImpl<Token> &Out) {
+  Token Tok;
   unsigned Depth = 1;
   while (!Lex.LexFromRawLexer(Tok) && Tok.isNot(tok::eof)) {
-    if (Tok.is(tok::l_brace))
+    if (Tok.is(Open))
       ++Depth;
-    else if (Tok.is(tok::r_brace) && --Depth == 0)
-      return Out;
+    else if (Tok.is(Close) && --Depth == 0)
+      return true;
     // A macro could expand to anything: such a body is not read.
     if (Tok.is(tok::hash) || Out.size() >= MaxTokens)
-      break;
+      return false;
     Out.push_back(Tok);
   }
-  Out.clear();
+  return false;
+}
+
+// The raw tokens between the braces of \p F's skipped body. Empty when the
+// body is not in a file, has no braces where expected, or is longer than
+// MaxTokens. Constructors' initialisers are read by initializerStores().
+SmallVector<Token, 16> bodyTokens(const FunctionDecl *F) {
+  SmallVector<Token, 16> Out;
+  std::unique_ptr<Lexer> Lex;
+  Token Tok;
+  if (isa<CXXConstructorDecl>(F) || !(Lex = lexAfterDeclarator(F)) ||
+      !skipTo(*Lex, Tok, {tok::l_brace}) ||
+      !readUntilClosed(*Lex, tok::l_brace, tok::r_brace, Out))
+    Out.clear();
   return Out;
 }
 
@@ -135,6 +159,37 @@ void skipThis(ArrayRef<Token> Toks, size_t &I) {
     I += 2;
 }
 
+// The stores a constructor's initialisers make of its parameters:
+// `field_(param)`, `field_{std::move(param)}`; other initialisers are
+// passed over (a store missed is a leak not reported, never a false one).
+SmallVector<SkippedStore, 2> initializerStores(const FunctionDecl *F) {
+  SmallVector<SkippedStore, 2> Out;
+  std::unique_ptr<Lexer> Lex = lexAfterDeclarator(F);
+  Token Tok;
+  if (!Lex || !skipTo(*Lex, Tok, {tok::colon}))
+    return Out;
+  for (unsigned Item = 0; Item < 64; ++Item) {
+    Token Name, Open;
+    if (Lex->LexFromRawLexer(Name) || Name.isNot(tok::raw_identifier) ||
+        Lex->LexFromRawLexer(Open) || !Open.isOneOf(tok::l_paren, tok::l_brace))
+      return Out; // a base class, a template, a pack: stop reading
+    bool Paren = Open.is(tok::l_paren);
+    SmallVector<Token, 8> Arg;
+    if (!readUntilClosed(*Lex, Paren ? tok::l_paren : tok::l_brace,
+                         Paren ? tok::r_paren : tok::r_brace, Arg))
+      return Out;
+    size_t I = 0;
+    StringRef Param = readArgument(Arg, I);
+    const FieldDecl *Field = fieldNamed(F, text(Name));
+    if (std::optional<unsigned> Index = paramNamed(F, Param);
+        Field && Index && I == Arg.size())
+      Out.push_back({*Index, Field, Arg.front().getLocation()});
+    if (Lex->LexFromRawLexer(Tok) || Tok.isNot(tok::comma))
+      return Out; // the body's brace, or something not read
+  }
+  return Out;
+}
+
 } // namespace
 
 const FunctionDecl *skippedDefinition(const FunctionDecl *F) {
@@ -144,18 +199,20 @@ const FunctionDecl *skippedDefinition(const FunctionDecl *F) {
   return nullptr;
 }
 
-std::optional<SkippedStore>
-storeOfSkippedBody(const FunctionDecl *F,
-                   llvm::function_ref<bool(StringRef)> IsGrowthMethod) {
+SmallVector<SkippedStore, 2>
+storesOfSkippedBody(const FunctionDecl *F,
+                    llvm::function_ref<bool(StringRef)> IsGrowthMethod) {
   F = skippedDefinition(F);
   if (!F)
-    return std::nullopt;
+    return {};
+  if (isa<CXXConstructorDecl>(F))
+    return initializerStores(F);
   SmallVector<Token, 16> Body = bodyTokens(F);
   ArrayRef<Token> Toks = Body;
   size_t I = 0;
   skipThis(Toks, I);
   if (I >= Toks.size() || Toks[I].isNot(tok::raw_identifier))
-    return std::nullopt;
+    return {};
   const FieldDecl *Field = fieldNamed(F, text(Toks[I]));
   ++I;
   // Notes point at the stored value, as for a parsed body.
@@ -171,14 +228,14 @@ storeOfSkippedBody(const FunctionDecl *F,
     Where = Toks[I].getLocation();
     Param = readArgument(Toks, I);
     if (I >= Toks.size() || Toks[I].isNot(tok::r_paren))
-      return std::nullopt;
+      return {};
     ++I;
   }
   std::optional<unsigned> Index = paramNamed(F, Param);
   // Exactly one statement: anything after it is not read.
   if (!Field || !Index || I + 1 != Toks.size() || Toks[I].isNot(tok::semi))
-    return std::nullopt;
-  return SkippedStore{*Index, Field, Where};
+    return {};
+  return {SkippedStore{*Index, Field, Where}};
 }
 
 SmallVector<SkippedEmptying, 2>

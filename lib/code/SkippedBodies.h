@@ -22,17 +22,19 @@ namespace leaklint {
 /// The redeclaration of \p F whose body the host skipped, if any.
 const clang::FunctionDecl *skippedDefinition(const clang::FunctionDecl *F);
 
-/// A setter's store read from its skipped body: the body is exactly one
-/// statement, `[this->]field = param;` or `[this->]field.push_back(param);`
-/// (any growth method), the parameter perhaps in std::move or std::forward.
+/// A store of a parameter into a field, read from a skipped body: a setter
+/// whose body is exactly one statement, `[this->]field = param;` or
+/// `[this->]field.push_back(param);` (any growth method \p IsGrowthMethod
+/// accepts), or a constructor's initialiser `field(param)` / `field{param}`;
+/// the parameter perhaps in std::move or std::forward.
 struct SkippedStore {
   unsigned Param;
   const clang::FieldDecl *Field;
   clang::SourceLocation Where;
 };
-std::optional<SkippedStore>
-storeOfSkippedBody(const clang::FunctionDecl *F,
-                   llvm::function_ref<bool(llvm::StringRef)> IsGrowthMethod);
+llvm::SmallVector<SkippedStore, 2>
+storesOfSkippedBody(const clang::FunctionDecl *F,
+                    llvm::function_ref<bool(llvm::StringRef)> IsGrowthMethod);
 
 /// A field of \p F's class that its skipped body empties: `field = nullptr`,
 /// `field = {}`, `field.<method>(...)` for a method \p IsEmptyingMethod

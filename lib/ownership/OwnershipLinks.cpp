@@ -384,11 +384,12 @@ OwnershipLinks::storedParams(const FunctionDecl *F) {
           Visitor.record(Init->getMember(), Init->getInit());
     }
     ParamStoreVisitor(Def, Stores).TraverseStmt(Def->getBody());
-  } else if (std::optional<SkippedStore> Skipped =
-                 storeOfSkippedBody(F, isGrowthMethod)) {
-    // A setter in a header whose body clangd's preamble skipped.
-    Stores.push_back({Skipped->Param, Skipped->Field->getCanonicalDecl(),
-                      nullptr, Skipped->Where});
+  } else {
+    // A setter or constructor in a header whose body clangd's preamble
+    // skipped.
+    for (const SkippedStore &Skipped : storesOfSkippedBody(F, isGrowthMethod))
+      Stores.push_back({Skipped.Param, Skipped.Field->getCanonicalDecl(),
+                        nullptr, Skipped.Where});
   }
   // The lookup above may have grown the map: find the slot again.
   auto &Slot = Summaries[F];
