@@ -19,31 +19,40 @@ namespace {
 // counts when something calls it.
 class CalledMethods : public RecursiveASTVisitor<CalledMethods> {
 public:
-  CalledMethods(const OwnershipLinks &Links, std::set<std::string> &Out)
-      : Links(Links), Out(Out) {}
+  CalledMethods(llvm::function_ref<bool(const CXXRecordDecl *)> HoldsOwners,
+                std::set<std::string> &Out)
+      : HoldsOwners(HoldsOwners), Out(Out) {}
   bool VisitCallExpr(CallExpr *Call) {
     const auto *M = dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
-    if (M && holdsOwners(M->getParent()))
+    if (M && HoldsOwners(M->getParent()))
       Out.insert(crossTUName(M));
     return true;
   }
 
 private:
-  bool holdsOwners(const CXXRecordDecl *RD) {
-    auto [It, New] = Holds.try_emplace(RD, false);
-    if (New && RD->hasDefinition())
-      It->second = llvm::any_of(RD->getDefinition()->fields(),
-                                [&](const FieldDecl *F) {
-                                  return Links.isSharedOwnerField(F);
-                                });
-    return It->second;
-  }
-  const OwnershipLinks &Links;
+  llvm::function_ref<bool(const CXXRecordDecl *)> HoldsOwners;
   std::set<std::string> &Out;
-  llvm::DenseMap<const CXXRecordDecl *, bool> Holds;
 };
 
 } // namespace
+
+bool CycleFactsCollector::holdsOwners(const CXXRecordDecl *RD) {
+  if (!RD->hasDefinition())
+    return false;
+  RD = RD->getDefinition();
+  auto [It, New] = HoldsOwners.try_emplace(RD, false);
+  if (!New)
+    return It->second;
+  // A method may store into a field its class inherits.
+  bool Holds = llvm::any_of(RD->fields(), [&](const FieldDecl *F) {
+    return Links.isSharedOwnerField(F);
+  });
+  for (const CXXBaseSpecifier &Base : RD->bases())
+    if (const CXXRecordDecl *BaseClass = Base.getType()->getAsCXXRecordDecl())
+      Holds = Holds || holdsOwners(BaseClass);
+  HoldsOwners[RD] = Holds;
+  return Holds;
+}
 
 std::string CycleFactsCollector::id(const void *P) {
   auto [It, New] = Ids.try_emplace(P, Ids.size() + 1);
@@ -124,21 +133,26 @@ void CycleFactsCollector::addFunction(const FunctionDecl *F, ASTContext &Ctx,
                                       ArrayRef<OwnershipLink> Found,
                                       ArrayRef<OpaqueCall> Opaque) {
   const SourceManager &SM = Ctx.getSourceManager();
-  std::string USR = crossTUName(F);
-  if (USR.empty())
-    return;
-  // What another TU's call of F stores.
-  if (F->getNumParams() && !Facts.Setters.count(USR)) {
+  // What another TU's call of F stores: only methods and constructors store
+  // into fields of their object.
+  const auto *Method = dyn_cast<CXXMethodDecl>(F);
+  if (F->getNumParams() && Method && holdsOwners(Method->getParent())) {
     std::vector<ParamStoreFact> Stores;
     for (const OwnershipLinks::ParamStore &S : Links.storedParams(F))
       if (Links.isSharedOwnerField(S.Field))
         Stores.push_back(
             {S.Param, field(S.Field, Ctx), sourcePoint(S.Where, SM)});
     if (!Stores.empty())
-      Facts.Setters.emplace(USR, std::move(Stores));
+      if (std::string USR = crossTUName(F); !USR.empty())
+        Facts.Setters.emplace(USR, std::move(Stores));
   }
-  CalledMethods(Links, Facts.Called).TraverseStmt(F->getBody());
+  CalledMethods([this](const CXXRecordDecl *RD) { return holdsOwners(RD); },
+                Facts.Called)
+      .TraverseStmt(F->getBody());
   if (Opaque.empty())
+    return;
+  std::string USR = crossTUName(F);
+  if (USR.empty())
     return;
   FunctionFacts Function;
   Function.Function = USR;

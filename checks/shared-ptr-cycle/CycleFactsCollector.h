@@ -37,9 +37,12 @@ public:
   void clear() {
     Facts = CycleFacts();
     Ids.clear();
+    HoldsOwners.clear();
   }
 
 private:
+  /// True when \p RD declares a field that holds shared owners (cached).
+  bool holdsOwners(const clang::CXXRecordDecl *RD);
   std::string field(const clang::FieldDecl *F, const clang::ASTContext &Ctx);
   std::string id(const void *P);
   ObjectFact object(const ObjectName &N, const clang::ASTContext &Ctx);
@@ -49,6 +52,7 @@ private:
   OwnershipLinks &Links;
   CycleFacts Facts;
   llvm::DenseMap<const void *, unsigned> Ids;
+  llvm::DenseMap<const clang::CXXRecordDecl *, bool> HoldsOwners;
 };
 
 } // namespace leaklint::cycles

@@ -12,9 +12,8 @@
 
 #include "ClangTidyCheck.h"
 #include "Analyses.h"
-#include "Compat.h"
 #include "FindingEmitter.h"
-#include "code/UsedDeclarations.h"
+#include "UsesPass.h"
 #include <string>
 
 namespace leaklint {
@@ -42,10 +41,16 @@ public:
                               Options.store(Opts, Name, Value);
                             });
   }
+  ~AnalysisCheck() override { uses_pass::withdraw(this); }
+
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override {
     // With bad options the check does nothing but say so.
-    if (Analysis.optionError().empty())
-      Analysis.registerMatchers(*Finder, this);
+    if (!Analysis.optionError().empty())
+      return;
+    Analysis.registerMatchers(*Finder, this);
+    uses_pass::enlist(this, [this](clang::ast_matchers::MatchFinder &Uses) {
+      Analysis.registerMatchers(Uses, this);
+    });
   }
   void registerPPCallbacks(const clang::SourceManager &, clang::Preprocessor *PP,
                            clang::Preprocessor *) override {
@@ -53,39 +58,18 @@ public:
   }
   void
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override {
-    Ctx = Result.Context;
+    uses_pass::noteContext(Result.Context);
     Analysis.collect(Result);
   }
   void onEndOfTranslationUnit() override {
-    // The end of the pass over what the main file uses (below).
-    if (MatchingUses)
+    // The end of the pass over what clangd's main file uses (UsesPass.h).
+    if (uses_pass::running())
       return;
-    if (Ctx && isPartialTraversal(*Ctx))
-      matchUsedDeclarations(*Ctx);
-    Ctx = nullptr;
+    uses_pass::runOnce();
     emitFindings(*this, Analysis.finish());
   }
 
 private:
-  // A host that matches part of the TU (clangd: the main file's declarations)
-  // leaves the headers' classes, setters and containers unseen. Match the
-  // declarations the main file uses as well, so the analysis has the facts
-  // it has in a whole TU; what it reports is still the host's to filter.
-  void matchUsedDeclarations(clang::ASTContext &Context) {
-    const std::vector<clang::Decl *> &Used = usedDeclarations(Context);
-    if (Used.empty())
-      return;
-    clang::ast_matchers::MatchFinder Finder(
-        compat::tidyDefaultMatchFinderOptions());
-    Analysis.registerMatchers(Finder, this);
-    std::vector<clang::Decl *> Scope = Context.getTraversalScope();
-    Context.setTraversalScope(Used);
-    MatchingUses = true;
-    Finder.matchAST(Context);
-    MatchingUses = false;
-    Context.setTraversalScope(Scope);
-  }
-
   // clang-tidy reports values it cannot parse (a bool that is not one) itself.
   static void readOption(const OptionsView &View, llvm::StringRef Name,
                          bool &Value) {
@@ -113,8 +97,6 @@ private:
 
   OptionsT Config;
   AnalysisT Analysis;
-  clang::ASTContext *Ctx = nullptr;
-  bool MatchingUses = false;
 };
 
 } // namespace leaklint

@@ -179,25 +179,11 @@ bool isPartialTraversal(const ASTContext &Ctx) {
   return !(Scope.size() == 1 && isa<TranslationUnitDecl>(Scope.front()));
 }
 
-const std::vector<Decl *> &usedDeclarations(ASTContext &Ctx) {
-  // The checks of one run ask in turn for the same TU and scope. clangd
-  // builds ASTs on several threads, each one AST at a time.
-  struct Cached {
-    const ASTContext *Ctx = nullptr;
-    const TranslationUnitDecl *TU = nullptr;
-    std::vector<Decl *> Scope, Used;
-  };
-  static thread_local Cached Last;
+std::vector<Decl *> usedDeclarations(ASTContext &Ctx) {
   std::vector<Decl *> Scope = Ctx.getTraversalScope();
-  if (Last.Ctx == &Ctx && Last.TU == Ctx.getTranslationUnitDecl() &&
-      Last.Scope == Scope)
-    return Last.Used;
-  Last.Ctx = &Ctx;
-  Last.TU = Ctx.getTranslationUnitDecl();
-  Last.Scope = Scope;
-  Last.Used.clear();
-  UsesCollector(Ctx, Scope, Last.Used).run(Scope);
-  return Last.Used;
+  std::vector<Decl *> Used;
+  UsesCollector(Ctx, Scope, Used).run(Scope);
+  return Used;
 }
 
 } // namespace leaklint

@@ -29,9 +29,8 @@ bool isPartialTraversal(const clang::ASTContext &Ctx);
 /// arguments and out-of-line member definitions), variables referenced.
 /// Each is given as the top-level declaration holding it (a class, not its
 /// method; a class template, not its instantiation), once, in first-use
-/// order. System headers are left out: no analysis reads them. The result
-/// for a TU and scope is kept, so the checks of one run share it.
-const std::vector<clang::Decl *> &usedDeclarations(clang::ASTContext &Ctx);
+/// order. System headers are left out: no analysis reads them.
+std::vector<clang::Decl *> usedDeclarations(clang::ASTContext &Ctx);
 
 } // namespace leaklint
 

@@ -128,6 +128,13 @@ public:
     if (Callee->getASTContext().getSourceManager().isInSystemHeader(
             Callee->getLocation()))
       return;
+    // Only an argument whose type holds a shared owner can be stored as
+    // one; the test by type spares naming (and the CFG it may need).
+    if (llvm::none_of(Args, [&](const Expr *Arg) {
+          return Links.holdsSharedOwners(Arg->getType().getNonReferenceType(),
+                                         0);
+        }))
+      return;
     OpaqueCall Call;
     Call.Callee = Callee;
     for (const Expr *Arg : Args) {
