@@ -1,5 +1,6 @@
 //===--- CallbackCycle.cpp - Callbacks that own their owner ---------------===//
 #include "CallbackCycle.h"
+#include "code/SkippedBodies.h"
 #include "Compat.h"
 #include "WeakCaptureRewrite.h"
 #include "edits/SourceEdits.h"
@@ -330,6 +331,9 @@ void CallbackCycle::consider(const FunctionDecl *F, const Store &S,
 std::vector<Finding> CallbackCycle::finish() {
   std::vector<Finding> Out;
   llvm::DenseSet<unsigned> Fixed;
+  // clangd: the headers' members were not matched; read them when asked.
+  if (Ctx && isPartialTraversal(*Ctx))
+    Resets.readClassesOnDemand();
   for (Candidate &C : Candidates) {
     const StorageReset *Reset = nullptr;
     for (const FieldDecl *Field : C.Chain)

@@ -2,6 +2,7 @@
 #include "SharedPtrCycle.h"
 #include "Compat.h"
 #include "WeakPtrRewrite.h"
+#include "code/SkippedBodies.h"
 #include "facts/TranslationUnitFacts.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -142,8 +143,7 @@ void SharedPtrCycle::collect(const MatchFinder::MatchResult &Result) {
 void SharedPtrCycle::writeFacts(ArrayRef<const FieldDecl *> Reported) {
   // Facts describe a whole TU. A host that matches part of it (clangd's
   // main-file traversal scope) would write partial facts over whole ones.
-  ArrayRef<Decl *> Scope = Ctx->getTraversalScope();
-  if (Scope.size() != 1 || !isa<TranslationUnitDecl>(Scope.front()))
+  if (isPartialTraversal(*Ctx))
     return;
   const SourceManager &SM = Ctx->getSourceManager();
   cycles::CycleFacts TUFacts = Facts->finish(Resets, Reported, *Ctx);
@@ -359,6 +359,11 @@ void SharedPtrCycle::reportTypeCycles(std::vector<Finding> &Out) {
 std::vector<Finding> SharedPtrCycle::finish() {
   std::vector<Finding> Out;
   if (Ctx) {
+    // clangd: the headers' members were not matched; read them when asked.
+    if (isPartialTraversal(*Ctx)) {
+      Resets.readClassesOnDemand();
+      Links.readClassesOnDemand();
+    }
     Graph.build();
     // Each mutual cycle once, on the field more often chosen as its back
     // edge (ties: the one declared later, like `prev` after `next`).

@@ -13,7 +13,6 @@
 #include "ClangTidyCheck.h"
 #include "Analyses.h"
 #include "FindingEmitter.h"
-#include "UsesPass.h"
 #include <string>
 
 namespace leaklint {
@@ -41,16 +40,10 @@ public:
                               Options.store(Opts, Name, Value);
                             });
   }
-  ~AnalysisCheck() override { uses_pass::withdraw(this); }
-
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override {
     // With bad options the check does nothing but say so.
-    if (!Analysis.optionError().empty())
-      return;
-    Analysis.registerMatchers(*Finder, this);
-    uses_pass::enlist(this, [this](clang::ast_matchers::MatchFinder &Uses) {
-      Analysis.registerMatchers(Uses, this);
-    });
+    if (Analysis.optionError().empty())
+      Analysis.registerMatchers(*Finder, this);
   }
   void registerPPCallbacks(const clang::SourceManager &, clang::Preprocessor *PP,
                            clang::Preprocessor *) override {
@@ -58,14 +51,9 @@ public:
   }
   void
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override {
-    uses_pass::noteContext(Result.Context);
     Analysis.collect(Result);
   }
   void onEndOfTranslationUnit() override {
-    // The end of the pass over what clangd's main file uses (UsesPass.h).
-    if (uses_pass::running())
-      return;
-    uses_pass::runOnce();
     emitFindings(*this, Analysis.finish());
   }
 

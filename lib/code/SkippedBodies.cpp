@@ -192,6 +192,11 @@ SmallVector<SkippedStore, 2> initializerStores(const FunctionDecl *F) {
 
 } // namespace
 
+bool isPartialTraversal(const ASTContext &Ctx) {
+  std::vector<Decl *> Scope = Ctx.getTraversalScope();
+  return !(Scope.size() == 1 && isa<TranslationUnitDecl>(Scope.front()));
+}
+
 const FunctionDecl *skippedDefinition(const FunctionDecl *F) {
   for (const FunctionDecl *R : F->redecls())
     if (R->hasSkippedBody())

@@ -12,12 +12,18 @@
 #ifndef LEAKLINT_LIB_CODE_SKIPPEDBODIES_H
 #define LEAKLINT_LIB_CODE_SKIPPEDBODIES_H
 
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
 
 namespace leaklint {
+
+/// True when \p Ctx's traversal scope is a part of the TU, not the whole TU:
+/// clangd matches the main file's declarations only, and its preamble has
+/// the headers' bodies skipped.
+bool isPartialTraversal(const clang::ASTContext &Ctx);
 
 /// The redeclaration of \p F whose body the host skipped, if any.
 const clang::FunctionDecl *skippedDefinition(const clang::FunctionDecl *F);

@@ -306,6 +306,19 @@ bool OwnershipLinks::holdsSharedOwners(QualType T, unsigned Depth) const {
   return false;
 }
 
+bool OwnershipLinks::isDrained(const FieldDecl *F) {
+  F = F->getCanonicalDecl();
+  if (OnDemand)
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(F->getParent());
+        RD && ReadClasses.insert(RD).second)
+      for (const CXXMethodDecl *M : RD->methods())
+        if (const FunctionDecl *Skipped = skippedDefinition(M))
+          for (const SkippedEmptying &E :
+               emptyingsOfSkippedBody(Skipped, isDrainMethod))
+            markDrained(E.Field, Skipped);
+  return Drainers.count(F);
+}
+
 bool OwnershipLinks::isSharedOwnerField(const FieldDecl *Field) const {
   return holdsSharedOwners(Field->getType(), 0);
 }

@@ -94,9 +94,11 @@ public:
 
   /// Fields some code removes elements from (`queue.pop_front()`): a
   /// collection that is drained holds its elements only for a while.
-  bool isDrained(const clang::FieldDecl *F) const {
-    return Drainers.count(F->getCanonicalDecl());
-  }
+  bool isDrained(const clang::FieldDecl *F);
+  /// For a host that matched part of the TU (clangd): isDrained() also
+  /// reads the members of a field's class whose bodies the host skipped,
+  /// once per class, since nothing matched them (SkippedBodies.h).
+  void readClassesOnDemand() { OnDemand = true; }
   void markDrained(const clang::FieldDecl *F, const clang::FunctionDecl *By) {
     auto &By_ = Drainers[F->getCanonicalDecl()];
     if (!llvm::is_contained(By_, By))
@@ -112,6 +114,8 @@ public:
   void clear() {
     Summaries.clear();
     Drainers.clear();
+    ReadClasses.clear();
+    OnDemand = false;
   }
 
 private:
@@ -119,6 +123,8 @@ private:
   llvm::DenseMap<const clang::FieldDecl *,
                  llvm::SmallVector<const clang::FunctionDecl *, 1>>
       Drainers;
+  llvm::DenseSet<const clang::CXXRecordDecl *> ReadClasses;
+  bool OnDemand = false;
   llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<ParamStore, 2>>
       Summaries;
 };

@@ -164,7 +164,13 @@ void StorageResets::collect(const FunctionDecl *F) {
     Resets.try_emplace(key(E.Field), StorageReset{E.Where, F});
 }
 
-const StorageReset *StorageResets::find(const FieldDecl *Field) const {
+const StorageReset *StorageResets::find(const FieldDecl *Field) {
+  if (OnDemand)
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(key(Field)->getParent());
+        RD && ReadClasses.insert(RD).second)
+      for (const CXXMethodDecl *M : RD->methods())
+        if (const FunctionDecl *Skipped = skippedDefinition(M))
+          collect(Skipped);
   auto It = Resets.find(key(Field));
   return It == Resets.end() ? nullptr : &It->second;
 }

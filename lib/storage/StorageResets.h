@@ -14,7 +14,9 @@
 #define LEAKLINT_LIB_STORAGE_STORAGERESETS_H
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace leaklint {
 
@@ -29,8 +31,16 @@ public:
   /// bodies the host skipped as far as SkippedBodies.h reads them.
   void collect(const clang::FunctionDecl *F);
   /// Where \p Field is emptied first, if anywhere.
-  const StorageReset *find(const clang::FieldDecl *Field) const;
-  void clear() { Resets.clear(); }
+  const StorageReset *find(const clang::FieldDecl *Field);
+  /// For a host that matched part of the TU (clangd): find() also reads the
+  /// members of a field's class whose bodies the host skipped, once per
+  /// class, since nothing matched them (SkippedBodies.h).
+  void readClassesOnDemand() { OnDemand = true; }
+  void clear() {
+    Resets.clear();
+    ReadClasses.clear();
+    OnDemand = false;
+  }
   /// Every field emptied, keyed as key() keys it, with where first.
   const llvm::DenseMap<const clang::FieldDecl *, StorageReset> &all() const {
     return Resets;
@@ -41,6 +51,8 @@ public:
 
 private:
   llvm::DenseMap<const clang::FieldDecl *, StorageReset> Resets;
+  llvm::DenseSet<const clang::CXXRecordDecl *> ReadClasses;
+  bool OnDemand = false;
 };
 
 } // namespace leaklint
