@@ -153,7 +153,8 @@ static Value toJSON(const ParamStoreFact &S) {
 }
 static bool fromJSON(const Value &V, ParamStoreFact &S, Path P) {
   ObjectMapper O(V, P);
-  return O && O.map("param", S.Param) && O.map("field", S.Field) &&
+  return O && facts::mapUnsigned(O, "param", S.Param) &&
+         O.map("field", S.Field) &&
          O.map("store", S.Store);
 }
 

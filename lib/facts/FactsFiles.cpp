@@ -10,6 +10,15 @@
 
 namespace leaklint::facts {
 
+bool mapUnsigned(llvm::json::ObjectMapper &O, llvm::StringLiteral Key,
+                 unsigned &Out) {
+  int64_t Value = 0;
+  if (!O.map(Key, Value) || Value < 0 || Value > UINT32_MAX)
+    return false;
+  Out = static_cast<unsigned>(Value);
+  return true;
+}
+
 llvm::json::Value toJSON(const SourcePoint &P) {
   return llvm::json::Object{{"file", P.File},
                             {"line", P.Line},
@@ -20,8 +29,9 @@ llvm::json::Value toJSON(const SourcePoint &P) {
 bool fromJSON(const llvm::json::Value &V, SourcePoint &P,
               llvm::json::Path Path) {
   llvm::json::ObjectMapper O(V, Path);
-  return O && O.map("file", P.File) && O.map("line", P.Line) &&
-         O.map("column", P.Column) && O.map("offset", P.Offset);
+  return O && O.map("file", P.File) && mapUnsigned(O, "line", P.Line) &&
+         mapUnsigned(O, "column", P.Column) &&
+         mapUnsigned(O, "offset", P.Offset);
 }
 
 llvm::json::Value toJSON(const InputFile &I) {

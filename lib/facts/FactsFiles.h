@@ -25,6 +25,11 @@ namespace leaklint::facts {
 /// on any change a reader of the old format would misread.
 constexpr int FormatVersion = 1;
 
+/// Reads the non-negative integer \p Key of \p O (LLVM 19's JSON reads no
+/// `unsigned` itself).
+bool mapUnsigned(llvm::json::ObjectMapper &O, llvm::StringLiteral Key,
+                 unsigned &Out);
+
 /// A place in a source file, as notes and diagnostics need it.
 struct SourcePoint {
   std::string File;
