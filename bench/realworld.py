@@ -25,6 +25,8 @@ run.sh:
                                          facts on, then leaklint-merge; the
                                          diagnostics of both count, against
                                          expected-whole-program.json
+  bench/realworld.py --whole-program --spanning-only
+                                         only the pairs with extra_tus (CI)
 
 The data (pairs.tsv, trees/) is in shared/realworld, beside the source tree
 (--data or $LEAKLINT_REALWORLD_DIR); bench/install-real-code.sh installs the
@@ -348,6 +350,9 @@ def parse_args():
     ap.add_argument("-v", "--verbose", action="store_true",
                     help="print every leak-* diagnostic with its notes")
     ap.add_argument("--json", metavar="FILE", help="write per-pair results here")
+    ap.add_argument("--spanning-only", action="store_true",
+                    help="only the pairs whose leak spans other TUs (a non-empty "
+                    "extra_tus); the others give what they give per TU")
     ap.add_argument("--whole-program", action="store_true",
                     help="analyse each side's extra_tus too, with facts, and "
                     "count leaklint-merge's findings (expected-whole-program.json)")
@@ -363,6 +368,8 @@ def main():
     if not os.path.exists(os.path.join(args.data, "pairs.tsv")):
         raise SystemExit("realworld: %s: no pairs.tsv (set --data)" % args.data)
     pairs = select(read_pairs(args.data), args.row)
+    if args.spanning_only:
+        pairs = [p for p in pairs if p.extra_tus]
     tidy = tidy_prefix(args)
     start = time.monotonic()
     if args.keep:
