@@ -103,6 +103,27 @@ def ab(side_a, side_b, runs, jobs):
     return med, paired
 
 
+def add_project_options(ap, sample=0):
+    """The options that say which applications to run and where."""
+    ap.add_argument("--build", default=default_build_dir())
+    ap.add_argument("--data", default=os.path.join(SHARED_DIR, "apps"))
+    ap.add_argument("--work", default=os.environ.get("LEAKLINT_APPS_WORK", "/tmp/leaklint-apps"))
+    ap.add_argument("--projects", default=",".join(apps.PROJECTS))
+    ap.add_argument("--sample", type=int, default=sample,
+                    help="TUs per project, spread evenly (default: %(default)s; 0: all)")
+    ap.add_argument("--runs", type=int, default=3)
+
+
+def sampled_projects(args, tool):
+    """(name, configured tree, sampled TUs) of each --projects entry."""
+    for name in args.projects.split(","):
+        if name not in apps.PROJECTS:
+            raise SystemExit("%s: unknown project '%s'; allowed values are %s"
+                             % (tool, name, ", ".join(apps.PROJECTS)))
+        out = apps.configure(name, args.data, os.path.abspath(args.work), False)
+        yield name, out, sample(apps.translation_units(name, out), args.sample)
+
+
 def pct(r):
     return "%+.1f%%" % ((r - 1) * 100)
 
@@ -110,13 +131,7 @@ def pct(r):
 def parse_args():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--build", default=default_build_dir())
-    ap.add_argument("--data", default=os.path.join(SHARED_DIR, "apps"))
-    ap.add_argument("--work", default=os.environ.get("LEAKLINT_APPS_WORK", "/tmp/leaklint-apps"))
-    ap.add_argument("--projects", default=",".join(apps.PROJECTS))
-    ap.add_argument("--sample", type=int, default=0,
-                    help="TUs per project, spread evenly (default: all)")
-    ap.add_argument("--runs", type=int, default=3)
+    add_project_options(ap)
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count())
     ap.add_argument("--baseline-check", default=BASELINE_CHECK)
     ap.add_argument("--no-plugin", action="store_true", help="skip the -fplugin runs")
@@ -131,12 +146,7 @@ def main():
     args = parse_args()
     tc = Toolchain(args.build)
     rows = []
-    for name in args.projects.split(","):
-        if name not in apps.PROJECTS:
-            raise SystemExit("apps_overhead: unknown project '%s'; allowed values are %s"
-                             % (name, ", ".join(apps.PROJECTS)))
-        out = apps.configure(name, args.data, os.path.abspath(args.work), False)
-        tus = sample(apps.translation_units(name, out), args.sample)
+    for name, out, tus in sampled_projects(args, "apps_overhead"):
         common = ["-p", os.path.join(out, "build"), "--extra-arg=-Wno-error",
                   "--header-filter=" + apps.header_filter(name, out)]
         side = lambda config: [(tc.tidy("--config={%s}" % config, *common, tu), out)

@@ -25,10 +25,8 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import apps  # noqa: E402
-from apps_overhead import sample  # noqa: E402
-from realworld import SHARED_DIR  # noqa: E402
-from toolchain import Toolchain, default_build_dir, leaklint_commit  # noqa: E402
+from apps_overhead import add_project_options, sampled_projects  # noqa: E402
+from toolchain import Toolchain, leaklint_commit  # noqa: E402
 
 STAMP = re.compile(r"^I\[(\d+):(\d+):(\d+)\.(\d+)\] (Building AST|Indexing AST)")
 CONFIG = {
@@ -58,12 +56,7 @@ def rebuild_seconds(clangd, tu, build, home):
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--build", default=default_build_dir())
-    ap.add_argument("--data", default=os.path.join(SHARED_DIR, "apps"))
-    ap.add_argument("--work", default=os.environ.get("LEAKLINT_APPS_WORK", "/tmp/leaklint-apps"))
-    ap.add_argument("--projects", default=",".join(apps.PROJECTS))
-    ap.add_argument("--sample", type=int, default=4, help="files per project")
-    ap.add_argument("--runs", type=int, default=3)
+    add_project_options(ap, sample=4)
     ap.add_argument("--report", help="write the markdown results here")
     args = ap.parse_args()
     tc = Toolchain(args.build)
@@ -74,12 +67,7 @@ def main():
         with open(os.path.join(homes[side], "clangd", "config.yaml"), "w") as f:
             f.write(text)
     rows = []
-    for name in args.projects.split(","):
-        if name not in apps.PROJECTS:
-            raise SystemExit("clangd_overhead: unknown project '%s'; allowed values are %s"
-                             % (name, ", ".join(apps.PROJECTS)))
-        out = apps.configure(name, args.data, os.path.abspath(args.work), False)
-        tus = sample(apps.translation_units(name, out), args.sample)
+    for name, out, tus in sampled_projects(args, "clangd_overhead"):
         build = os.path.join(out, "build")
         totals = {"A": 0.0, "B": 0.0}
         for tu in tus:

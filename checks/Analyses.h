@@ -11,24 +11,25 @@
 #include "shared-ptr-cycle/SharedPtrCycle.h"
 #include "static-instance-cache/StaticInstanceCache.h"
 #include "unbounded-container/UnboundedContainer.h"
-#include "facts/TranslationUnitFacts.h"
+#include "clang/Lex/Preprocessor.h"
 
 namespace leaklint {
 
-/// Hands the compile digest of the TU \p PP preprocesses to an analysis that
-/// writes facts files in whole-program mode; other analyses take nothing.
+/// Hands the TU's preprocessor to an analysis that writes facts files in
+/// whole-program mode (it names the file by the compile's options); other
+/// analyses take nothing.
 namespace detail {
 template <typename AnalysisT>
-auto passCompileDigest(AnalysisT &Analysis, const clang::Preprocessor &PP, int)
-    -> decltype(Analysis.setCompileDigest(std::string())) {
-  Analysis.setCompileDigest(facts::compileDigest(PP));
+auto passPreprocessor(AnalysisT &Analysis, const clang::Preprocessor &PP, int)
+    -> decltype(Analysis.setPreprocessor(PP)) {
+  Analysis.setPreprocessor(PP);
 }
 template <typename AnalysisT>
-void passCompileDigest(AnalysisT &, const clang::Preprocessor &, long) {}
+void passPreprocessor(AnalysisT &, const clang::Preprocessor &, long) {}
 } // namespace detail
 template <typename AnalysisT>
-void passCompileDigest(AnalysisT &Analysis, const clang::Preprocessor &PP) {
-  detail::passCompileDigest(Analysis, PP, 0);
+void passPreprocessor(AnalysisT &Analysis, const clang::Preprocessor &PP) {
+  detail::passPreprocessor(Analysis, PP, 0);
 }
 
 } // namespace leaklint

@@ -168,14 +168,13 @@ void CallbackCycle::registerMatchers(MatchFinder &Finder,
 void CallbackCycle::collect(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
   const auto *F = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  // A body the host skipped (clangd's headers) is read for what it empties.
-  if (!F || (!F->getBody() && !F->hasSkippedBody()) || F->isInvalidDecl() ||
+  if (!F || !F->getBody() || F->isInvalidDecl() ||
       Ctx->getSourceManager().isInSystemHeader(F->getLocation()))
     return;
   // Template patterns count for resets: a member function of a class
   // template is instantiated only when used.
   Resets.collect(F);
-  if (F->getBody() && !F->isDependentContext() && !isa<CXXDestructorDecl>(F))
+  if (!F->isDependentContext() && !isa<CXXDestructorDecl>(F))
     analyze(F);
 }
 

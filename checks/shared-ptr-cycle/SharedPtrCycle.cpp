@@ -121,8 +121,7 @@ void SharedPtrCycle::collect(const MatchFinder::MatchResult &Result) {
     return;
   }
   const auto *F = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  // A body the host skipped (clangd's headers) is read for what it empties.
-  if (!F || F->isInvalidDecl() || (!F->getBody() && !F->hasSkippedBody()) ||
+  if (!F || F->isInvalidDecl() || !F->getBody() ||
       Ctx->getSourceManager().isInSystemHeader(F->getLocation()))
     return;
   // Template patterns count for resets: a member function of a class
@@ -148,7 +147,8 @@ void SharedPtrCycle::writeFacts(ArrayRef<const FieldDecl *> Reported) {
   const SourceManager &SM = Ctx->getSourceManager();
   cycles::CycleFacts TUFacts = Facts->finish(Resets, Reported, *Ctx);
   facts::FactsHeader Header =
-      facts::translationUnitHeader("leak-shared-ptr-cycle", SM, CompileDigest);
+      facts::translationUnitHeader("leak-shared-ptr-cycle", SM,
+                                   PP ? facts::compileDigest(*PP) : "");
   llvm::json::Value Value = toJSON(TUFacts);
   if (llvm::Error E = facts::writeFactsFile(
           Options.FactsDirectory, Header, std::move(*Value.getAsObject())))

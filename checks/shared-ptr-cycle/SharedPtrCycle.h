@@ -68,9 +68,10 @@ public:
                         clang::ast_matchers::MatchFinder::MatchCallback *CB);
   void collect(const clang::ast_matchers::MatchFinder::MatchResult &Result);
   std::vector<Finding> finish();
-  /// What names this TU's facts file (facts::compileDigest()); the host
-  /// passes it before the TU is matched.
-  void setCompileDigest(std::string Digest) { CompileDigest = std::move(Digest); }
+  /// The TU's preprocessor, whose options name its facts file
+  /// (facts::compileDigest(), computed only when facts are written); the
+  /// host passes it before the TU is matched, and it outlives the match.
+  void setPreprocessor(const clang::Preprocessor &PP) { this->PP = &PP; }
 
 private:
   enum class EvidenceKind {
@@ -105,7 +106,7 @@ private:
   clang::ASTContext *Ctx = nullptr;
   /// Whole-program mode only.
   std::optional<cycles::CycleFactsCollector> Facts;
-  std::string CompileDigest;
+  const clang::Preprocessor *PP = nullptr;
   /// The weak_ptr fix-it of each back edge, planned together at the end.
   llvm::DenseMap<const clang::FieldDecl *, WeakPtrRewrite> Rewrites;
   /// By the back-edge field: one warning per cycle however often it is closed.

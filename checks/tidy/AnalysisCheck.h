@@ -47,7 +47,7 @@ public:
   }
   void registerPPCallbacks(const clang::SourceManager &, clang::Preprocessor *PP,
                            clang::Preprocessor *) override {
-    passCompileDigest(Analysis, *PP);
+    passPreprocessor(Analysis, *PP);
   }
   void
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override {

@@ -204,6 +204,15 @@ const FunctionDecl *skippedDefinition(const FunctionDecl *F) {
   return nullptr;
 }
 
+SmallVector<const FunctionDecl *, 8> skippedMembers(const CXXRecordDecl *RD) {
+  SmallVector<const FunctionDecl *, 8> Out;
+  if (RD && RD->hasDefinition())
+    for (const CXXMethodDecl *M : RD->getDefinition()->methods())
+      if (const FunctionDecl *Skipped = skippedDefinition(M))
+        Out.push_back(Skipped);
+  return Out;
+}
+
 SmallVector<SkippedStore, 2>
 storesOfSkippedBody(const FunctionDecl *F,
                     llvm::function_ref<bool(StringRef)> IsGrowthMethod) {

@@ -28,6 +28,12 @@ bool isPartialTraversal(const clang::ASTContext &Ctx);
 /// The redeclaration of \p F whose body the host skipped, if any.
 const clang::FunctionDecl *skippedDefinition(const clang::FunctionDecl *F);
 
+/// The members of \p RD whose bodies the host skipped: in a partial
+/// traversal nothing matched them, so a question about one of \p RD's
+/// fields reads them when it is asked.
+llvm::SmallVector<const clang::FunctionDecl *, 8>
+skippedMembers(const clang::CXXRecordDecl *RD);
+
 /// A store of a parameter into a field, read from a skipped body: a setter
 /// whose body is exactly one statement, `[this->]field = param;` or
 /// `[this->]field.push_back(param);` (any growth method \p IsGrowthMethod

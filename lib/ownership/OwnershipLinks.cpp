@@ -308,14 +308,12 @@ bool OwnershipLinks::holdsSharedOwners(QualType T, unsigned Depth) const {
 
 bool OwnershipLinks::isDrained(const FieldDecl *F) {
   F = F->getCanonicalDecl();
-  if (OnDemand)
-    if (const auto *RD = dyn_cast<CXXRecordDecl>(F->getParent());
-        RD && ReadClasses.insert(RD).second)
-      for (const CXXMethodDecl *M : RD->methods())
-        if (const FunctionDecl *Skipped = skippedDefinition(M))
-          for (const SkippedEmptying &E :
-               emptyingsOfSkippedBody(Skipped, isDrainMethod))
-            markDrained(E.Field, Skipped);
+  if (const auto *RD = dyn_cast<CXXRecordDecl>(F->getParent());
+      OnDemand && RD && ReadClasses.insert(RD).second)
+    for (const FunctionDecl *Skipped : skippedMembers(RD))
+      for (const SkippedEmptying &E :
+           emptyingsOfSkippedBody(Skipped, isDrainMethod))
+        markDrained(E.Field, Skipped);
   return Drainers.count(F);
 }
 
@@ -421,12 +419,6 @@ SmallVector<OwnershipLink, 4>
 OwnershipLinks::collect(const FunctionDecl *F,
                         SmallVectorImpl<OpaqueCall> *Opaque) {
   SmallVector<OwnershipLink, 4> Out;
-  // A body the host skipped: only what it drains can be read.
-  if (!F->getBody()) {
-    for (const SkippedEmptying &E : emptyingsOfSkippedBody(F, isDrainMethod))
-      markDrained(E.Field, F);
-    return Out;
-  }
   ReassignedSet Reassigned = reassignedLocals(F);
   LinkVisitor Visitor(*this, Out, Reassigned, F, Opaque);
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(F)) {

@@ -60,10 +60,12 @@ StringRef identifier(const DeclarationName &Name) {
 
 // What removes elements (see LocalUses.h), and what empties a single
 // callable or smart pointer or swaps the contents away.
+bool isEmptyingMethod(StringRef Name) {
+  return isRemovalMethod(Name) ||
+         llvm::is_contained({"reset", "pop", "swap", "resize"}, Name);
+}
 bool isEmptyingMethod(const DeclarationName &Name) {
-  StringRef Id = identifier(Name);
-  return isRemovalMethod(Id) ||
-         llvm::is_contained({"reset", "pop", "swap", "resize"}, Id);
+  return isEmptyingMethod(identifier(Name));
 }
 
 // Free functions that take a field's contents away, or shrink it.
@@ -156,21 +158,16 @@ void StorageResets::collect(const FunctionDecl *F) {
     ResetVisitor(F, Resets).TraverseStmt(F->getBody());
     return;
   }
-  for (const SkippedEmptying &E :
-       emptyingsOfSkippedBody(F, [](StringRef Method) {
-         return isRemovalMethod(Method) ||
-                llvm::is_contained({"reset", "pop", "swap", "resize"}, Method);
-       }))
+  for (const SkippedEmptying &E : emptyingsOfSkippedBody(
+           F, [](StringRef Method) { return isEmptyingMethod(Method); }))
     Resets.try_emplace(key(E.Field), StorageReset{E.Where, F});
 }
 
 const StorageReset *StorageResets::find(const FieldDecl *Field) {
-  if (OnDemand)
-    if (const auto *RD = dyn_cast<CXXRecordDecl>(key(Field)->getParent());
-        RD && ReadClasses.insert(RD).second)
-      for (const CXXMethodDecl *M : RD->methods())
-        if (const FunctionDecl *Skipped = skippedDefinition(M))
-          collect(Skipped);
+  if (const auto *RD = dyn_cast<CXXRecordDecl>(key(Field)->getParent());
+      OnDemand && RD && ReadClasses.insert(RD).second)
+    for (const FunctionDecl *Skipped : skippedMembers(RD))
+      collect(Skipped);
   auto It = Resets.find(key(Field));
   return It == Resets.end() ? nullptr : &It->second;
 }

@@ -54,7 +54,7 @@ public:
   }
   std::vector<Finding> finish() override { return Impl.finish(); }
   void setPreprocessor(const clang::Preprocessor &PP) override {
-    passCompileDigest(Impl, PP);
+    passPreprocessor(Impl, PP);
   }
 
 private:
