@@ -31,7 +31,13 @@ esac
 
 bash "$root/bench/install-real-code.sh"
 status=0
-step() { echo "== $*"; "$@" || status=1; }
+# Each step says how long it took: CI's budget is read from these lines.
+step() {
+  local start=$SECONDS
+  echo "== $*"
+  "$@" || status=1
+  echo "== $((SECONDS - start)) s"
+}
 if $real_code; then
   out="$root/docs/evaluation"
   tmp="$(mktemp -d)"

@@ -5,6 +5,7 @@
 #include "KeyDomains.h"
 #include "code/LibraryFunctions.h"
 #include "code/LocalUses.h"
+#include "code/SkippedBodies.h"
 #include "identity/InstanceSource.h"
 #include "storage/StaticStorage.h"
 #include "clang/AST/ASTContext.h"
@@ -316,7 +317,26 @@ bool UnboundedContainer::livesAsLongAsTheProgram(
   Class = Class->getCanonicalDecl();
   if (TheSingletons.isSingleton(Class))
     return true;
+  // clangd matched the main file only: a header may make other objects of
+  // a class the main file does not define.
+  const SourceManager &SM = Ctx->getSourceManager();
+  if (isPartialTraversal(*Ctx) &&
+      !SM.isInMainFile(SM.getExpansionLoc(Class->getLocation())))
+    return false;
   return StaticInstances.lookup(Class) > 0 && OtherInstances.lookup(Class) == 0;
+}
+
+bool UnboundedContainer::skippedMemberMayShrink(const FieldDecl *Field) const {
+  for (const FunctionDecl *F :
+       skippedMembers(cast<CXXRecordDecl>(Field->getParent()))) {
+    const auto *M = cast<CXXMethodDecl>(F);
+    // A const member cannot empty it, and a destructor empties it at exit.
+    if ((M->isConst() && !Field->isMutable()) || isa<CXXDestructorDecl>(M))
+      continue;
+    if (skippedBodyMayName(M, Field->getName()))
+      return true;
+  }
+  return false;
 }
 
 bool UnboundedContainer::everyUseVisible(const ValueDecl *D) const {
@@ -329,9 +349,11 @@ bool UnboundedContainer::everyUseVisible(const ValueDecl *D) const {
     const CXXRecordDecl *Def = RD->getDefinition();
     if (!Def || Def->friends().begin() != Def->friends().end())
       return false;
+    // A body the host skipped is in view too: skippedMemberMayShrink()
+    // reads it.
     return llvm::all_of(Def->methods(), [](const CXXMethodDecl *M) {
       return M->isImplicit() || M->isDefaulted() || M->isDeleted() ||
-             M->isPureVirtual() || M->hasBody();
+             M->isPureVirtual() || M->hasBody() || skippedDefinition(M);
     });
   };
   if (const auto *VD = dyn_cast<VarDecl>(D)) {
@@ -363,6 +385,9 @@ std::vector<Finding> UnboundedContainer::finish() {
       const ValueDecl *D = Entry.first;
       Candidate &C = Entry.second;
       if (Shrunk.count(D) || AimedAtLocals.count(D))
+        continue;
+      if (const auto *Field = dyn_cast<FieldDecl>(D);
+          Field && skippedMemberMayShrink(Field))
         continue;
       // Growth while the container is being set up is not accumulation,
       // nor is growth that a check of its size bounds.

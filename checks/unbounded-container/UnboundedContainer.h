@@ -133,6 +133,9 @@ private:
                  llvm::ArrayRef<clang::SourceRange> Ranges) const;
   const clang::FunctionDecl *functionAt(clang::SourceLocation Loc) const;
   bool livesAsLongAsTheProgram(const clang::CXXRecordDecl *Class) const;
+  /// A member of \p Field's class, whose body the host skipped (clangd's
+  /// headers), may empty it: it names the field, or it was not read.
+  bool skippedMemberMayShrink(const clang::FieldDecl *Field) const;
   void report(const clang::ValueDecl *D, const Candidate &C,
               std::vector<Finding> &Out);
 

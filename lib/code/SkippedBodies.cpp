@@ -78,18 +78,47 @@ bool readUntilClosed(Lexer &Lex, tok::TokenKind Open, tok::TokenKind Close,
   return false;
 }
 
-// The raw tokens between the braces of \p F's skipped body. Empty when the
-// body is not in a file, has no braces where expected, or is longer than
-// MaxTokens. Constructors' initialisers are read by initializerStores().
-SmallVector<Token, 16> bodyTokens(const FunctionDecl *F) {
+// Reads a constructor's initialisers, just after their `:`, to the brace
+// that opens its body: the `{` that follows the `)` or `}` (or a pack's
+// `...`) closing the last initialiser. Braces and parentheses inside an
+// initialiser are balanced on the way.
+bool skipInitializers(Lexer &Lex) {
+  Token Tok, Previous;
+  unsigned Depth = 0;
+  for (unsigned I = 0; I < MaxTokens; ++I) {
+    if (Lex.LexFromRawLexer(Tok) || Tok.isOneOf(tok::eof, tok::hash))
+      return false;
+    if (!Depth && Tok.is(tok::l_brace) &&
+        Previous.isOneOf(tok::r_paren, tok::r_brace, tok::ellipsis))
+      return true;
+    if (Tok.isOneOf(tok::l_paren, tok::l_brace))
+      ++Depth;
+    else if (Tok.isOneOf(tok::r_paren, tok::r_brace) && Depth)
+      --Depth;
+    Previous = Tok;
+  }
+  return false;
+}
+
+// The raw tokens between the braces of \p F's skipped body (after a
+// constructor's initialisers, which initializerStores() reads). None when
+// the body is not in a file, has no braces where expected, or is longer
+// than MaxTokens.
+std::optional<SmallVector<Token, 16>> readBody(const FunctionDecl *F) {
   SmallVector<Token, 16> Out;
-  std::unique_ptr<Lexer> Lex;
+  std::unique_ptr<Lexer> Lex = lexAfterDeclarator(F);
   Token Tok;
-  if (isa<CXXConstructorDecl>(F) || !(Lex = lexAfterDeclarator(F)) ||
-      !skipTo(*Lex, Tok, {tok::l_brace}) ||
+  if (!Lex || !skipTo(*Lex, Tok, {tok::l_brace, tok::colon}) ||
+      (Tok.is(tok::colon) &&
+       (!isa<CXXConstructorDecl>(F) || !skipInitializers(*Lex))) ||
       !readUntilClosed(*Lex, tok::l_brace, tok::r_brace, Out))
-    Out.clear();
+    return std::nullopt;
   return Out;
+}
+
+// The body's tokens, or none when it is not read.
+SmallVector<Token, 16> bodyTokens(const FunctionDecl *F) {
+  return readBody(F).value_or(SmallVector<Token, 16>());
 }
 
 StringRef text(const Token &Tok) {
@@ -257,7 +286,8 @@ emptyingsOfSkippedBody(const FunctionDecl *F,
                        llvm::function_ref<bool(StringRef)> IsEmptyingMethod) {
   SmallVector<SkippedEmptying, 2> Out;
   F = skippedDefinition(F);
-  if (!F)
+  // What a constructor empties, it empties before anyone stores.
+  if (!F || isa<CXXConstructorDecl>(F))
     return Out;
   SmallVector<Token, 16> Body = bodyTokens(F);
   ArrayRef<Token> Toks = Body;
@@ -292,6 +322,71 @@ emptyingsOfSkippedBody(const FunctionDecl *F,
       Out.push_back({Field, Toks[I].getLocation(), text(After)});
   }
   return Out;
+}
+
+std::optional<SmallVector<StringRef, 4>>
+staticHandedOutBySkippedBody(const FunctionDecl *F) {
+  F = skippedDefinition(F);
+  std::optional<SmallVector<Token, 16>> Body;
+  if (!F || !(Body = readBody(F)))
+    return std::nullopt;
+  ArrayRef<Token> Toks = *Body;
+  if (Toks.empty() || text(Toks[0]) != "static")
+    return std::nullopt;
+  // The declaration: to its `;` at bracket depth 0; its name is the last
+  // identifier before its initialiser.
+  size_t Semi = 0, NameAt = 0;
+  unsigned Depth = 0;
+  bool InInit = false;
+  for (size_t I = 1; I < Toks.size() && !Semi; ++I) {
+    const Token &Tok = Toks[I];
+    if (!Depth && Tok.is(tok::semi))
+      Semi = I;
+    else if (Tok.isOneOf(tok::l_paren, tok::l_brace, tok::l_square))
+      InInit |= Depth++ == 0 && !Tok.is(tok::l_square);
+    else if (Tok.isOneOf(tok::r_paren, tok::r_brace, tok::r_square) && Depth)
+      --Depth;
+    else if (!Depth && Tok.is(tok::equal))
+      InInit = true;
+    else if (!InInit && !Depth && Tok.is(tok::raw_identifier))
+      NameAt = I;
+  }
+  // Then exactly `return name;`, `return *name;` or `return &name;`.
+  size_t I = Semi + 1;
+  if (!Semi || !NameAt || I >= Toks.size() || text(Toks[I]) != "return")
+    return std::nullopt;
+  if (++I < Toks.size() && Toks[I].isOneOf(tok::star, tok::amp))
+    ++I;
+  if (I + 2 != Toks.size() || text(Toks[I]) != text(Toks[NameAt]) ||
+      Toks[I + 1].isNot(tok::semi))
+    return std::nullopt;
+  SmallVector<StringRef, 4> Names;
+  for (size_t J = 1; J < Semi; ++J)
+    if (J != NameAt && Toks[J].is(tok::raw_identifier))
+      Names.push_back(text(Toks[J]));
+  // One object per thread is not one per program.
+  if (llvm::is_contained(Names, "thread_local"))
+    return std::nullopt;
+  return Names;
+}
+
+bool skippedBodyMayName(const FunctionDecl *F, StringRef Name) {
+  F = skippedDefinition(F);
+  if (!F)
+    return false;
+  std::optional<SmallVector<Token, 16>> Body = readBody(F);
+  if (!Body)
+    return true;
+  ArrayRef<Token> Toks = *Body;
+  for (size_t I = 0; I < Toks.size(); ++I) {
+    // A member of another object (`other.name`) is not this object's.
+    bool OtherObject = I > 0 && Toks[I - 1].isOneOf(tok::period, tok::arrow) &&
+                       !(I > 1 && Toks[I - 1].is(tok::arrow) &&
+                         text(Toks[I - 2]) == "this");
+    if (!OtherObject && text(Toks[I]) == Name)
+      return true;
+  }
+  return false;
 }
 
 } // namespace leaklint

@@ -61,6 +61,20 @@ llvm::SmallVector<SkippedEmptying, 2> emptyingsOfSkippedBody(
     const clang::FunctionDecl *F,
     llvm::function_ref<bool(llvm::StringRef)> IsEmptyingMethod);
 
+/// The identifiers spelling the type and initialiser of the one
+/// function-local static \p F's skipped body hands out, when that body is
+/// exactly `static <type> name <initialiser>; return name;` (or `*name`,
+/// `&name`): a singleton's accessor, `static Registry r; return r;` or
+/// `static auto *p = new Registry; return *p;`. None for any other body, and
+/// for a thread_local, which is one object per thread.
+std::optional<llvm::SmallVector<llvm::StringRef, 4>>
+staticHandedOutBySkippedBody(const clang::FunctionDecl *F);
+
+/// Whether \p F's skipped body may use this object's member \p Name: it
+/// spells `Name` or `this->Name`, or it could not be read. False when \p F
+/// has no skipped body.
+bool skippedBodyMayName(const clang::FunctionDecl *F, llvm::StringRef Name);
+
 } // namespace leaklint
 
 #endif // LEAKLINT_LIB_CODE_SKIPPEDBODIES_H

@@ -1,6 +1,7 @@
 //===--- Singletons.cpp - Classes with exactly one, program-long instance -===//
 #include "Singletons.h"
 #include "Compat.h"
+#include "code/SkippedBodies.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Stmt.h"
 
@@ -71,10 +72,11 @@ bool returnsVariable(const Stmt *S, const VarDecl *Var) {
   return false;
 }
 
-// The class of the one object a static local holds: `T t`, `T *p`,
+// The class of the one object a static local of type \p T holds (or an
+// accessor of return type \p T hands out): `T t`, `T *p`,
 // `std::shared_ptr<T> p`, `std::unique_ptr<T> p`.
-const CXXRecordDecl *heldClass(const VarDecl *Var) {
-  QualType T = Var->getType().getNonReferenceType();
+const CXXRecordDecl *heldClass(QualType T) {
+  T = T.getNonReferenceType();
   if (T->isPointerType())
     T = T->getPointeeType();
   if (const auto *Owner = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
@@ -91,7 +93,7 @@ const CXXRecordDecl *heldClass(const VarDecl *Var) {
 } // namespace
 
 void Singletons::observeStaticLocal(const VarDecl *Var) {
-  const CXXRecordDecl *RD = heldClass(Var);
+  const CXXRecordDecl *RD = heldClass(Var->getType());
   const auto *Function = dyn_cast<FunctionDecl>(Var->getDeclContext());
   if (!RD || !Function)
     return;
@@ -115,7 +117,55 @@ void Singletons::observeStaticLocal(const VarDecl *Var) {
 
 bool Singletons::isSingleton(const CXXRecordDecl *RD) const {
   return RD &&
-         (Classes.contains(RD->getCanonicalDecl()) || hasCrtpSingletonBase(RD));
+         (Classes.contains(RD->getCanonicalDecl()) ||
+          hasCrtpSingletonBase(RD) || hasSkippedAccessor(RD));
+}
+
+bool Singletons::hasSkippedAccessor(const CXXRecordDecl *RD) const {
+  const CXXRecordDecl *Def = RD->getDefinition();
+  if (!Def)
+    return false;
+  auto [It, New] = SkippedAccessors.try_emplace(Def->getCanonicalDecl(), false);
+  if (!New)
+    return It->second;
+  // `static T &instance() { static T t; return t; }` in \p Class, naming
+  // \p Name as the static's type (the class, or a CRTP base's parameter).
+  auto HasAccessor = [](const CXXRecordDecl *Class, StringRef Name,
+                        auto &&ReturnsIt) {
+    for (const FunctionDecl *F : skippedMembers(Class)) {
+      if (!cast<CXXMethodDecl>(F)->isStatic() || !ReturnsIt(F->getReturnType()))
+        continue;
+      if (auto Names = staticHandedOutBySkippedBody(F);
+          Names && llvm::is_contained(*Names, Name))
+        return true;
+    }
+    return false;
+  };
+  bool Found = HasAccessor(Def, Def->getName(), [&](QualType T) {
+    return declaresSameEntity(heldClass(T), Def);
+  });
+  for (const CXXBaseSpecifier &Base : Def->bases()) {
+    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        Base.getType()->getAsCXXRecordDecl());
+    if (Found || !Spec)
+      continue;
+    const ClassTemplateDecl *Template = Spec->getSpecializedTemplate();
+    const TemplateArgumentList &Args = Spec->getTemplateArgs();
+    const TemplateParameterList *Params = Template->getTemplateParameters();
+    for (unsigned I = 0; I < Args.size() && I < Params->size() && !Found; ++I)
+      if (Args[I].getKind() == TemplateArgument::Type &&
+          declaresSameEntity(Args[I].getAsType()->getAsCXXRecordDecl(), Def))
+        Found = HasAccessor(
+            Template->getTemplatedDecl(), Params->getParam(I)->getName(),
+            [&](QualType T) {
+              const auto *Parm = T.getNonReferenceType()
+                                     ->getPointeeOrArrayElementType()
+                                     ->getAs<TemplateTypeParmType>();
+              return Parm && Parm->getIndex() == I;
+            });
+  }
+  SkippedAccessors[Def->getCanonicalDecl()] = Found;
+  return Found;
 }
 
 } // namespace leaklint

@@ -12,6 +12,7 @@
 #define LEAKLINT_LIB_STORAGE_SINGLETONS_H
 
 #include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace leaklint {
@@ -23,10 +24,19 @@ public:
   /// True for a class seen with a singleton accessor (or a CRTP base that
   /// provides one, even uninstantiated).
   bool isSingleton(const clang::CXXRecordDecl *RD) const;
-  void clear() { Classes.clear(); }
+  void clear() {
+    Classes.clear();
+    SkippedAccessors.clear();
+  }
 
 private:
+  /// Whether \p RD (or its CRTP base) has an accessor whose body the host
+  /// skipped and that reads as a singleton's (SkippedBodies.h): clangd
+  /// matches no header body, so this is asked, once per class, instead.
+  bool hasSkippedAccessor(const clang::CXXRecordDecl *RD) const;
+
   llvm::DenseSet<const clang::CXXRecordDecl *> Classes;
+  mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> SkippedAccessors;
 };
 
 } // namespace leaklint
