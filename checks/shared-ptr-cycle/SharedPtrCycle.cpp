@@ -56,12 +56,15 @@ bool isSingleOwner(const FieldDecl *F) {
   return sharedPointee(F->getType()) != nullptr;
 }
 
+} // namespace
+
 // True when \p Candidate is more likely the back edge than \p Current: a
 // single owner rather than a collection (collections hold children, the
 // forward edges), then the one pointing at the older object (the owner that
 // was there first), then the one storing shared_from_this().
-bool betterBackEdge(const OwnershipLink &Candidate,
-                    const OwnershipLink &Current, const SourceManager &SM) {
+bool SharedPtrCycle::LinkTraits::betterBackEdge(
+    const OwnershipLink &Candidate, const OwnershipLink &Current) const {
+  const SourceManager &SM = Check->Ctx->getSourceManager();
   if (isSingleOwner(Candidate.Field) != isSingleOwner(Current.Field))
     return isSingleOwner(Candidate.Field);
   auto Older = [&](const ObjectName &A, const ObjectName &B) {
@@ -77,6 +80,28 @@ bool betterBackEdge(const OwnershipLink &Candidate,
     return CandidatePointsBack;
   return Candidate.FromSharedFromThis && !Current.FromSharedFromThis;
 }
+
+bool SharedPtrCycle::LinkTraits::ownedPath(
+    const OwnershipLink &L, SmallVectorImpl<const FieldDecl *> &Path) const {
+  auto Extra =
+      ArrayRef<PathStep>(L.Holder.Path).drop_front(L.Target.Path.size());
+  if (!llvm::all_of(Extra, [&](const PathStep &Step) {
+        return isOwningStep(Step, Check->Containers);
+      }))
+    return false;
+  for (const PathStep &Step : Extra)
+    if (Step.Field)
+      Path.push_back(Step.Field);
+  return true;
+}
+
+bool SharedPtrCycle::LinkTraits::declaredBefore(const FieldDecl *A,
+                                                const FieldDecl *B) const {
+  return Check->Ctx->getSourceManager().isBeforeInTranslationUnit(
+      A->getLocation(), B->getLocation());
+}
+
+namespace {
 
 std::string describeValue(const OwnershipLink &L, const ASTContext &Ctx) {
   if (L.FromSharedFromThis)
@@ -100,7 +125,7 @@ SharedPtrCycle::SharedPtrCycle(const SharedPtrCycleOptions &Options)
         Types.addSharedOwners(Options.OwnerTypes);
         return Types;
       }()),
-      Graph(Containers), Links(Containers) {
+      Graph(Containers), Links(Containers), Evidences(LinkTraits{this}) {
   if (!Options.FactsDirectory.empty())
     Facts.emplace(Containers, Links);
 }
@@ -130,13 +155,13 @@ void SharedPtrCycle::collect(const MatchFinder::MatchResult &Result) {
   if (F->isDependentContext())
     return;
   if (!Facts) {
-    findEvidence(Links.collect(F));
+    Evidences.add(Links.collect(F));
     return;
   }
   SmallVector<OpaqueCall, 2> Opaque;
   SmallVector<OwnershipLink, 4> Found = Links.collect(F, &Opaque);
   Facts->addFunction(F, *Ctx, Found, Opaque);
-  findEvidence(Found);
+  Evidences.add(Found);
 }
 
 void SharedPtrCycle::writeFacts(ArrayRef<const FieldDecl *> Reported) {
@@ -154,60 +179,6 @@ void SharedPtrCycle::writeFacts(ArrayRef<const FieldDecl *> Reported) {
           Options.FactsDirectory, Header, std::move(*Value.getAsObject())))
     llvm::errs() << "leaklint: error: " << llvm::toString(std::move(E))
                  << "\n";
-}
-
-void SharedPtrCycle::findEvidence(ArrayRef<OwnershipLink> Found) {
-  const SourceManager &SM = Ctx->getSourceManager();
-  // A link the same function undoes (`b->a = a; ... b->a.reset();`) does not
-  // leave the objects owning each other.
-  auto Undone = [&](const OwnershipLink &L) {
-    return llvm::any_of(Found, [&](const OwnershipLink &B) {
-      return B.Breaks && B.Field == L.Field && B.Holder == L.Holder;
-    });
-  };
-  for (unsigned I = 0; I < Found.size(); ++I) {
-    const OwnershipLink &A = Found[I];
-    if (A.Breaks || Undone(A))
-      continue;
-    // The object stored into its own field.
-    if (A.Holder == A.Target) {
-      Evidences.try_emplace(A.Field, Evidence{EvidenceKind::Self, A, {}, {}});
-      continue;
-    }
-    // The object stored into a field of something it owns:
-    // `renderer_->device->engine = shared_from_this()`.
-    if (A.Target.ownsOrIs(A.Holder)) {
-      Evidence E{EvidenceKind::OwnsHolder, A, {}, {}};
-      auto Extra =
-          ArrayRef<PathStep>(A.Holder.Path).drop_front(A.Target.Path.size());
-      if (!llvm::all_of(Extra, [&](const PathStep &Step) {
-            return isOwningStep(Step, Containers);
-          }))
-        continue;
-      for (const PathStep &Step : Extra)
-        if (Step.Field)
-          E.Path.push_back(Step.Field);
-      Evidences.try_emplace(A.Field, std::move(E));
-      continue;
-    }
-    // Two objects stored into each other (or into what they own).
-    for (unsigned J = I + 1; J < Found.size(); ++J) {
-      const OwnershipLink &B = Found[J];
-      if (B.Breaks || Undone(B) ||
-          !(A.Target.ownsOrIs(B.Holder) && B.Target.ownsOrIs(A.Holder)))
-        continue;
-      bool BIsBack = betterBackEdge(B, A, SM);
-      const OwnershipLink &Back = BIsBack ? B : A;
-      const OwnershipLink &Forward = BIsBack ? A : B;
-      auto Key = std::minmax(Back.Field, Forward.Field);
-      auto [It, New] = MutualEvidences.try_emplace(
-          Key, Evidence{EvidenceKind::Mutual, Back, Forward, {}});
-      if (It->second.Back.Field == Back.Field)
-        ++It->second.Votes;
-      else
-        ++It->second.OtherVotes;
-    }
-  }
 }
 
 void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
@@ -321,7 +292,7 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
 
 void SharedPtrCycle::reportTypeCycles(std::vector<Finding> &Out) {
   llvm::DenseSet<int> Reported;
-  for (const auto &[Field, E] : Evidences)
+  for (const auto &[Field, E] : Evidences.evidences())
     Reported.insert(Graph.cycleOf(cast<CXXRecordDecl>(Field->getParent())));
   for (const auto &Classes : Graph.cycles()) {
     int Cycle = Graph.cycleOf(Classes.front());
@@ -365,24 +336,14 @@ std::vector<Finding> SharedPtrCycle::finish() {
       Links.readClassesOnDemand();
     }
     Graph.build();
-    // Each mutual cycle once, on the field more often chosen as its back
-    // edge (ties: the one declared later, like `prev` after `next`).
-    for (auto &[Pair, E] : MutualEvidences) {
-      if (E.OtherVotes > E.Votes ||
-          (E.OtherVotes == E.Votes &&
-           Ctx->getSourceManager().isBeforeInTranslationUnit(
-               E.Back.Field->getLocation(), E.Forward.Field->getLocation())))
-        std::swap(E.Back, E.Forward);
-      if (!Evidences.count(E.Back.Field))
-        Evidences.insert({E.Back.Field, E});
-    }
+    const auto &Found = Evidences.evidences();
     llvm::DenseSet<SourceLocation> Seen;
     SmallVector<const FieldDecl *, 8> Backs;
-    for (const auto &[Field, E] : Evidences)
+    for (const auto &[Field, E] : Found)
       Backs.push_back(Field);
     Rewrites = planWeakPtrRewrites(Backs, *Ctx);
     SmallVector<const FieldDecl *, 8> Reported;
-    for (const auto &[Field, E] : Evidences) {
+    for (const auto &[Field, E] : Found) {
       size_t Before = Out.size();
       if (Seen.insert(Field->getLocation()).second)
         report(E, Out);
@@ -398,7 +359,6 @@ std::vector<Finding> SharedPtrCycle::finish() {
   if (Facts)
     Facts->clear();
   Evidences.clear();
-  MutualEvidences.clear();
   Graph.clear();
   Links.clear();
   Resets.clear();

@@ -12,6 +12,7 @@
 #define LEAKLINT_CHECKS_SHARED_PTR_CYCLE_SHAREDPTRCYCLE_H
 
 #include "Finding.h"
+#include "CycleEvidence.h"
 #include "CycleFactsCollector.h"
 #include "WeakPtrRewrite.h"
 #include "ownership/ContainerTypes.h"
@@ -74,24 +75,20 @@ public:
   void setPreprocessor(const clang::Preprocessor &PP) { this->PP = &PP; }
 
 private:
-  enum class EvidenceKind {
-    Self,       ///< the object stored into its own field
-    OwnsHolder, ///< the object stored into a field of something it owns
-    Mutual,     ///< two objects stored into each other
+  /// What the evidence search needs to know of one TU's links.
+  struct LinkTraits {
+    using Link = OwnershipLink;
+    using FieldKey = const clang::FieldDecl *;
+    const SharedPtrCycle *Check;
+    bool counts(const Link &) const { return true; }
+    bool ownedPath(const Link &L,
+                   llvm::SmallVectorImpl<const clang::FieldDecl *> &Path) const;
+    bool betterBackEdge(const Link &Candidate, const Link &Current) const;
+    bool declaredBefore(FieldKey A, FieldKey B) const;
   };
-  struct Evidence {
-    EvidenceKind Kind;
-    OwnershipLink Back;
-    /// Mutual: the store the other way.
-    OwnershipLink Forward;
-    /// OwnsHolder: the fields from the object to the holder.
-    llvm::SmallVector<const clang::FieldDecl *, 2> Path;
-    /// Mutual: how often each of the two fields came out as the back edge;
-    /// the cycle is reported once, on the field chosen more often.
-    unsigned Votes = 0, OtherVotes = 0;
-  };
+  using Evidence = cycles::CycleEvidence<OwnershipLink, const clang::FieldDecl *>;
+  using EvidenceKind = cycles::EvidenceKind;
 
-  void findEvidence(llvm::ArrayRef<OwnershipLink> Links);
   void report(const Evidence &E, std::vector<Finding> &Out);
   void reportTypeCycles(std::vector<Finding> &Out);
   void writeFacts(llvm::ArrayRef<const clang::FieldDecl *> Reported);
@@ -109,13 +106,8 @@ private:
   const clang::Preprocessor *PP = nullptr;
   /// The weak_ptr fix-it of each back edge, planned together at the end.
   llvm::DenseMap<const clang::FieldDecl *, WeakPtrRewrite> Rewrites;
-  /// By the back-edge field: one warning per cycle however often it is closed.
-  llvm::MapVector<const clang::FieldDecl *, Evidence> Evidences;
-  /// Mutual evidence by the unordered pair of fields: a doubly linked list
-  /// closed in pushBack and pushFront is one cycle, not two.
-  llvm::MapVector<std::pair<const clang::FieldDecl *, const clang::FieldDecl *>,
-                  Evidence>
-      MutualEvidences;
+  /// The cycles the TU's functions close, each once.
+  cycles::CycleEvidenceSearch<LinkTraits> Evidences;
 };
 
 } // namespace leaklint

@@ -1,5 +1,6 @@
 //===--- WholeProgramCycles.cpp - leak-shared-ptr-cycle across TUs --------===//
 #include "WholeProgramCycles.h"
+#include "CycleEvidence.h"
 #include <algorithm>
 
 namespace leaklint::cycles {
@@ -9,15 +10,7 @@ using facts::WholeProgramFinding;
 
 std::string quoted(llvm::StringRef S) { return ("'" + S + "'").str(); }
 
-enum class EvidenceKind { Self, OwnsHolder, Mutual };
-
-struct Evidence {
-  EvidenceKind Kind;
-  LinkFact Back;
-  LinkFact Forward;            ///< Mutual: the store the other way
-  std::vector<std::string> Path; ///< OwnsHolder: fields to the holder
-  unsigned Votes = 0, OtherVotes = 0;
-};
+using Evidence = CycleEvidence<LinkFact, std::string>;
 
 /// The program: every TU's facts, each declaration once.
 struct Program {
@@ -89,96 +82,67 @@ std::vector<LinkFact> linksOf(const FunctionFacts &F, const Program &P) {
   return Links;
 }
 
-// As the per-TU check chooses: a single owner over a collection, then the
-// edge to the older object, then the one storing shared_from_this().
-bool betterBackEdge(const LinkFact &Candidate, const LinkFact &Current,
-                    const Program &P) {
-  bool CandidateSingle = P.singleOwner(Candidate.Field);
-  if (CandidateSingle != P.singleOwner(Current.Field))
-    return CandidateSingle;
-  auto Older = [](const ObjectFact &A, const ObjectFact &B) {
-    if (A.Kind == "fresh" && B.Kind == "fresh")
-      return A.Made < B.Made;
-    return A.age() > B.age();
-  };
-  bool CandidatePointsBack = Older(Candidate.Target, Candidate.Holder);
-  bool CurrentPointsBack = Older(Current.Target, Current.Holder);
-  if (CandidatePointsBack != CurrentPointsBack)
-    return CandidatePointsBack;
-  return Candidate.FromSharedFromThis && !Current.FromSharedFromThis;
-}
+// What the evidence search needs to know of the program's links.
+struct FactTraits {
+  using Link = LinkFact;
+  using FieldKey = std::string;
+  const Program *P;
+
+  // Only evidence that needed another TU: the rest, each TU reports.
+  bool counts(const LinkFact &L) const { return L.RemoteStore.has_value(); }
+
+  bool ownedPath(const LinkFact &L, llvm::SmallVectorImpl<std::string> &Path) const {
+    for (size_t S = L.Target.Path.size(); S < L.Holder.Path.size(); ++S) {
+      const StepFact &Step = L.Holder.Path[S];
+      if (!Step.Owning)
+        return false;
+      if (!Step.Field.empty())
+        Path.push_back(Step.Field);
+    }
+    return true;
+  }
+
+  // As the per-TU check chooses: a single owner over a collection, then the
+  // edge to the older object, then the one storing shared_from_this().
+  bool betterBackEdge(const LinkFact &Candidate, const LinkFact &Current) const {
+    bool CandidateSingle = P->singleOwner(Candidate.Field);
+    if (CandidateSingle != P->singleOwner(Current.Field))
+      return CandidateSingle;
+    auto Older = [](const ObjectFact &A, const ObjectFact &B) {
+      if (A.Kind == "fresh" && B.Kind == "fresh")
+        return A.Made < B.Made;
+      return A.age() > B.age();
+    };
+    bool CandidatePointsBack = Older(Candidate.Target, Candidate.Holder);
+    bool CurrentPointsBack = Older(Current.Target, Current.Holder);
+    if (CandidatePointsBack != CurrentPointsBack)
+      return CandidatePointsBack;
+    return Candidate.FromSharedFromThis && !Current.FromSharedFromThis;
+  }
+
+  bool declaredBefore(const std::string &A, const std::string &B) const {
+    return point(A) < point(B);
+  }
+  facts::SourcePoint point(const std::string &USR) const {
+    const FieldFact *F = P->field(USR);
+    return F ? F->Point : facts::SourcePoint();
+  }
+};
 
 class CycleSearch {
 public:
-  explicit CycleSearch(const Program &P) : P(P) {}
+  explicit CycleSearch(const Program &P) : P(P), Evidences(FactTraits{&P}) {}
 
-  void search(const std::vector<LinkFact> &Found) {
-    auto Undone = [&](const LinkFact &L) {
-      return std::any_of(Found.begin(), Found.end(), [&](const LinkFact &B) {
-        return B.Breaks && B.Field == L.Field && B.Holder == L.Holder;
-      });
-    };
-    for (size_t I = 0; I < Found.size(); ++I) {
-      const LinkFact &A = Found[I];
-      if (A.Breaks || Undone(A))
-        continue;
-      if (A.Holder == A.Target) {
-        if (A.RemoteStore)
-          Evidences.try_emplace(A.Field, Evidence{EvidenceKind::Self, A, {}, {}});
-        continue;
-      }
-      if (A.Target.ownsOrIs(A.Holder)) {
-        Evidence E{EvidenceKind::OwnsHolder, A, {}, {}};
-        bool Owning = true;
-        for (size_t S = A.Target.Path.size(); S < A.Holder.Path.size(); ++S) {
-          const StepFact &Step = A.Holder.Path[S];
-          Owning &= Step.Owning;
-          if (!Step.Field.empty())
-            E.Path.push_back(Step.Field);
-        }
-        if (Owning && A.RemoteStore)
-          Evidences.try_emplace(A.Field, std::move(E));
-        continue;
-      }
-      for (size_t J = I + 1; J < Found.size(); ++J) {
-        const LinkFact &B = Found[J];
-        if (B.Breaks || Undone(B) || !(A.RemoteStore || B.RemoteStore) ||
-            !(A.Target.ownsOrIs(B.Holder) && B.Target.ownsOrIs(A.Holder)))
-          continue;
-        bool BIsBack = betterBackEdge(B, A, P);
-        const LinkFact &Back = BIsBack ? B : A;
-        const LinkFact &Forward = BIsBack ? A : B;
-        auto Key = std::minmax(Back.Field, Forward.Field);
-        auto [It, New] = Mutual.try_emplace(
-            Key, Evidence{EvidenceKind::Mutual, Back, Forward, {}});
-        if (It->second.Back.Field == Back.Field)
-          ++It->second.Votes;
-        else
-          ++It->second.OtherVotes;
-      }
-    }
-  }
+  void search(const std::vector<LinkFact> &Found) { Evidences.add(Found); }
 
   std::vector<WholeProgramFinding> findings() {
-    for (auto &[Key, E] : Mutual) {
-      if (E.OtherVotes > E.Votes ||
-          (E.OtherVotes == E.Votes && fieldPoint(E.Back.Field) <
-                                          fieldPoint(E.Forward.Field)))
-        std::swap(E.Back, E.Forward);
-      Evidences.try_emplace(E.Back.Field, E);
-    }
     std::vector<WholeProgramFinding> Out;
-    for (const auto &[Field, E] : Evidences)
+    for (const auto &[Field, E] : Evidences.evidences())
       report(E, Out);
     return Out;
   }
 
 private:
-  facts::SourcePoint fieldPoint(const std::string &USR) const {
-    const FieldFact *F = P.field(USR);
-    return F ? F->Point : facts::SourcePoint();
-  }
-
   static std::string describeValue(const LinkFact &L) {
     if (L.FromSharedFromThis)
       return "shared_from_this()";
@@ -210,7 +174,7 @@ private:
                   quoted(Back->Pointee) + " it points to owns the " +
                   quoted(Back->Class) +
                   " in turn, so neither is ever destroyed";
-    std::vector<std::string> Forward = E.Path;
+    std::vector<std::string> Forward(E.Path.begin(), E.Path.end());
     if (E.Kind == EvidenceKind::Mutual)
       Forward.push_back(E.Forward.Field);
     for (const std::string &USR : Forward)
@@ -255,8 +219,7 @@ private:
   }
 
   const Program &P;
-  std::map<std::string, Evidence> Evidences;
-  std::map<std::pair<std::string, std::string>, Evidence> Mutual;
+  CycleEvidenceSearch<FactTraits> Evidences;
 };
 
 } // namespace

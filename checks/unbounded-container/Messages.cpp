@@ -160,6 +160,15 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
                  "size) or flush it periodically";
     break;
   }
+  auto OnLookup = ErasedOnLookup.find(D);
+  if (OnLookup != ErasedOnLookup.end()) {
+    F.Message = Subject + " grows by one entry per distinct key" + Where +
+                "; entries are only dropped when the same key is requested "
+                "again, so every key that is not requested again stays until "
+                "the program exits";
+    Suggestion = "sweep stale entries too (on a timer, or a few on every "
+                 "insertion), or bound it with a capacity";
+  }
   llvm::SmallSet<SourceLocation, 4> Noted;
   for (const Growth &G : C.Growths) {
     if (Noted.size() == 3)
@@ -167,6 +176,12 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
     if (Noted.insert(G.Site->getBeginLoc()).second)
       F.Notes.push_back({G.Site->getBeginLoc(), "it grows here"});
   }
+  if (OnLookup != ErasedOnLookup.end())
+    for (const CXXMemberCallExpr *Erase :
+         ArrayRef<const CXXMemberCallExpr *>(OnLookup->second).take_front(2))
+      F.Notes.push_back({Erase->getBeginLoc(),
+                         "entries are only dropped here, when their key is "
+                         "requested again and found stale"});
   if (const Expr *AtExit = EmptiedOnlyAtExit.lookup(D))
     F.Notes.push_back({AtExit->getBeginLoc(),
                        "it is only emptied here, in the destructor of the "

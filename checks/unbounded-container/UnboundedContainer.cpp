@@ -180,7 +180,10 @@ void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
     StringRef Name = M->getName();
     const Expr *Object = Call->getImplicitObjectArgument();
     SmallVector<const Expr *, 4> Args(Call->arguments());
-    if (ShrinkNames.contains(Name))
+    if (Name == "erase" && ShrinkNames.contains(Name) &&
+        storageOf(Object, /*Direct=*/true))
+      Erases.push_back(Call); // weighed at the end: erasesOnlyOnLookup()
+    else if (ShrinkNames.contains(Name))
       recordShrink(Object, /*Direct=*/false);
     else if (GrowthNames.contains(Name))
       recordGrowth(Object, Call, Args);
@@ -379,6 +382,16 @@ bool UnboundedContainer::everyUseVisible(const ValueDecl *D) const {
 std::vector<Finding> UnboundedContainer::finish() {
   std::vector<Finding> Out;
   if (Ctx) {
+    // An erase that runs only when its key is looked up again bounds
+    // nothing for the keys that never come back.
+    for (const CXXMemberCallExpr *Erase : Erases) {
+      const Expr *Object = Erase->getImplicitObjectArgument();
+      const ValueDecl *D = storageOf(Object, /*Direct=*/true)->Decl;
+      if (Candidates.count(D) && erasesOnlyOnLookup(Erase, D))
+        ErasedOnLookup[D].push_back(Erase);
+      else
+        recordShrink(Object, /*Direct=*/false);
+    }
     resolveMemberShrinks();
     llvm::DenseSet<SourceLocation> Reported;
     for (auto &Entry : Candidates) {
@@ -420,6 +433,8 @@ std::vector<Finding> UnboundedContainer::finish() {
     }
   }
   Candidates.clear();
+  Erases.clear();
+  ErasedOnLookup.clear();
   Shrunk.clear();
   EmptiedOnlyAtExit.clear();
   MemberShrinks.clear();

@@ -109,6 +109,11 @@ private:
   void recordPointerTarget(const clang::VarDecl *Pointer,
                            const clang::Expr *Target);
   bool paramMayShrink(const clang::FunctionDecl *F, unsigned Param);
+  /// True when \p Erase, of \p D, runs only when its key is looked up
+  /// again: its function looks the key up, tests the entry found first, and
+  /// hands that entry out or adds the key again (LookupErases.cpp).
+  bool erasesOnlyOnLookup(const clang::CXXMemberCallExpr *Erase,
+                          const clang::ValueDecl *D) const;
   bool everyUseVisible(const clang::ValueDecl *D) const;
   bool duringInitialisation(const clang::ValueDecl *D,
                             const clang::Expr *Site) const;
@@ -149,6 +154,12 @@ private:
   clang::ASTContext *Ctx = nullptr;
   llvm::MapVector<const clang::ValueDecl *, Candidate> Candidates;
   llvm::DenseSet<const clang::ValueDecl *> Shrunk;
+  /// `erase` calls on program-long containers, weighed at the end.
+  std::vector<const clang::CXXMemberCallExpr *> Erases;
+  /// Containers whose erases all run only when a key is looked up again.
+  llvm::DenseMap<const clang::ValueDecl *,
+                 llvm::SmallVector<const clang::CXXMemberCallExpr *, 2>>
+      ErasedOnLookup;
   /// Shrinks of members, resolved at the end (resolveMemberShrinks()).
   std::vector<std::pair<const clang::ValueDecl *, const clang::Expr *>>
       MemberShrinks;

@@ -1,0 +1,141 @@
+//===--- CycleEvidence.h - The three shapes of a closed cycle -*- C++ -*-===//
+//
+// The evidence search of leak-shared-ptr-cycle, shared by the per-TU check
+// (links are OwnershipLinks, fields FieldDecls) and whole-program mode
+// (links are LinkFacts, fields USRs): which stores one function makes close
+// a cycle, and which field of each cycle is its back edge. Only what a link
+// is and how to compare two differ; the search is one.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LEAKLINT_CHECKS_SHARED_PTR_CYCLE_CYCLEEVIDENCE_H
+#define LEAKLINT_CHECKS_SHARED_PTR_CYCLE_CYCLEEVIDENCE_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+#include <map>
+#include <utility>
+
+namespace leaklint::cycles {
+
+enum class EvidenceKind {
+  Self,       ///< the object stored into its own field
+  OwnsHolder, ///< the object stored into a field of something it owns
+  Mutual,     ///< two objects stored into each other
+};
+
+template <typename Link, typename FieldKey> struct CycleEvidence {
+  EvidenceKind Kind;
+  Link Back;
+  /// Mutual: the store the other way.
+  Link Forward{};
+  /// OwnsHolder: the fields from the object to the holder.
+  llvm::SmallVector<FieldKey, 2> Path{};
+  /// Mutual: how often each of the two fields came out as the back edge;
+  /// the cycle is reported once, on the field chosen more often.
+  unsigned Votes = 0, OtherVotes = 0;
+};
+
+/// \p Traits says what the search cannot know by itself:
+///   using Link, FieldKey;                 a store, and a field's identity
+///   bool counts(const Link &) const;      may this store alone be evidence
+///                                         (whole-program: it needed
+///                                         another TU)
+///   bool ownedPath(const Link &, SmallVectorImpl<FieldKey> &) const;
+///                                         the holder is owned by the
+///                                         object through owning steps only;
+///                                         the fields on the way
+///   bool betterBackEdge(const Link &Candidate, const Link &Current) const;
+///   bool declaredBefore(FieldKey A, FieldKey B) const;
+/// Links have Breaks, Field, Holder and Target (with ownsOrIs()).
+template <typename Traits> class CycleEvidenceSearch {
+public:
+  using Link = typename Traits::Link;
+  using FieldKey = typename Traits::FieldKey;
+  using Evidence = CycleEvidence<Link, FieldKey>;
+
+  explicit CycleEvidenceSearch(Traits T) : T(std::move(T)) {}
+
+  /// Adds the evidence in the links one function makes.
+  void add(llvm::ArrayRef<Link> Found) {
+    // A link the same function undoes (`b->a = a; ... b->a.reset();`) does
+    // not leave the objects owning each other.
+    auto Undone = [&](const Link &L) {
+      return llvm::any_of(Found, [&](const Link &B) {
+        return B.Breaks && B.Field == L.Field && B.Holder == L.Holder;
+      });
+    };
+    for (size_t I = 0; I < Found.size(); ++I) {
+      const Link &A = Found[I];
+      if (A.Breaks || Undone(A))
+        continue;
+      // The object stored into its own field.
+      if (A.Holder == A.Target) {
+        if (T.counts(A))
+          Evidences.try_emplace(A.Field, Evidence{EvidenceKind::Self, A});
+        continue;
+      }
+      // The object stored into a field of something it owns:
+      // `renderer_->device->engine = shared_from_this()`.
+      if (A.Target.ownsOrIs(A.Holder)) {
+        Evidence E{EvidenceKind::OwnsHolder, A};
+        if (T.ownedPath(A, E.Path) && T.counts(A))
+          Evidences.try_emplace(A.Field, std::move(E));
+        continue;
+      }
+      // Two objects stored into each other (or into what they own).
+      for (size_t J = I + 1; J < Found.size(); ++J) {
+        const Link &B = Found[J];
+        if (B.Breaks || Undone(B) || !(T.counts(A) || T.counts(B)) ||
+            !(A.Target.ownsOrIs(B.Holder) && B.Target.ownsOrIs(A.Holder)))
+          continue;
+        bool BIsBack = T.betterBackEdge(B, A);
+        const Link &Back = BIsBack ? B : A;
+        const Link &Forward = BIsBack ? A : B;
+        auto [It, New] =
+            Mutual.try_emplace(std::minmax(Back.Field, Forward.Field),
+                               Evidence{EvidenceKind::Mutual, Back, Forward});
+        ++(It->second.Back.Field == Back.Field ? It->second.Votes
+                                               : It->second.OtherVotes);
+      }
+    }
+  }
+
+  /// Every cycle found, once, by its back edge: a mutual one on the field
+  /// more often chosen as its back edge (ties: the one declared later, like
+  /// `prev` after `next`). Call after the last add(); calling it again
+  /// returns the same.
+  const llvm::MapVector<FieldKey, Evidence, std::map<FieldKey, unsigned>> &
+  evidences() {
+    for (auto &[Pair, E] : Mutual) {
+      if (E.OtherVotes > E.Votes ||
+          (E.OtherVotes == E.Votes &&
+           T.declaredBefore(E.Back.Field, E.Forward.Field)))
+        std::swap(E.Back, E.Forward);
+      Evidences.try_emplace(E.Back.Field, E);
+    }
+    Mutual.clear();
+    return Evidences;
+  }
+
+  void clear() {
+    Evidences.clear();
+    Mutual.clear();
+  }
+
+private:
+  Traits T;
+  /// By the back-edge field: one warning per cycle however often it is
+  /// closed.
+  llvm::MapVector<FieldKey, Evidence, std::map<FieldKey, unsigned>> Evidences;
+  /// Mutual evidence by the unordered pair of fields: a doubly linked list
+  /// closed in pushBack and pushFront is one cycle, not two.
+  llvm::MapVector<std::pair<FieldKey, FieldKey>, Evidence,
+                  std::map<std::pair<FieldKey, FieldKey>, unsigned>>
+      Mutual;
+};
+
+} // namespace leaklint::cycles
+
+#endif // LEAKLINT_CHECKS_SHARED_PTR_CYCLE_CYCLEEVIDENCE_H
