@@ -73,6 +73,17 @@ void InstanceIdentity::collect(QualType T, bool InKey, unsigned Depth,
       Out.push_back({RD->getCanonicalDecl(), IdentityKind::RawPointer, InKey});
     return;
   }
+  // A key of an integer type as wide as a pointer may be an address:
+  // `reinterpret_cast<std::uintptr_t>(this)`, `std::hash<T *>{}(this)`.
+  // Whether it is, only what is stored says (findInstanceSource).
+  if (const auto *Builtin = dyn_cast<BuiltinType>(T.getTypePtr());
+      InKey && Builtin &&
+      llvm::is_contained({BuiltinType::Long, BuiltinType::ULong,
+                          BuiltinType::LongLong, BuiltinType::ULongLong},
+                         Builtin->getKind())) {
+    Out.push_back({nullptr, IdentityKind::OpaquePointer, InKey});
+    return;
+  }
   if (const auto *Arr = dyn_cast<ConstantArrayType>(T.getTypePtr())) {
     collect(Arr->getElementType(), InKey, Depth + 1, Out);
     return;

@@ -18,7 +18,8 @@ namespace leaklint {
 
 enum class IdentityKind {
   RawPointer,    ///< T*, const T*: dangles when the object dies.
-  OpaquePointer, ///< void*: an address, of any class; dangles likewise.
+  OpaquePointer, ///< void*, or a key of a pointer-wide integer type: an
+                 ///< address, of any class; dangles likewise.
   Reference,     ///< std::reference_wrapper<T>: dangles likewise.
   SharedOwner,   ///< std::shared_ptr<T>: keeps the object alive.
 };

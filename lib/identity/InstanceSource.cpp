@@ -6,6 +6,7 @@
 #include "ownership/OwnershipGraph.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
@@ -25,6 +26,22 @@ bool forwardsArguments(const FunctionDecl *FD) {
 const CXXRecordDecl *classOfThis(const CXXThisExpr *This) {
   const CXXRecordDecl *RD = This->getType()->getPointeeCXXRecordDecl();
   return RD ? RD->getCanonicalDecl() : nullptr;
+}
+
+// `std::hash<T *>{}(p)`: the address \p Call hashes, which it returns.
+const Expr *hashedPointer(const CallExpr *Call) {
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+  if (!Op || Op->getOperator() != OO_Call || Op->getNumArgs() != 2)
+    return nullptr;
+  const auto *M = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+  const auto *Hash =
+      M ? dyn_cast<ClassTemplateSpecializationDecl>(M->getParent()) : nullptr;
+  if (!Hash || !Hash->isInStdNamespace() || Hash->getName() != "hash" ||
+      Hash->getTemplateArgs().size() != 1 ||
+      Hash->getTemplateArgs()[0].getKind() != TemplateArgument::Type ||
+      !Hash->getTemplateArgs()[0].getAsType()->isPointerType())
+    return nullptr;
+  return Op->getArg(1);
 }
 
 std::optional<InstanceSource> find(const Expr *E, unsigned Depth);
@@ -65,6 +82,8 @@ std::optional<InstanceSource> find(const Expr *E, unsigned Depth) {
       }
       return S;
     }
+    if (const Expr *Address = hashedPointer(Call))
+      return find(Address, Depth + 1);
     if (!forwardsArguments(Call->getDirectCallee()))
       return std::nullopt;
     return findInArgs({Call->getArgs(), Call->getNumArgs()}, Depth);

@@ -1,7 +1,8 @@
 //===--- InstanceSource.h - Does an expression carry `this` -*- C++ -*-===//
 //
 // Answers "is the value of this expression derived from the current object":
-// `this`, `*this`, casts of it, shared_from_this(), and pairs, tuples and
+// `this`, `*this`, casts of it (to `void *`, to `std::uintptr_t`),
+// `std::hash<T *>{}(this)`, shared_from_this(), and pairs, tuples and
 // reference wrappers built from those, directly or through a local variable.
 // Member reads (`this->id_`) and member calls (`this->key()`) are values, not
 // identity, and are not followed.
