@@ -46,9 +46,12 @@ template <typename Link, typename FieldKey> struct CycleEvidence {
 ///                                         the holder is owned by the
 ///                                         object through owning steps only;
 ///                                         the fields on the way
-///   bool betterBackEdge(const Link &Candidate, const Link &Current) const;
+///   bool singleOwner(FieldKey) const;     a shared_ptr, not a collection
+///   bool older(const Object &A, const Object &B) const;
+///                                         was A there before B
 ///   bool declaredBefore(FieldKey A, FieldKey B) const;
-/// Links have Breaks, Field, Holder and Target (with ownsOrIs()).
+/// Links have Breaks, Field, Holder and Target (Objects, with ownsOrIs())
+/// and FromSharedFromThis.
 template <typename Traits> class CycleEvidenceSearch {
 public:
   using Link = typename Traits::Link;
@@ -90,7 +93,7 @@ public:
         if (B.Breaks || Undone(B) || !(T.counts(A) || T.counts(B)) ||
             !(A.Target.ownsOrIs(B.Holder) && B.Target.ownsOrIs(A.Holder)))
           continue;
-        bool BIsBack = T.betterBackEdge(B, A);
+        bool BIsBack = betterBackEdge(B, A);
         const Link &Back = BIsBack ? B : A;
         const Link &Forward = BIsBack ? A : B;
         auto [It, New] =
@@ -125,6 +128,21 @@ public:
   }
 
 private:
+  // True when \p Candidate is more likely the back edge than \p Current: a
+  // single owner rather than a collection (collections hold children, the
+  // forward edges), then the one pointing at the older object (the owner
+  // that was there first), then the one storing shared_from_this().
+  bool betterBackEdge(const Link &Candidate, const Link &Current) const {
+    bool CandidateSingle = T.singleOwner(Candidate.Field);
+    if (CandidateSingle != T.singleOwner(Current.Field))
+      return CandidateSingle;
+    bool CandidatePointsBack = T.older(Candidate.Target, Candidate.Holder);
+    bool CurrentPointsBack = T.older(Current.Target, Current.Holder);
+    if (CandidatePointsBack != CurrentPointsBack)
+      return CandidatePointsBack;
+    return Candidate.FromSharedFromThis && !Current.FromSharedFromThis;
+  }
+
   Traits T;
   /// By the back-edge field: one warning per cycle however often it is
   /// closed.

@@ -58,27 +58,17 @@ bool isSingleOwner(const FieldDecl *F) {
 
 } // namespace
 
-// True when \p Candidate is more likely the back edge than \p Current: a
-// single owner rather than a collection (collections hold children, the
-// forward edges), then the one pointing at the older object (the owner that
-// was there first), then the one storing shared_from_this().
-bool SharedPtrCycle::LinkTraits::betterBackEdge(
-    const OwnershipLink &Candidate, const OwnershipLink &Current) const {
-  const SourceManager &SM = Check->Ctx->getSourceManager();
-  if (isSingleOwner(Candidate.Field) != isSingleOwner(Current.Field))
-    return isSingleOwner(Candidate.Field);
-  auto Older = [&](const ObjectName &A, const ObjectName &B) {
-    if (A.Kind == ObjectName::Fresh && B.Kind == ObjectName::Fresh)
-      return SM.isBeforeInTranslationUnit(
-          static_cast<const Expr *>(A.Root)->getBeginLoc(),
-          static_cast<const Expr *>(B.Root)->getBeginLoc());
-    return A.age() > B.age();
-  };
-  bool CandidatePointsBack = Older(Candidate.Target, Candidate.Holder);
-  bool CurrentPointsBack = Older(Current.Target, Current.Holder);
-  if (CandidatePointsBack != CurrentPointsBack)
-    return CandidatePointsBack;
-  return Candidate.FromSharedFromThis && !Current.FromSharedFromThis;
+bool SharedPtrCycle::LinkTraits::singleOwner(const FieldDecl *F) const {
+  return isSingleOwner(F);
+}
+
+bool SharedPtrCycle::LinkTraits::older(const ObjectName &A,
+                                       const ObjectName &B) const {
+  if (A.Kind == ObjectName::Fresh && B.Kind == ObjectName::Fresh)
+    return Check->Ctx->getSourceManager().isBeforeInTranslationUnit(
+        static_cast<const Expr *>(A.Root)->getBeginLoc(),
+        static_cast<const Expr *>(B.Root)->getBeginLoc());
+  return A.age() > B.age();
 }
 
 bool SharedPtrCycle::LinkTraits::ownedPath(

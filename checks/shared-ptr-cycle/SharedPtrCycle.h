@@ -83,7 +83,8 @@ private:
     bool counts(const Link &) const { return true; }
     bool ownedPath(const Link &L,
                    llvm::SmallVectorImpl<const clang::FieldDecl *> &Path) const;
-    bool betterBackEdge(const Link &Candidate, const Link &Current) const;
+    bool singleOwner(FieldKey F) const;
+    bool older(const ObjectName &A, const ObjectName &B) const;
     bool declaredBefore(FieldKey A, FieldKey B) const;
   };
   using Evidence = cycles::CycleEvidence<OwnershipLink, const clang::FieldDecl *>;

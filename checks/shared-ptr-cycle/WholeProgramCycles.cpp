@@ -102,22 +102,11 @@ struct FactTraits {
     return true;
   }
 
-  // As the per-TU check chooses: a single owner over a collection, then the
-  // edge to the older object, then the one storing shared_from_this().
-  bool betterBackEdge(const LinkFact &Candidate, const LinkFact &Current) const {
-    bool CandidateSingle = P->singleOwner(Candidate.Field);
-    if (CandidateSingle != P->singleOwner(Current.Field))
-      return CandidateSingle;
-    auto Older = [](const ObjectFact &A, const ObjectFact &B) {
-      if (A.Kind == "fresh" && B.Kind == "fresh")
-        return A.Made < B.Made;
-      return A.age() > B.age();
-    };
-    bool CandidatePointsBack = Older(Candidate.Target, Candidate.Holder);
-    bool CurrentPointsBack = Older(Current.Target, Current.Holder);
-    if (CandidatePointsBack != CurrentPointsBack)
-      return CandidatePointsBack;
-    return Candidate.FromSharedFromThis && !Current.FromSharedFromThis;
+  bool singleOwner(const std::string &USR) const { return P->singleOwner(USR); }
+  bool older(const ObjectFact &A, const ObjectFact &B) const {
+    if (A.Kind == "fresh" && B.Kind == "fresh")
+      return A.Made < B.Made;
+    return A.age() > B.age();
   }
 
   bool declaredBefore(const std::string &A, const std::string &B) const {

@@ -20,6 +20,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "UnboundedContainer.h"
+#include "code/LibraryFunctions.h"
+#include "code/Temporaries.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
@@ -31,24 +33,13 @@ namespace {
 // The variable a key expression names: `Key`, `std::string(Key)`,
 // `std::move(Key)`. Null for anything computed.
 const ValueDecl *keyVariable(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
-      E = Cleanups->getSubExpr();
-    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = Temp->getSubExpr();
-    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = Bind->getSubExpr();
-    else if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
-      E = Cast->getSubExpr();
-    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
-             Construct && Construct->getNumArgs() == 1)
+  while ((E = ignoreTemporaries(E))) {
+    const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+    const auto *Call = dyn_cast<CallExpr>(E);
+    if (Construct && Construct->getNumArgs() == 1)
       E = Construct->getArg(0);
-    else if (const auto *Call = dyn_cast<CallExpr>(E);
-             Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
-             Call->getDirectCallee()->isInStdNamespace() &&
-             Call->getDirectCallee()->getDeclName().isIdentifier() &&
-             Call->getDirectCallee()->getName() == "move")
+    else if (Call && Call->getNumArgs() == 1 &&
+             isStdFunction(Call->getDirectCallee(), {"move"}))
       E = Call->getArg(0);
     else if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
       return isa<VarDecl>(Ref->getDecl()) ? Ref->getDecl() : nullptr;
