@@ -49,6 +49,16 @@ const ValueDecl *keyVariable(const Expr *E) {
   return nullptr;
 }
 
+// Whether \p S, or a statement within it (lambdas aside: they run
+// elsewhere), satisfies \p Pred.
+bool anyWithin(const Stmt *S, llvm::function_ref<bool(const Stmt *)> Pred) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  return Pred(S) || llvm::any_of(S->children(), [&](const Stmt *Child) {
+           return anyWithin(Child, Pred);
+         });
+}
+
 bool isMethod(const CXXMemberCallExpr *Call,
               std::initializer_list<StringRef> Names) {
   const CXXMethodDecl *M = Call->getMethodDecl();
@@ -150,34 +160,21 @@ private:
   // An entry the lookup found: `It->second`, `(*It).second`,
   // `Cache.at(Key)`, `Cache[Key]`, or a local made from one.
   bool mentionsEntry(const Stmt *S) const {
-    if (!S || isa<LambdaExpr>(S))
+    return anyWithin(S, [&](const Stmt *Sub) {
+      if (const auto *Member = dyn_cast<MemberExpr>(Sub))
+        return Member->getMemberDecl()->getDeclName().isIdentifier() &&
+               Member->getMemberDecl()->getName() == "second" &&
+               anyWithin(Member->getBase(), [&](const Stmt *B) {
+                 return isa<Expr>(B) && isIterator(cast<Expr>(B));
+               });
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(Sub))
+        return EntryLocals.count(Ref->getDecl()) > 0;
+      if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Sub))
+        return isMethod(Call, {"at"}) && isLookup(Call);
+      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Sub))
+        return isSubscript(Op);
       return false;
-    if (const auto *Member = dyn_cast<MemberExpr>(S);
-        Member && Member->getMemberDecl()->getDeclName().isIdentifier() &&
-        Member->getMemberDecl()->getName() == "second" &&
-        mentionsIterator(Member->getBase()))
-      return true;
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(S);
-        Ref && EntryLocals.count(Ref->getDecl()))
-      return true;
-    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
-        Call && isMethod(Call, {"at"}) && isLookup(Call))
-      return true;
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
-        Op && isSubscript(Op))
-      return true;
-    for (const Stmt *Child : S->children())
-      if (mentionsEntry(Child))
-        return true;
-    return false;
-  }
-  bool mentionsIterator(const Stmt *S) const {
-    if (!S)
-      return false;
-    if (const auto *E = dyn_cast<Expr>(S); E && isIterator(E))
-      return true;
-    return llvm::any_of(S->children(),
-                        [&](const Stmt *Child) { return mentionsIterator(Child); });
+    });
   }
   bool condition(const Expr *Cond) {
     if (Cond)
@@ -196,7 +193,7 @@ private:
 
 bool UnboundedContainer::erasesOnlyOnLookup(const CXXMemberCallExpr *Erase,
                                             const ValueDecl *D) const {
-  if (Erase->getNumArgs() != 1 || !isMethod(Erase, {"erase"}))
+  if (Erase->getNumArgs() != 1)
     return false;
   const FunctionDecl *F = functionAt(Erase->getBeginLoc());
   if (!F || !F->getBody())

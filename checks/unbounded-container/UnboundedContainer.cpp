@@ -180,9 +180,12 @@ void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
     StringRef Name = M->getName();
     const Expr *Object = Call->getImplicitObjectArgument();
     SmallVector<const Expr *, 4> Args(Call->arguments());
-    if (Name == "erase" && ShrinkNames.contains(Name) &&
-        storageOf(Object, /*Direct=*/true))
-      Erases.push_back(Call); // weighed at the end: erasesOnlyOnLookup()
+    std::optional<Storage> Erased =
+        Name == "erase" && ShrinkNames.contains(Name)
+            ? storageOf(Object, /*Direct=*/true)
+            : std::nullopt;
+    if (Erased)
+      Erases.push_back({Call, Erased->Decl}); // weighed at the end
     else if (ShrinkNames.contains(Name))
       recordShrink(Object, /*Direct=*/false);
     else if (GrowthNames.contains(Name))
@@ -329,14 +332,19 @@ bool UnboundedContainer::livesAsLongAsTheProgram(
   return StaticInstances.lookup(Class) > 0 && OtherInstances.lookup(Class) == 0;
 }
 
-bool UnboundedContainer::skippedMemberMayShrink(const FieldDecl *Field) const {
-  for (const FunctionDecl *F :
-       skippedMembers(cast<CXXRecordDecl>(Field->getParent()))) {
+bool UnboundedContainer::skippedMemberMayShrink(const ValueDecl *D) const {
+  const auto *Class = dyn_cast<CXXRecordDecl>(D->getDeclContext());
+  if (!Class || !D->getDeclName().isIdentifier())
+    return false;
+  const auto *Field = dyn_cast<FieldDecl>(D);
+  for (const FunctionDecl *F : skippedMembers(Class)) {
     const auto *M = cast<CXXMethodDecl>(F);
-    // A const member cannot empty it, and a destructor empties it at exit.
-    if ((M->isConst() && !Field->isMutable()) || isa<CXXDestructorDecl>(M))
+    // Of a field (not of a static member): a const member function cannot
+    // empty it, and the destructor empties it at exit.
+    if (Field && ((M->isConst() && !Field->isMutable()) ||
+                  isa<CXXDestructorDecl>(M)))
       continue;
-    if (skippedBodyMayName(M, Field->getName()))
+    if (skippedBodyMayName(M, D->getName()))
       return true;
   }
   return false;
@@ -384,13 +392,11 @@ std::vector<Finding> UnboundedContainer::finish() {
   if (Ctx) {
     // An erase that runs only when its key is looked up again bounds
     // nothing for the keys that never come back.
-    for (const CXXMemberCallExpr *Erase : Erases) {
-      const Expr *Object = Erase->getImplicitObjectArgument();
-      const ValueDecl *D = storageOf(Object, /*Direct=*/true)->Decl;
+    for (const auto &[Erase, D] : Erases) {
       if (Candidates.count(D) && erasesOnlyOnLookup(Erase, D))
         ErasedOnLookup[D].push_back(Erase);
       else
-        recordShrink(Object, /*Direct=*/false);
+        recordShrink(Erase->getImplicitObjectArgument(), /*Direct=*/false);
     }
     resolveMemberShrinks();
     llvm::DenseSet<SourceLocation> Reported;
@@ -399,8 +405,7 @@ std::vector<Finding> UnboundedContainer::finish() {
       Candidate &C = Entry.second;
       if (Shrunk.count(D) || AimedAtLocals.count(D))
         continue;
-      if (const auto *Field = dyn_cast<FieldDecl>(D);
-          Field && skippedMemberMayShrink(Field))
+      if (skippedMemberMayShrink(D))
         continue;
       // Growth while the container is being set up is not accumulation,
       // nor is growth that a check of its size bounds.

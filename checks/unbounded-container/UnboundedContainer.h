@@ -138,9 +138,10 @@ private:
                  llvm::ArrayRef<clang::SourceRange> Ranges) const;
   const clang::FunctionDecl *functionAt(clang::SourceLocation Loc) const;
   bool livesAsLongAsTheProgram(const clang::CXXRecordDecl *Class) const;
-  /// A member of \p Field's class, whose body the host skipped (clangd's
-  /// headers), may empty it: it names the field, or it was not read.
-  bool skippedMemberMayShrink(const clang::FieldDecl *Field) const;
+  /// A member function of \p D's class, whose body the host skipped
+  /// (clangd's headers), may empty the member \p D (a field or a static
+  /// data member): it names \p D, or it was not read.
+  bool skippedMemberMayShrink(const clang::ValueDecl *D) const;
   void report(const clang::ValueDecl *D, const Candidate &C,
               std::vector<Finding> &Out);
 
@@ -154,8 +155,11 @@ private:
   clang::ASTContext *Ctx = nullptr;
   llvm::MapVector<const clang::ValueDecl *, Candidate> Candidates;
   llvm::DenseSet<const clang::ValueDecl *> Shrunk;
-  /// `erase` calls on program-long containers, weighed at the end.
-  std::vector<const clang::CXXMemberCallExpr *> Erases;
+  /// `erase` calls on program-long containers, and the container of each,
+  /// weighed at the end (erasesOnlyOnLookup()).
+  std::vector<std::pair<const clang::CXXMemberCallExpr *,
+                        const clang::ValueDecl *>>
+      Erases;
   /// Containers whose erases all run only when a key is looked up again.
   llvm::DenseMap<const clang::ValueDecl *,
                  llvm::SmallVector<const clang::CXXMemberCallExpr *, 2>>

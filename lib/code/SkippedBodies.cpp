@@ -181,6 +181,13 @@ StringRef readArgument(ArrayRef<Token> Toks, size_t &I) {
   return "";
 }
 
+// The name at \p I is a member of another object (`other.f`, `p->f`), not
+// of this one (`f`, `this->f`).
+bool ofAnotherObject(ArrayRef<Token> Toks, size_t I) {
+  return I > 0 && Toks[I - 1].isOneOf(tok::period, tok::arrow) &&
+         !(I > 1 && Toks[I - 1].is(tok::arrow) && text(Toks[I - 2]) == "this");
+}
+
 // Skips `this->` at \p I.
 void skipThis(ArrayRef<Token> Toks, size_t &I) {
   if (I + 1 < Toks.size() && text(Toks[I]) == "this" &&
@@ -303,11 +310,8 @@ emptyingsOfSkippedBody(const FunctionDecl *F,
           Out.push_back({Field, Toks[J].getLocation(), ""});
       continue;
     }
-    // A member of another object (`other.f`) is not this object's field.
-    bool OtherObject = I > 0 && Toks[I - 1].isOneOf(tok::period, tok::arrow) &&
-                       !(I > 1 && Toks[I - 1].is(tok::arrow) &&
-                         text(Toks[I - 2]) == "this");
-    const FieldDecl *Field = OtherObject ? nullptr : fieldNamed(F, Name);
+    const FieldDecl *Field =
+        ofAnotherObject(Toks, I) ? nullptr : fieldNamed(F, Name);
     if (!Field || I + 2 >= Toks.size())
       continue;
     const Token &Next = Toks[I + 1], &After = Toks[I + 2];
@@ -378,14 +382,9 @@ bool skippedBodyMayName(const FunctionDecl *F, StringRef Name) {
   if (!Body)
     return true;
   ArrayRef<Token> Toks = *Body;
-  for (size_t I = 0; I < Toks.size(); ++I) {
-    // A member of another object (`other.name`) is not this object's.
-    bool OtherObject = I > 0 && Toks[I - 1].isOneOf(tok::period, tok::arrow) &&
-                       !(I > 1 && Toks[I - 1].is(tok::arrow) &&
-                         text(Toks[I - 2]) == "this");
-    if (!OtherObject && text(Toks[I]) == Name)
+  for (size_t I = 0; I < Toks.size(); ++I)
+    if (text(Toks[I]) == Name && !ofAnotherObject(Toks, I))
       return true;
-  }
   return false;
 }
 

@@ -10,6 +10,32 @@ using namespace clang;
 namespace leaklint {
 namespace {
 
+// A CRTP base of a class: `struct Logger : Singleton<Logger>` gives
+// Singleton's pattern and the template parameter that stands for Logger.
+struct CrtpBase {
+  const CXXRecordDecl *Pattern;
+  unsigned Index;
+  StringRef ParamName;
+};
+SmallVector<CrtpBase, 1> crtpBases(const CXXRecordDecl *Def) {
+  SmallVector<CrtpBase, 1> Out;
+  for (const CXXBaseSpecifier &Base : Def->bases()) {
+    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        Base.getType()->getAsCXXRecordDecl());
+    if (!Spec)
+      continue;
+    const ClassTemplateDecl *Template = Spec->getSpecializedTemplate();
+    const TemplateArgumentList &Args = Spec->getTemplateArgs();
+    const TemplateParameterList *Params = Template->getTemplateParameters();
+    for (unsigned I = 0; I < Args.size() && I < Params->size(); ++I)
+      if (Args[I].getKind() == TemplateArgument::Type &&
+          declaresSameEntity(Args[I].getAsType()->getAsCXXRecordDecl(), Def))
+        Out.push_back({Template->getTemplatedDecl(), I,
+                       Params->getParam(I)->getName()});
+  }
+  return Out;
+}
+
 // A Meyers singleton in a CRTP base that was never instantiated:
 // `template <class T> struct Singleton { static T &instance() { static T t;
 // return t; } }; struct Logger : Singleton<Logger> {};`.
@@ -17,15 +43,8 @@ bool hasCrtpSingletonBase(const CXXRecordDecl *Class) {
   const CXXRecordDecl *Def = Class->getDefinition();
   if (!Def)
     return false;
-  for (const CXXBaseSpecifier &Base : Def->bases()) {
-    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-        Base.getType()->getAsCXXRecordDecl());
-    if (!Spec)
-      continue;
-    const CXXRecordDecl *Pattern =
-        Spec->getSpecializedTemplate()->getTemplatedDecl();
-    const TemplateArgumentList &Args = Spec->getTemplateArgs();
-    for (const CXXMethodDecl *M : Pattern->methods()) {
+  for (const CrtpBase &Base : crtpBases(Def))
+    for (const CXXMethodDecl *M : Base.Pattern->methods()) {
       const auto *Body = dyn_cast_or_null<CompoundStmt>(M->getBody());
       if (!M->isStatic() || !Body)
         continue;
@@ -37,14 +56,10 @@ bool hasCrtpSingletonBase(const CXXRecordDecl *Class) {
         if (!VD || !VD->isStaticLocal())
           continue;
         const auto *Parm = VD->getType()->getAs<TemplateTypeParmType>();
-        if (Parm && Parm->getIndex() < Args.size() &&
-            Args[Parm->getIndex()].getKind() == TemplateArgument::Type &&
-            declaresSameEntity(
-                Args[Parm->getIndex()].getAsType()->getAsCXXRecordDecl(), Def))
+        if (Parm && Parm->getIndex() == Base.Index)
           return true;
       }
     }
-  }
   return false;
 }
 
@@ -144,27 +159,17 @@ bool Singletons::hasSkippedAccessor(const CXXRecordDecl *RD) const {
   bool Found = HasAccessor(Def, Def->getName(), [&](QualType T) {
     return declaresSameEntity(heldClass(T), Def);
   });
-  for (const CXXBaseSpecifier &Base : Def->bases()) {
-    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-        Base.getType()->getAsCXXRecordDecl());
-    if (Found || !Spec)
-      continue;
-    const ClassTemplateDecl *Template = Spec->getSpecializedTemplate();
-    const TemplateArgumentList &Args = Spec->getTemplateArgs();
-    const TemplateParameterList *Params = Template->getTemplateParameters();
-    for (unsigned I = 0; I < Args.size() && I < Params->size() && !Found; ++I)
-      if (Args[I].getKind() == TemplateArgument::Type &&
-          declaresSameEntity(Args[I].getAsType()->getAsCXXRecordDecl(), Def))
-        Found = HasAccessor(
-            Template->getTemplatedDecl(), Params->getParam(I)->getName(),
-            [&](QualType T) {
-              const auto *Parm = T.getNonReferenceType()
-                                     ->getPointeeOrArrayElementType()
-                                     ->getAs<TemplateTypeParmType>();
-              return Parm && Parm->getIndex() == I;
-            });
+  for (const CrtpBase &Base : crtpBases(Def)) {
+    if (Found)
+      break;
+    Found = HasAccessor(Base.Pattern, Base.ParamName, [&](QualType T) {
+      const auto *Parm = T.getNonReferenceType()
+                             ->getPointeeOrArrayElementType()
+                             ->getAs<TemplateTypeParmType>();
+      return Parm && Parm->getIndex() == Base.Index;
+    });
   }
-  SkippedAccessors[Def->getCanonicalDecl()] = Found;
+  It->second = Found;
   return Found;
 }
 
