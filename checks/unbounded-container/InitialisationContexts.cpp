@@ -239,4 +239,30 @@ const FunctionDecl *UnboundedContainer::functionAt(SourceLocation Loc) const {
   return Best;
 }
 
+namespace {
+
+bool holds(const Stmt *Body, const Stmt *S) {
+  if (Body == S)
+    return true;
+  if (!Body || isa<LambdaExpr>(Body))
+    return false; // Its body is a function of its own.
+  return llvm::any_of(Body->children(),
+                      [&](const Stmt *Child) { return holds(Child, S); });
+}
+
+} // namespace
+
+const FunctionDecl *UnboundedContainer::functionHolding(const Stmt *S) const {
+  const SourceManager &SM = Ctx->getSourceManager();
+  SourceLocation Loc = SM.getExpansionLoc(S->getBeginLoc());
+  for (const FunctionDecl *F : Functions) {
+    SourceRange R(SM.getExpansionLoc(F->getBeginLoc()),
+                  SM.getExpansionLoc(F->getEndLoc()));
+    if (SM.isPointWithin(Loc, R.getBegin(), R.getEnd()) &&
+        holds(F->getBody(), S))
+      return F;
+  }
+  return nullptr;
+}
+
 } // namespace leaklint

@@ -48,6 +48,14 @@ ElementKind elementKind(const ClassTemplateSpecializationDecl *Container,
     return Keyed ? ElementKind::CacheEntry : ElementKind::Element;
   if (isCallable(Element))
     return ElementKind::Listener;
+  // An entry that carries a callback: `struct Listener { std::string prefix;
+  // std::function<void()> callback; };`.
+  if (const CXXRecordDecl *Entry = Element->getAsCXXRecordDecl();
+      Entry && Entry->hasDefinition() && !Entry->isInStdNamespace() &&
+      llvm::any_of(Entry->fields(), [](const FieldDecl *Field) {
+        return isCallable(Field->getType());
+      }))
+    return ElementKind::Listener;
   if (const ClassTemplateSpecializationDecl *Inner =
           Containers.asContainer(Element);
       Inner && Depth < 4) {
@@ -95,19 +103,34 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
       Containers.asContainer(containerType(D));
   if (!Container)
     return;
-  std::string Name;
-  std::string Storage;
+  std::string Subject;
+  // How the object that holds a member lives as long as the program, hop by
+  // hop (storage/ObjectLifetimes.h).
+  std::vector<ProgramLifetime::Step> Ownership;
   if (const auto *VD = dyn_cast<VarDecl>(D)) {
     std::optional<StaticStorageKind> Kind = classifyStaticStorage(VD);
     if (!Kind)
       return;
-    Name = storageName(VD);
-    Storage = describeStaticStorage(*Kind).str();
+    Subject = describeStaticStorage(*Kind).str() + " " + quoted(storageName(VD));
   } else {
     const auto *Class = cast<CXXRecordDecl>(D->getDeclContext());
-    Name = memberName(D);
-    Storage = TheSingletons.isSingleton(Class) ? "singleton member"
-                                               : "static object's member";
+    std::optional<ProgramLifetime> Life =
+        C.GrownViaObject ? lifetimeOf(Class) : std::nullopt;
+    if (Life && !Life->Chain.empty()) {
+      Subject = "member " + quoted(memberName(D)) +
+                " of an object owned by " +
+                (Life->Kind == ProgramLifetime::Root::Singleton
+                     ? "the singleton " +
+                           quoted(Life->RootClass->getQualifiedNameAsString())
+                     : "a static " +
+                           quoted(Life->RootClass->getQualifiedNameAsString()) +
+                           " object");
+      Ownership = std::move(Life->Chain);
+    } else {
+      Subject = (TheSingletons.isSingleton(Class) ? "singleton member "
+                                                  : "static object's member ") +
+                quoted(memberName(D));
+    }
   }
   if (IgnoredVariables.matches(D->getQualifiedNameAsString(),
                                D->getDeclName().isIdentifier() ? D->getName()
@@ -122,7 +145,6 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
 
   Finding F;
   F.Loc = D->getLocation();
-  std::string Subject = Storage + " " + quoted(Name);
   std::string Suggestion;
   switch (elementKind(Container, Containers)) {
   case ElementKind::Listener:
@@ -182,6 +204,8 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
       F.Notes.push_back({Erase->getBeginLoc(),
                          "entries are only dropped here, when their key is "
                          "requested again and found stale"});
+  for (const ProgramLifetime::Step &Step : ArrayRef<ProgramLifetime::Step>(Ownership).take_front(3))
+    F.Notes.push_back({Step.Loc, Step.Note});
   if (const Expr *AtExit = EmptiedOnlyAtExit.lookup(D))
     F.Notes.push_back({AtExit->getBeginLoc(),
                        "it is only emptied here, in the destructor of the "

@@ -113,6 +113,12 @@ void UnboundedContainer::registerMatchers(MatchFinder &Finder,
           .bind("pointer-assign"),
       CB);
   Finder.addMatcher(functionDecl(isDefinition()).bind("function"), CB);
+  Finder.addMatcher(
+      binaryOperator(hasOperatorName("="),
+                     hasLHS(ignoringParenImpCasts(memberExpr(hasObjectExpression(
+                         ignoringParenImpCasts(cxxThisExpr()))))))
+          .bind("member-assign"),
+      CB);
 }
 
 std::optional<UnboundedContainer::Storage>
@@ -135,11 +141,10 @@ UnboundedContainer::storageOf(const Expr *E, bool Direct) const {
   if (const auto *Member = dyn_cast<MemberExpr>(E))
     if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl())) {
       const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
-      if (isa<CXXThisExpr>(Base))
-        return Storage{Field->getCanonicalDecl(), true};
-      if (staticVariableOf(Base))
-        return Storage{Field->getCanonicalDecl(), false};
-      return std::nullopt;
+      // Through a static variable the object lives as long as the
+      // program; through any other object (`this`, `thr->`, `instance().`)
+      // only if every object of its class does.
+      return Storage{Field->getCanonicalDecl(), !staticVariableOf(Base)};
     }
   if (const VarDecl *VD = staticVariableOf(E))
     return Storage{VD->getCanonicalDecl(), false};
@@ -166,7 +171,7 @@ void UnboundedContainer::recordGrowth(const Expr *Container, const Expr *Site,
   });
   Candidate &C = Candidates[S->Decl];
   C.Growths.push_back({Site, StoresThis});
-  C.GrownViaThis |= S->ViaThis;
+  C.GrownViaObject |= S->ViaObject;
 }
 
 void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
@@ -190,6 +195,10 @@ void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
       recordShrink(Object, /*Direct=*/false);
     else if (GrowthNames.contains(Name))
       recordGrowth(Object, Call, Args);
+    else
+      // `m_owner.start(new Worker)`, `m_impl.reset(new Impl)`.
+      for (const Expr *Arg : Args)
+        recordHanding(Object, Arg, Call);
     // Handed by non-const reference to a member function: `other.swap(c)`,
     // `list.splice(pos, c)`.
     for (unsigned I = 0; I < Args.size() && I < M->getNumParams(); ++I) {
@@ -204,6 +213,7 @@ void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
   if (const auto *Op =
           Result.Nodes.getNodeAs<CXXOperatorCallExpr>("operator")) {
     if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
+      recordHanding(Op->getArg(0), Op->getArg(1), Op);
       recordShrink(Op->getArg(0), /*Direct=*/true);
       return;
     }
@@ -224,15 +234,10 @@ void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
       CallOnceRanges.push_back(Call->getSourceRange());
       return;
     }
-    // std::make_shared<T>() and friends make objects that die.
-    if (isStdFunction(FD, {"make_shared", "make_unique", "allocate_shared"}))
-      if (const TemplateArgumentList *Args =
-              FD->getTemplateSpecializationArgs();
-          Args && Args->size() &&
-          Args->get(0).getKind() == TemplateArgument::Type)
-        if (const CXXRecordDecl *RD =
-                Args->get(0).getAsType()->getAsCXXRecordDecl())
-          ++OtherInstances[RD->getCanonicalDecl()];
+    // std::make_shared<T>() and friends make heap objects, which die
+    // unless a member of an object that lives forever keeps them.
+    if (heapCreation(Call) == Call)
+      Lifetimes.observeCreation(Call);
     // Passed by non-const reference or moved from: may shrink.
     for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
       const Expr *Arg = Call->getArg(I);
@@ -269,9 +274,12 @@ void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
   if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("object")) {
     if (Var->isStaticLocal())
       TheSingletons.observeStaticLocal(Var);
-    if (const CXXRecordDecl *RD = Var->getType()->getAsCXXRecordDecl())
-      ++(Var->hasGlobalStorage() ? StaticInstances
-                                 : OtherInstances)[RD->getCanonicalDecl()];
+    if (const CXXRecordDecl *RD = Var->getType()->getAsCXXRecordDecl()) {
+      if (Var->hasGlobalStorage())
+        Lifetimes.observeStaticObject(RD);
+      else
+        Lifetimes.observeOtherObject(RD);
+    }
     return;
   }
   if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("static-init")) {
@@ -289,13 +297,22 @@ void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
     return;
   }
   if (const auto *New = Result.Nodes.getNodeAs<CXXNewExpr>("new")) {
-    if (const CXXRecordDecl *RD = New->getAllocatedType()->getAsCXXRecordDecl())
-      ++OtherInstances[RD->getCanonicalDecl()];
+    if (New->isArray()) {
+      if (const CXXRecordDecl *RD =
+              New->getAllocatedType()->getAsCXXRecordDecl())
+        Lifetimes.observeOtherObject(RD);
+    } else {
+      Lifetimes.observeCreation(New);
+    }
     return;
   }
   if (const auto *Field = Result.Nodes.getNodeAs<FieldDecl>("field")) {
-    if (const CXXRecordDecl *RD = Field->getType()->getAsCXXRecordDecl())
-      ++OtherInstances[RD->getCanonicalDecl()];
+    Lifetimes.observeField(Field);
+    return;
+  }
+  if (const auto *Assign =
+          Result.Nodes.getNodeAs<BinaryOperator>("member-assign")) {
+    recordHanding(Assign->getLHS(), Assign->getRHS(), Assign);
     return;
   }
   if (const auto *F = Result.Nodes.getNodeAs<FunctionDecl>("function"))
@@ -318,18 +335,40 @@ void UnboundedContainer::recordPointerTarget(const VarDecl *Pointer,
     AimedAtLocals.insert(Pointer->getCanonicalDecl());
 }
 
-bool UnboundedContainer::livesAsLongAsTheProgram(
-    const CXXRecordDecl *Class) const {
-  Class = Class->getCanonicalDecl();
-  if (TheSingletons.isSingleton(Class))
-    return true;
-  // clangd matched the main file only: a header may make other objects of
-  // a class the main file does not define.
+std::optional<ProgramLifetime>
+UnboundedContainer::lifetimeOf(const CXXRecordDecl *Class) const {
   const SourceManager &SM = Ctx->getSourceManager();
-  if (isPartialTraversal(*Ctx) &&
-      !SM.isInMainFile(SM.getExpansionLoc(Class->getLocation())))
-    return false;
-  return StaticInstances.lookup(Class) > 0 && OtherInstances.lookup(Class) == 0;
+  return Lifetimes.programLifetime(
+      Class, TheSingletons,
+      [&](const Handing &H) {
+        return runsOncePerOwner(H, functionHolding(H.Site));
+      },
+      [&](const CXXRecordDecl *RD) {
+        // clangd matched the main file only: a header may make other
+        // objects of a class the main file does not define.
+        return !isPartialTraversal(*Ctx) ||
+               SM.isInMainFile(SM.getExpansionLoc(RD->getLocation()));
+      });
+}
+
+void UnboundedContainer::recordHanding(const Expr *Target, const Expr *Value,
+                                       const Stmt *Site) {
+  const auto *Member =
+      dyn_cast_or_null<MemberExpr>(Target ? Target->IgnoreParenImpCasts()
+                                          : nullptr);
+  const auto *This =
+      Member ? dyn_cast<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts())
+             : nullptr;
+  const auto *Field = Member ? dyn_cast<FieldDecl>(Member->getMemberDecl())
+                             : nullptr;
+  const Expr *Creation = Value ? heapCreation(Value) : nullptr;
+  // A container member keeps many objects, each until it is removed.
+  if (!This || !Field || !Creation ||
+      Containers.asContainer(Field->getType().getNonReferenceType()))
+    return;
+  if (const CXXRecordDecl *Owner = This->getType()->getPointeeCXXRecordDecl())
+    Lifetimes.observeHanding(
+        {Creation, Field, Owner->getCanonicalDecl(), Site});
 }
 
 bool UnboundedContainer::skippedMemberMayShrink(const ValueDecl *D) const {
@@ -399,6 +438,19 @@ std::vector<Finding> UnboundedContainer::finish() {
         recordShrink(Erase->getImplicitObjectArgument(), /*Direct=*/false);
     }
     resolveMemberShrinks();
+    // `Server() : m_impl(new Impl) {}`: a heap object per owner.
+    for (const FunctionDecl *F : Functions)
+      if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(F))
+        for (const CXXCtorInitializer *Init : Ctor->inits()) {
+          const FieldDecl *Member = Init->getMember();
+          const Expr *Creation = heapCreation(Init->getInit());
+          if (Member && Creation && Init->isWritten() &&
+              !Containers.asContainer(Member->getType().getNonReferenceType()))
+            Lifetimes.observeHanding({Creation, Member,
+                                      Ctor->getParent()->getCanonicalDecl(),
+                                      Init->getInit(),
+                                      /*InInitialiser=*/true});
+        }
     llvm::DenseSet<SourceLocation> Reported;
     for (auto &Entry : Candidates) {
       const ValueDecl *D = Entry.first;
@@ -410,7 +462,8 @@ std::vector<Finding> UnboundedContainer::finish() {
       // Growth while the container is being set up is not accumulation,
       // nor is growth that a check of its size bounds.
       llvm::erase_if(C.Growths, [&](const Growth &G) {
-        return duringInitialisation(D, G.Site) || boundedBySize(D, G.Site);
+        return duringInitialisation(D, G.Site) || boundedBySize(D, G.Site) ||
+               reusesSlots(D, G.Site);
       });
       if (C.Growths.empty())
         continue;
@@ -429,7 +482,7 @@ std::vector<Finding> UnboundedContainer::finish() {
       if (const auto *Field = dyn_cast<FieldDecl>(D)) {
         const auto *Class = cast<CXXRecordDecl>(Field->getParent());
         if (!Options.CheckSingletonMembers ||
-            (C.GrownViaThis && !livesAsLongAsTheProgram(Class)))
+            (C.GrownViaObject && !livesAsLongAsTheProgram(Class)))
           continue;
       }
       if (!everyUseVisible(D) || !Reported.insert(D->getLocation()).second)
@@ -444,8 +497,7 @@ std::vector<Finding> UnboundedContainer::finish() {
   EmptiedOnlyAtExit.clear();
   MemberShrinks.clear();
   TheSingletons.clear();
-  StaticInstances.clear();
-  OtherInstances.clear();
+  Lifetimes.clear();
   CallOnceRanges.clear();
   StaticInitRanges.clear();
   CallSites.clear();

@@ -16,6 +16,7 @@
 #include "code/NamePatterns.h"
 #include "identity/InstanceIdentity.h"
 #include "ownership/ContainerTypes.h"
+#include "storage/ObjectLifetimes.h"
 #include "storage/Singletons.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/DenseMap.h"
@@ -86,8 +87,10 @@ private:
   /// thread storage, or a field of a singleton or of a global object.
   struct Storage {
     const clang::ValueDecl *Decl = nullptr;
-    /// The field is reached through `this` (a singleton's member function).
-    bool ViaThis = false;
+    /// The field is reached through an object other than a static variable
+    /// (`this`, `thr->`, `instance().`): it lives as long as the program
+    /// only when every object of its class does.
+    bool ViaObject = false;
   };
   struct Growth {
     const clang::Expr *Site;
@@ -95,9 +98,8 @@ private:
   };
   struct Candidate {
     llvm::SmallVector<Growth, 4> Growths;
-    /// A field grown through `this`: it lives as long as the program only
-    /// when every object of its class does.
-    bool GrownViaThis = false;
+    /// A field grown through an object (Storage::ViaObject).
+    bool GrownViaObject = false;
   };
 
   std::optional<Storage> storageOf(const clang::Expr *E, bool Direct) const;
@@ -137,7 +139,24 @@ private:
   bool withinAny(clang::SourceLocation Loc,
                  llvm::ArrayRef<clang::SourceRange> Ranges) const;
   const clang::FunctionDecl *functionAt(clang::SourceLocation Loc) const;
-  bool livesAsLongAsTheProgram(const clang::CXXRecordDecl *Class) const;
+  /// Why every object of \p Class lives as long as the program, if it does
+  /// (storage/ObjectLifetimes.h).
+  std::optional<ProgramLifetime>
+  lifetimeOf(const clang::CXXRecordDecl *Class) const;
+  bool livesAsLongAsTheProgram(const clang::CXXRecordDecl *Class) const {
+    return lifetimeOf(Class).has_value();
+  }
+  /// Notes a heap object that \p Value makes and that is stored into the
+  /// member \p Target of `this` at \p Site (storage/ObjectLifetimes.h).
+  void recordHanding(const clang::Expr *Target, const clang::Expr *Value,
+                     const clang::Stmt *Site);
+  /// True when the function around \p Site writes into an element of \p D
+  /// and \p Site grows it only under a condition: a slot is reused before
+  /// the container grows (SlotReuse.cpp).
+  bool reusesSlots(const clang::ValueDecl *D, const clang::Expr *Site) const;
+  /// The function whose body holds \p S (of the functions at its location,
+  /// the template instantiation that holds that very node).
+  const clang::FunctionDecl *functionHolding(const clang::Stmt *S) const;
   /// A member function of \p D's class, whose body the host skipped
   /// (clangd's headers), may empty the member \p D (a field or a static
   /// data member): it names \p D, or it was not read.
@@ -171,10 +190,8 @@ private:
   llvm::DenseMap<const clang::ValueDecl *, const clang::Expr *>
       EmptiedOnlyAtExit;
   Singletons TheSingletons;
-  /// Objects of each program class: in static storage, or anywhere else
-  /// (locals, members, `new`, `make_shared`).
-  llvm::DenseMap<const clang::CXXRecordDecl *, unsigned> StaticInstances,
-      OtherInstances;
+  /// Where the objects of each program class live.
+  ObjectLifetimes Lifetimes;
   std::vector<clang::SourceRange> CallOnceRanges;
   /// Initializers of variables with static storage, and where each of the
   /// program's functions is called: a function only initializers call runs

@@ -1,0 +1,205 @@
+//===--- ObjectLifetimes.cpp - Classes whose every object lives forever ---===//
+#include "ObjectLifetimes.h"
+#include "Compat.h"
+#include "code/Guards.h"
+#include "code/LibraryFunctions.h"
+#include "code/Temporaries.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+
+namespace leaklint {
+namespace {
+
+bool isStdSmartPointer(const CXXRecordDecl *RD) {
+  return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
+         (RD->getName() == "unique_ptr" || RD->getName() == "shared_ptr");
+}
+
+const CallExpr *makeCall(const Expr *E) {
+  const auto *Call = dyn_cast<CallExpr>(E);
+  return Call && isStdFunction(Call->getDirectCallee(),
+                               {"make_unique", "make_shared",
+                                "allocate_shared"})
+             ? Call
+             : nullptr;
+}
+
+// Does \p E read \p Member, directly or through a local initialised from
+// it?
+bool namesMember(const Stmt *S, const FieldDecl *Member, bool ThroughLocals) {
+  if (!S)
+    return false;
+  if (const auto *ME = dyn_cast<MemberExpr>(S);
+      ME && ME->getMemberDecl()->getCanonicalDecl() ==
+                Member->getCanonicalDecl())
+    return true;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S); Ref && ThroughLocals)
+    if (const auto *Local = dyn_cast<VarDecl>(Ref->getDecl());
+        Local && Local->isLocalVarDecl() && !Local->isStaticLocal() &&
+        namesMember(Local->getInit(), Member, /*ThroughLocals=*/false))
+      return true;
+  for (const Stmt *Child : S->children())
+    if (namesMember(Child, Member, ThroughLocals))
+      return true;
+  return false;
+}
+
+std::string quotedName(const NamedDecl *D) {
+  return "'" + D->getQualifiedNameAsString() + "'";
+}
+
+} // namespace
+
+const Expr *heapCreation(const Expr *E) {
+  for (unsigned Hops = 0; E && Hops < 4; ++Hops) {
+    E = ignoreTemporaries(E);
+    if (const auto *Call = dyn_cast<CallExpr>(E);
+        Call && Call->getNumArgs() == 1 &&
+        isStdFunction(Call->getDirectCallee(), {"move", "forward"})) {
+      E = Call->getArg(0);
+      continue;
+    }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+        Construct && Construct->getNumArgs() >= 1 &&
+        isStdSmartPointer(Construct->getConstructor()->getParent())) {
+      E = Construct->getArg(0);
+      continue;
+    }
+    break;
+  }
+  if (!E)
+    return nullptr;
+  if (const auto *New = dyn_cast<CXXNewExpr>(E))
+    return New->isArray() ? nullptr : New;
+  return makeCall(E);
+}
+
+const CXXRecordDecl *createdClass(const Expr *Creation) {
+  QualType T;
+  if (const auto *New = dyn_cast_or_null<CXXNewExpr>(Creation))
+    T = New->getAllocatedType();
+  else if (const CallExpr *Make = Creation ? makeCall(Creation) : nullptr)
+    if (const TemplateArgumentList *Args =
+            Make->getDirectCallee()->getTemplateSpecializationArgs();
+        Args && Args->size() &&
+        Args->get(0).getKind() == TemplateArgument::Type)
+      T = Args->get(0).getAsType();
+  const CXXRecordDecl *RD = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
+  return RD ? RD->getCanonicalDecl() : nullptr;
+}
+
+bool runsOncePerOwner(const Handing &H, const FunctionDecl *Where) {
+  if (H.InInitialiser)
+    return true;
+  if (!Where || !Where->getBody())
+    return false;
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Where);
+      Ctor && declaresSameEntity(Ctor->getParent(), H.Owner))
+    return true;
+  std::optional<SmallVector<Guard, 4>> Guards =
+      guardsOf(H.Site, Where->getBody());
+  return Guards && llvm::any_of(*Guards, [&](const Guard &G) {
+           return namesMember(G.Cond, H.Member, /*ThroughLocals=*/true);
+         });
+}
+
+void ObjectLifetimes::observeStaticObject(const CXXRecordDecl *Class) {
+  ++ByClass[Class->getCanonicalDecl()].Static;
+}
+
+void ObjectLifetimes::observeOtherObject(const CXXRecordDecl *Class) {
+  ++ByClass[Class->getCanonicalDecl()].Other;
+}
+
+void ObjectLifetimes::observeField(const FieldDecl *Field) {
+  if (const CXXRecordDecl *RD = Field->getType()->getAsCXXRecordDecl())
+    ByClass[RD->getCanonicalDecl()].Fields.push_back(Field);
+}
+
+void ObjectLifetimes::observeCreation(const Expr *Creation) {
+  if (const CXXRecordDecl *RD = createdClass(Creation))
+    ByClass[RD].Creations.push_back(Creation);
+}
+
+void ObjectLifetimes::observeHanding(const Handing &H) {
+  Handed.try_emplace(H.Creation, H);
+}
+
+unsigned ObjectLifetimes::staticObjects(const CXXRecordDecl *Class) const {
+  auto It = ByClass.find(Class->getCanonicalDecl());
+  return It == ByClass.end() ? 0 : It->second.Static;
+}
+
+unsigned ObjectLifetimes::otherObjects(const CXXRecordDecl *Class) const {
+  auto It = ByClass.find(Class->getCanonicalDecl());
+  if (It == ByClass.end())
+    return 0;
+  const Objects &O = It->second;
+  return O.Other + O.Fields.size() + O.Creations.size();
+}
+
+std::optional<ProgramLifetime> ObjectLifetimes::programLifetime(
+    const CXXRecordDecl *Class, const Singletons &S,
+    llvm::function_ref<bool(const Handing &)> Once,
+    llvm::function_ref<bool(const CXXRecordDecl *)> InView) const {
+  return lookup(Class, Query{S, Once, InView}, 0);
+}
+
+std::optional<ProgramLifetime>
+ObjectLifetimes::lookup(const CXXRecordDecl *Class, const Query &Q,
+                        unsigned Depth) const {
+  Class = Class->getCanonicalDecl();
+  if (Q.S.isSingleton(Class))
+    return ProgramLifetime{ProgramLifetime::Root::Singleton, Class, {}};
+  auto It = ByClass.find(Class);
+  if (It == ByClass.end() || It->second.Other || !Q.AllObjectsInView(Class))
+    return std::nullopt;
+  const Objects &O = It->second;
+  if (O.Static && O.Fields.empty() && O.Creations.empty())
+    return ProgramLifetime{ProgramLifetime::Root::StaticObject, Class, {}};
+  // Owned by objects that live as long as the program, a few hops up (a
+  // bound that also ends ownership loops through heap objects).
+  if (Depth >= 4)
+    return std::nullopt;
+  std::optional<ProgramLifetime> Via;
+  if (O.Static)
+    Via = ProgramLifetime{ProgramLifetime::Root::StaticObject, Class, {}};
+  auto Extend = [&](std::optional<ProgramLifetime> Up, SourceLocation Loc,
+                    std::string Note) {
+    if (!Up)
+      return false;
+    if (!Via) {
+      Via = std::move(Up);
+      Via->Chain.insert(Via->Chain.begin(), {Loc, std::move(Note)});
+    }
+    return true;
+  };
+  for (const FieldDecl *Field : O.Fields) {
+    const auto *Parent = cast<CXXRecordDecl>(Field->getParent());
+    if (!Extend(lookup(Parent, Q, Depth + 1), Field->getLocation(),
+                quotedName(Class) + " is held by value in " +
+                    quotedName(Field) + ", so it lives as long as its " +
+                    quotedName(Parent)))
+      return std::nullopt;
+  }
+  for (const Expr *Creation : O.Creations) {
+    auto H = Handed.find(Creation);
+    if (H == Handed.end() || !Q.OncePerOwner(H->second))
+      return std::nullopt;
+    if (!Extend(lookup(H->second.Owner, Q, Depth + 1), Creation->getBeginLoc(),
+                quotedName(Class) + " objects are made here, once per " +
+                    quotedName(H->second.Owner) + ", and kept by its member " +
+                    quotedName(H->second.Member)))
+      return std::nullopt;
+  }
+  return Via;
+}
+
+void ObjectLifetimes::clear() {
+  ByClass.clear();
+  Handed.clear();
+}
+
+} // namespace leaklint

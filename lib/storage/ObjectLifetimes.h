@@ -1,0 +1,117 @@
+//===--- ObjectLifetimes.h - Classes whose every object lives forever -*- C++
+//-*-===//
+//
+// A member lives as long as the program when every object of its class
+// does. An object does when it is a singleton, the one object of a class
+// seen only in static storage, a by-value member of an object that lives as
+// long as the program (at any depth), or a heap object made once per such
+// object and handed to one of its members (`if (!m_owner.get())
+// m_owner.start(new Worker)`, `m_impl = std::make_unique<Impl>()` in its
+// constructor). Objects anywhere else (locals, temporaries, parameters, heap
+// objects no such member keeps, elements of containers) may die at any time.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LEAKLINT_LIB_STORAGE_OBJECTLIFETIMES_H
+#define LEAKLINT_LIB_STORAGE_OBJECTLIFETIMES_H
+
+#include "storage/Singletons.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace leaklint {
+
+/// A heap object made by \p Creation and stored into the member \p Member of
+/// the object that runs \p Site (`this`, of class \p Owner).
+struct Handing {
+  const clang::Expr *Creation;
+  const clang::FieldDecl *Member;
+  const clang::CXXRecordDecl *Owner;
+  const clang::Stmt *Site;
+  /// In a constructor's member initialiser: once per owner.
+  bool InInitialiser = false;
+};
+
+/// Why the objects of a class live as long as the program.
+struct ProgramLifetime {
+  enum class Root { Singleton, StaticObject };
+  Root Kind;
+  /// The class at the root: the singleton, or the class of the static object.
+  const clang::CXXRecordDecl *RootClass;
+  /// From the class asked about up to the root, how each object is owned by
+  /// the next: where, and what to say there. Empty for the root itself.
+  struct Step {
+    clang::SourceLocation Loc;
+    std::string Note;
+  };
+  std::vector<Step> Chain;
+};
+
+/// The heap object that \p E makes, seen through temporaries, std::move and
+/// a smart pointer built from it: `new T(...)`, `std::make_unique<T>(...)`,
+/// `std::make_shared<T>(...)`, `std::unique_ptr<T>(new T)`; else null.
+const clang::Expr *heapCreation(const clang::Expr *E);
+/// The class of the object \p Creation (from heapCreation()) makes.
+const clang::CXXRecordDecl *createdClass(const clang::Expr *Creation);
+
+/// True when \p H runs at most once per owner: in a constructor of its
+/// owner (\p Where, the function around the handing), or only while a
+/// condition on the receiving member holds (`if (!m_impl)`; also through a
+/// local read from it: `auto t = m_owner.get(); if (!t) ...`).
+bool runsOncePerOwner(const Handing &H, const clang::FunctionDecl *Where);
+
+class ObjectLifetimes {
+public:
+  void observeStaticObject(const clang::CXXRecordDecl *Class);
+  /// A local, parameter or temporary of the class.
+  void observeOtherObject(const clang::CXXRecordDecl *Class);
+  /// A field whose type is a class: the object is part of its parent's.
+  void observeField(const clang::FieldDecl *Field);
+  /// A heap object made by `new` or `std::make_*`.
+  void observeCreation(const clang::Expr *Creation);
+  /// A heap object handed to a member of `this` (observeCreation() sees it
+  /// too; this says who keeps it).
+  void observeHanding(const Handing &H);
+
+  /// Why every object of \p Class lives as long as the program, or
+  /// std::nullopt. \p OncePerOwner says whether a handing runs at most once
+  /// per owner; \p AllObjectsInView whether the translation unit shows every
+  /// object of a class (an editor that matched the main file only does not
+  /// see a header's).
+  std::optional<ProgramLifetime>
+  programLifetime(const clang::CXXRecordDecl *Class, const Singletons &S,
+                  llvm::function_ref<bool(const Handing &)> OncePerOwner,
+                  llvm::function_ref<bool(const clang::CXXRecordDecl *)>
+                      AllObjectsInView) const;
+
+  /// Objects of \p Class in static storage, and anywhere else.
+  unsigned staticObjects(const clang::CXXRecordDecl *Class) const;
+  unsigned otherObjects(const clang::CXXRecordDecl *Class) const;
+
+  void clear();
+
+private:
+  struct Objects {
+    unsigned Static = 0, Other = 0;
+    std::vector<const clang::FieldDecl *> Fields;
+    std::vector<const clang::Expr *> Creations;
+  };
+  struct Query {
+    const Singletons &S;
+    llvm::function_ref<bool(const Handing &)> OncePerOwner;
+    llvm::function_ref<bool(const clang::CXXRecordDecl *)> AllObjectsInView;
+  };
+  std::optional<ProgramLifetime> lookup(const clang::CXXRecordDecl *Class,
+                                        const Query &Q, unsigned Depth) const;
+
+  llvm::DenseMap<const clang::CXXRecordDecl *, Objects> ByClass;
+  llvm::DenseMap<const clang::Expr *, Handing> Handed;
+};
+
+} // namespace leaklint
+
+#endif // LEAKLINT_LIB_STORAGE_OBJECTLIFETIMES_H
