@@ -11,7 +11,8 @@
 //   if (!placed) conns_.push_back(conn);
 //
 // So growth under a condition, in a function that also writes into an
-// element of the same container, is not accumulation. A map's `m[k] = v`
+// element of the same container on another path (not under every condition
+// of the growth, held the same way), is not accumulation. A map's `m[k] = v`
 // adds a key and reuses nothing; only sequences count.
 //
 //===----------------------------------------------------------------------===//
@@ -33,13 +34,15 @@ public:
   bool shouldVisitLambdaExpressions() const { return false; }
 
   bool VisitBinaryOperator(BinaryOperator *B) {
-    Found |= B->getOpcode() == BO_Assign && written(B->getLHS());
-    return !Found;
+    if (B->getOpcode() == BO_Assign && written(B->getLHS()))
+      Writes.push_back(B);
+    return true;
   }
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
-    Found |= Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
-             written(Op->getArg(0));
-    return !Found;
+    if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+        written(Op->getArg(0)))
+      Writes.push_back(Op);
+    return true;
   }
   bool TraverseCXXForRangeStmt(CXXForRangeStmt *For) {
     // `for (auto &slot : container)`: the loop variable is an element.
@@ -55,7 +58,8 @@ public:
     return Continue;
   }
 
-  bool Found = false;
+  /// Assignments to an element.
+  SmallVector<const Stmt *, 2> Writes;
 
 private:
   bool written(const Expr *LHS) const {
@@ -88,9 +92,17 @@ bool UnboundedContainer::reusesSlots(const ValueDecl *D,
   };
   auto IsElement = [&](const Expr *E) { return Is(E, false) && !Is(E, true); };
   auto IsContainer = [&](const Expr *E) { return Is(E, true); };
-  SlotWrites Writes(IsElement, IsContainer);
-  Writes.TraverseStmt(const_cast<Stmt *>(F->getBody()));
-  return Writes.Found;
+  SlotWrites Slots(IsElement, IsContainer);
+  Slots.TraverseStmt(const_cast<Stmt *>(F->getBody()));
+  return llvm::any_of(Slots.Writes, [&](const Stmt *Write) {
+    std::optional<SmallVector<Guard, 4>> Own = guardsOf(Write, F->getBody());
+    auto Shares = [&](const Guard &G) {
+      return Own && llvm::any_of(*Own, [&](const Guard &O) {
+               return O.Cond == G.Cond && O.WhenTrue == G.WhenTrue;
+             });
+    };
+    return !llvm::all_of(*Guards, Shares);
+  });
 }
 
 } // namespace leaklint
