@@ -37,6 +37,19 @@ template <typename Link, typename FieldKey> struct CycleEvidence {
   unsigned Votes = 0, OtherVotes = 0;
 };
 
+/// The fields of the cycle \p E closes: its back edge, the store the other
+/// way (Mutual), the fields from the object to the holder (OwnsHolder). Code
+/// that empties any of them breaks the cycle by hand.
+template <typename Link, typename FieldKey>
+llvm::SmallVector<FieldKey, 4>
+cycleFields(const CycleEvidence<Link, FieldKey> &E) {
+  llvm::SmallVector<FieldKey, 4> Out{E.Back.Field};
+  if (E.Kind == EvidenceKind::Mutual)
+    Out.push_back(E.Forward.Field);
+  Out.append(E.Path.begin(), E.Path.end());
+  return Out;
+}
+
 /// \p Traits says what the search cannot know by itself:
 ///   using Link, FieldKey;                 a store, and a field's identity
 ///   bool counts(const Link &) const;      may this store alone be evidence

@@ -186,11 +186,18 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
   // while only: not a leak, and nothing to make weak.
   if (!isSingleOwner(Back) && Links.isDrained(Back))
     return;
-  // An object that holds itself and lets go again (`self_ = shared_ptr(this)`
-  // on start, `self_.reset()` when it fires or is cancelled) keeps itself
-  // alive until it is done, as the asio keep-alive idiom does: it is not
-  // leaked unless it never finishes, which the code does not show.
-  if (E.Kind == EvidenceKind::Self && Resets.find(Back))
+  // A cycle of single owners that code lets go of again, on any of its
+  // edges, outside constructors and destructors (`self_.reset()` when a
+  // timer fires, as the asio keep-alive idiom does; `peer_ = nullptr` in
+  // `close()`) holds until the objects are done: it leaks only if that
+  // never happens, which the code does not show. Through a collection, a
+  // reset of one element's back pointer unlinks that element only (a child
+  // removed from its parent); the others stay in the cycle.
+  SmallVector<const FieldDecl *, 4> Edges = cycles::cycleFields(E);
+  if (llvm::all_of(Edges, isSingleOwner) &&
+      llvm::any_of(Edges, [&](const FieldDecl *Field) {
+        return Resets.find(Field) != nullptr;
+      }))
     return;
   Finding F;
   F.Loc = Back->getLocation();

@@ -148,7 +148,16 @@ private:
       return;
     if (!Back->SingleOwner && P.Drained.count(E.Back.Field))
       return;
-    if (E.Kind == EvidenceKind::Self && P.Reset.count(E.Back.Field))
+    // A cycle of single owners reset on any edge (SharedPtrCycle.cpp).
+    llvm::SmallVector<std::string, 4> Edges = cycleFields(E);
+    if (llvm::all_of(Edges,
+                     [&](const std::string &Field) {
+                       const FieldFact *Fact = P.field(Field);
+                       return Fact && Fact->SingleOwner;
+                     }) &&
+        llvm::any_of(Edges, [&](const std::string &Field) {
+          return P.Reset.count(Field) > 0;
+        }))
       return;
     WholeProgramFinding F;
     F.Check = "leak-shared-ptr-cycle";
