@@ -459,6 +459,14 @@ std::vector<Finding> UnboundedContainer::finish() {
         continue;
       if (skippedMemberMayShrink(D))
         continue;
+      // A member of objects that may die is not program-long (asked first:
+      // the growth sites' questions below cost more).
+      if (const auto *Field = dyn_cast<FieldDecl>(D)) {
+        const auto *Class = cast<CXXRecordDecl>(Field->getParent());
+        if (!Options.CheckSingletonMembers ||
+            (C.GrownViaObject && !livesAsLongAsTheProgram(Class)))
+          continue;
+      }
       // Growth while the container is being set up is not accumulation,
       // nor is growth that a check of its size bounds.
       llvm::erase_if(C.Growths, [&](const Growth &G) {
@@ -479,12 +487,6 @@ std::vector<Finding> UnboundedContainer::finish() {
                        [](const Growth &G) { return G.StoresThis; }) &&
           !Identity.heldBy(containerType(D)).empty())
         continue;
-      if (const auto *Field = dyn_cast<FieldDecl>(D)) {
-        const auto *Class = cast<CXXRecordDecl>(Field->getParent());
-        if (!Options.CheckSingletonMembers ||
-            (C.GrownViaObject && !livesAsLongAsTheProgram(Class)))
-          continue;
-      }
       if (!everyUseVisible(D) || !Reported.insert(D->getLocation()).second)
         continue;
       report(D, C, Out);
