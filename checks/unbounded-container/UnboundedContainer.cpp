@@ -107,6 +107,11 @@ void UnboundedContainer::registerMatchers(MatchFinder &Finder,
       CB);
   Finder.addMatcher(fieldDecl(ProgramClass).bind("field"), CB);
   Finder.addMatcher(
+      cxxRecordDecl(isDefinition(), hasAnyBase(cxxBaseSpecifier()),
+                    unless(isExpansionInSystemHeader()))
+          .bind("derived"),
+      CB);
+  Finder.addMatcher(
       binaryOperator(hasOperatorName("="),
                      hasLHS(ignoringParenImpCasts(declRefExpr(to(varDecl(
                          hasGlobalStorage(), hasType(pointerType())))))))
@@ -310,6 +315,10 @@ void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
     Lifetimes.observeField(Field);
     return;
   }
+  if (const auto *Class = Result.Nodes.getNodeAs<CXXRecordDecl>("derived")) {
+    Lifetimes.observeClass(Class);
+    return;
+  }
   if (const auto *Assign =
           Result.Nodes.getNodeAs<BinaryOperator>("member-assign")) {
     recordHanding(Assign->getLHS(), Assign->getRHS(), Assign);
@@ -359,11 +368,12 @@ void UnboundedContainer::recordHanding(const Expr *Target, const Expr *Value,
   const auto *This =
       Member ? dyn_cast<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts())
              : nullptr;
-  const auto *Field = Member ? dyn_cast<FieldDecl>(Member->getMemberDecl())
-                             : nullptr;
-  const Expr *Creation = Value ? heapCreation(Value) : nullptr;
+  const auto *Field = This ? dyn_cast<FieldDecl>(Member->getMemberDecl())
+                           : nullptr;
+  // Asked for every argument of every member call: the cheap tests first.
   // A container member keeps many objects, each until it is removed.
-  if (!This || !Field || !Creation ||
+  const Expr *Creation = Field && Value ? heapCreation(Value) : nullptr;
+  if (!Creation ||
       Containers.asContainer(Field->getType().getNonReferenceType()))
     return;
   if (const CXXRecordDecl *Owner = This->getType()->getPointeeCXXRecordDecl())

@@ -118,6 +118,17 @@ void ObjectLifetimes::observeField(const FieldDecl *Field) {
     ByClass[RD->getCanonicalDecl()].Fields.push_back(Field);
 }
 
+void ObjectLifetimes::observeClass(const CXXRecordDecl *Def) {
+  // A template's pattern has no objects; its specializations are observed
+  // on their own.
+  if (Def->isDependentContext())
+    return;
+  for (const CXXBaseSpecifier &Base : Def->bases())
+    if (const CXXRecordDecl *RD = Base.getType()->getAsCXXRecordDecl())
+      ByClass[RD->getCanonicalDecl()].Derived.push_back(
+          Def->getCanonicalDecl());
+}
+
 void ObjectLifetimes::observeCreation(const Expr *Creation) {
   if (const CXXRecordDecl *RD = createdClass(Creation))
     ByClass[RD].Creations.push_back(Creation);
@@ -157,7 +168,8 @@ ObjectLifetimes::lookup(const CXXRecordDecl *Class, const Query &Q,
   if (It == ByClass.end() || It->second.Other || !Q.AllObjectsInView(Class))
     return std::nullopt;
   const Objects &O = It->second;
-  if (O.Static && O.Fields.empty() && O.Creations.empty())
+  if (O.Static && O.Fields.empty() && O.Creations.empty() &&
+      O.Derived.empty())
     return ProgramLifetime{ProgramLifetime::Root::StaticObject, Class, {}};
   // Owned by objects that live as long as the program, a few hops up (a
   // bound that also ends ownership loops through heap objects).
@@ -184,6 +196,12 @@ ObjectLifetimes::lookup(const CXXRecordDecl *Class, const Query &Q,
                     quotedName(Parent)))
       return std::nullopt;
   }
+  for (const CXXRecordDecl *Derived : O.Derived)
+    if (!Extend(lookup(Derived, Q, Depth + 1), Derived->getLocation(),
+                quotedName(Class) + " is a base class of " +
+                    quotedName(Derived) + ", so it lives as long as its " +
+                    quotedName(Derived) + " objects"))
+      return std::nullopt;
   for (const Expr *Creation : O.Creations) {
     auto H = Handed.find(Creation);
     if (H == Handed.end() || !Q.OncePerOwner(H->second))

@@ -4,7 +4,9 @@
 // A member lives as long as the program when every object of its class
 // does. An object does when it is a singleton, the one object of a class
 // seen only in static storage, a by-value member of an object that lives as
-// long as the program (at any depth), or a heap object made once per such
+// long as the program (at any depth), the base-class part of such an object
+// (a container a singleton's base class declares), or a heap object made
+// once per such
 // object and handed to one of its members (`if (!m_owner.get())
 // m_owner.start(new Worker)`, `m_impl = std::make_unique<Impl>()` in its
 // constructor). Objects anywhere else (locals, temporaries, parameters, heap
@@ -71,6 +73,8 @@ public:
   void observeOtherObject(const clang::CXXRecordDecl *Class);
   /// A field whose type is a class: the object is part of its parent's.
   void observeField(const clang::FieldDecl *Field);
+  /// A class definition: the objects of its bases are part of its objects.
+  void observeClass(const clang::CXXRecordDecl *Def);
   /// A heap object made by `new` or `std::make_*`.
   void observeCreation(const clang::Expr *Creation);
   /// A heap object handed to a member of `this` (observeCreation() sees it
@@ -98,6 +102,9 @@ private:
   struct Objects {
     unsigned Static = 0, Other = 0;
     std::vector<const clang::FieldDecl *> Fields;
+    /// Classes derived from this one: each of their objects has one of
+    /// these inside.
+    std::vector<const clang::CXXRecordDecl *> Derived;
     std::vector<const clang::Expr *> Creations;
   };
   struct Query {

@@ -196,7 +196,50 @@ struct Server {
 static Server TheServer;
 void onRequest(double Ms) { TheServer.handle(Ms); }
 
+// --- A container the singleton's base class declares.
+
+class EmitterBase {
+public:
+  void on(std::function<void()> F) { Handlers.push_back(std::move(F)); }
+
+private:
+  std::vector<std::function<void()>> Handlers;
+  // CHECK-MESSAGES: :[[@LINE-1]]:38: warning: member 'EmitterBase::Handlers' of an object owned by the singleton 'Bus' only grows: listeners are added in 'EmitterBase::on' but never removed; each registered callback and everything it captures lives until the program exits [leak-unbounded-container]
+  // CHECK-MESSAGES: :[[@LINE-5]]:38: note: it grows here{{$}}
+  // CHECK-MESSAGES: :[[@LINE+4]]:7: note: 'EmitterBase' is a base class of 'Bus', so it lives as long as its 'Bus' objects{{$}}
+  // CHECK-MESSAGES: :[[@LINE-4]]:38: note: return an unsubscribe handle that erases the listener, or hold std::weak_ptr listeners and drop expired ones{{$}}
+};
+
+class Bus : public EmitterBase {
+public:
+  static Bus &instance() {
+    static Bus B;
+    return B;
+  }
+};
+
 // --- Clean: objects that die again.
+
+// A base class of a singleton and of a class with local objects.
+class CounterBase {
+public:
+  void tick() { Ticks.push_back(1); }
+
+private:
+  std::vector<int> Ticks;
+};
+class GlobalCounter : public CounterBase {
+public:
+  static GlobalCounter &instance() {
+    static GlobalCounter C;
+    return C;
+  }
+};
+class LocalCounter : public CounterBase {};
+void count() {
+  LocalCounter C;
+  C.tick();
+}
 
 // A session made on every connect replaces the last one.
 struct Session {
