@@ -204,7 +204,8 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
       F.Notes.push_back({Erase->getBeginLoc(),
                          "entries are only dropped here, when their key is "
                          "requested again and found stale"});
-  for (const ProgramLifetime::Step &Step : ArrayRef<ProgramLifetime::Step>(Ownership).take_front(3))
+  for (const ProgramLifetime::Step &Step :
+       ArrayRef<ProgramLifetime::Step>(Ownership).take_front(3))
     F.Notes.push_back({Step.Loc, Step.Note});
   if (const Expr *AtExit = EmptiedOnlyAtExit.lookup(D))
     F.Notes.push_back({AtExit->getBeginLoc(),

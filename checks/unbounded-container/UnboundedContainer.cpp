@@ -350,8 +350,13 @@ void UnboundedContainer::recordPointerTarget(const VarDecl *Pointer,
 
 std::optional<ProgramLifetime>
 UnboundedContainer::lifetimeOf(const CXXRecordDecl *Class) const {
+  // Asked per candidate, per constructor on a call path and per report; the
+  // answer is fixed once finish() has seen the constructors' initialisers.
+  if (auto It = KnownLifetimes.find(Class->getCanonicalDecl());
+      It != KnownLifetimes.end())
+    return It->second;
   const SourceManager &SM = Ctx->getSourceManager();
-  return Lifetimes.programLifetime(
+  std::optional<ProgramLifetime> Result = Lifetimes.programLifetime(
       Class, TheSingletons,
       [&](const Handing &H) {
         return runsOncePerOwner(H, functionHolding(H.Site));
@@ -362,6 +367,7 @@ UnboundedContainer::lifetimeOf(const CXXRecordDecl *Class) const {
         return !isPartialTraversal(*Ctx) ||
                SM.isInMainFile(SM.getExpansionLoc(RD->getLocation()));
       });
+  return KnownLifetimes[Class->getCanonicalDecl()] = Result;
 }
 
 void UnboundedContainer::recordHanding(const Expr *Target, const Expr *Value,
@@ -375,14 +381,22 @@ void UnboundedContainer::recordHanding(const Expr *Target, const Expr *Value,
   const auto *Field = This ? dyn_cast<FieldDecl>(Member->getMemberDecl())
                            : nullptr;
   // Asked for every argument of every member call: the cheap tests first.
-  // A container member keeps many objects, each until it is removed.
-  const Expr *Creation = Field && Value ? heapCreation(Value) : nullptr;
-  if (!Creation ||
-      Containers.asContainer(Field->getType().getNonReferenceType()))
+  if (!Field || !Value)
     return;
   if (const CXXRecordDecl *Owner = This->getType()->getPointeeCXXRecordDecl())
-    Lifetimes.observeHanding(
-        {Creation, Field, Owner->getCanonicalDecl(), Site});
+    recordHanding(Field, Owner, Value, Site, /*InInitialiser=*/false);
+}
+
+void UnboundedContainer::recordHanding(const FieldDecl *Member,
+                                       const CXXRecordDecl *Owner,
+                                       const Expr *Value, const Stmt *Site,
+                                       bool InInitialiser) {
+  // A container member keeps many objects, each until it is removed.
+  const Expr *Creation = heapCreation(Value);
+  if (Creation &&
+      !Containers.asContainer(Member->getType().getNonReferenceType()))
+    Lifetimes.observeHanding({Creation, Member, Owner->getCanonicalDecl(), Site,
+                              InInitialiser});
 }
 
 bool UnboundedContainer::skippedMemberMayShrink(const ValueDecl *D) const {
@@ -455,16 +469,11 @@ std::vector<Finding> UnboundedContainer::finish() {
     // `Server() : m_impl(new Impl) {}`: a heap object per owner.
     for (const FunctionDecl *F : Functions)
       if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(F))
-        for (const CXXCtorInitializer *Init : Ctor->inits()) {
-          const FieldDecl *Member = Init->getMember();
-          const Expr *Creation = heapCreation(Init->getInit());
-          if (Member && Creation && Init->isWritten() &&
-              !Containers.asContainer(Member->getType().getNonReferenceType()))
-            Lifetimes.observeHanding({Creation, Member,
-                                      Ctor->getParent()->getCanonicalDecl(),
-                                      Init->getInit(),
-                                      /*InInitialiser=*/true});
-        }
+        for (const CXXCtorInitializer *Init : Ctor->inits())
+          if (const FieldDecl *Member = Init->getMember();
+              Member && Init->isWritten())
+            recordHanding(Member, Ctor->getParent(), Init->getInit(),
+                          Init->getInit(), /*InInitialiser=*/true);
     llvm::DenseSet<SourceLocation> Reported;
     for (auto &Entry : Candidates) {
       const ValueDecl *D = Entry.first;
@@ -514,6 +523,7 @@ std::vector<Finding> UnboundedContainer::finish() {
   MemberShrinks.clear();
   TheSingletons.clear();
   Lifetimes.clear();
+  KnownLifetimes.clear();
   CallOnceRanges.clear();
   StaticInitRanges.clear();
   CallSites.clear();

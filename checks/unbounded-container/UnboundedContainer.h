@@ -150,6 +150,10 @@ private:
   /// member \p Target of `this` at \p Site (storage/ObjectLifetimes.h).
   void recordHanding(const clang::Expr *Target, const clang::Expr *Value,
                      const clang::Stmt *Site);
+  void recordHanding(const clang::FieldDecl *Member,
+                     const clang::CXXRecordDecl *Owner,
+                     const clang::Expr *Value, const clang::Stmt *Site,
+                     bool InInitialiser);
   /// True when the function around \p Site writes into an element of \p D
   /// and \p Site grows it only under a condition: a slot is reused before
   /// the container grows (SlotReuse.cpp).
@@ -190,8 +194,12 @@ private:
   llvm::DenseMap<const clang::ValueDecl *, const clang::Expr *>
       EmptiedOnlyAtExit;
   Singletons TheSingletons;
-  /// Where the objects of each program class live.
+  /// Where the objects of each program class live, and lifetimeOf()'s
+  /// answers so far.
   ObjectLifetimes Lifetimes;
+  mutable llvm::DenseMap<const clang::CXXRecordDecl *,
+                         std::optional<ProgramLifetime>>
+      KnownLifetimes;
   std::vector<clang::SourceRange> CallOnceRanges;
   /// Initializers of variables with static storage, and where each of the
   /// program's functions is called: a function only initializers call runs

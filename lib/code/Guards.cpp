@@ -7,6 +7,17 @@ using namespace clang;
 namespace leaklint {
 namespace {
 
+// True when \p S leaves the enclosing block: `return`, `break`, `continue`,
+// `throw`, or a block ending in one.
+bool exitsBlock(const Stmt *S) {
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S))
+    return !Block->body_empty() && exitsBlock(Block->body_back());
+  if (const auto *E = dyn_cast_or_null<Expr>(S))
+    return isa<CXXThrowExpr>(E->IgnoreParenImpCasts());
+  return isa_and_nonnull<ReturnStmt>(S) || isa_and_nonnull<BreakStmt>(S) ||
+         isa_and_nonnull<ContinueStmt>(S);
+}
+
 class GuardWalk {
 public:
   explicit GuardWalk(const Stmt *Target) : Target(Target) {}
@@ -71,15 +82,6 @@ private:
 };
 
 } // namespace
-
-bool exitsBlock(const Stmt *S) {
-  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S))
-    return !Block->body_empty() && exitsBlock(Block->body_back());
-  if (const auto *E = dyn_cast_or_null<Expr>(S))
-    return isa<CXXThrowExpr>(E->IgnoreParenImpCasts());
-  return isa_and_nonnull<ReturnStmt>(S) || isa_and_nonnull<BreakStmt>(S) ||
-         isa_and_nonnull<ContinueStmt>(S);
-}
 
 std::optional<SmallVector<Guard, 4>> guardsOf(const Stmt *Target,
                                               const Stmt *Body) {

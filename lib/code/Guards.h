@@ -30,10 +30,6 @@ struct Guard {
 std::optional<llvm::SmallVector<Guard, 4>> guardsOf(const clang::Stmt *Target,
                                                     const clang::Stmt *Body);
 
-/// True when \p S leaves the enclosing block: `return`, `break`, `continue`,
-/// `throw`, or a block ending in one.
-bool exitsBlock(const clang::Stmt *S);
-
 } // namespace leaklint
 
 #endif // LEAKLINT_LIB_CODE_GUARDS_H

@@ -138,19 +138,6 @@ void ObjectLifetimes::observeHanding(const Handing &H) {
   Handed.try_emplace(H.Creation, H);
 }
 
-unsigned ObjectLifetimes::staticObjects(const CXXRecordDecl *Class) const {
-  auto It = ByClass.find(Class->getCanonicalDecl());
-  return It == ByClass.end() ? 0 : It->second.Static;
-}
-
-unsigned ObjectLifetimes::otherObjects(const CXXRecordDecl *Class) const {
-  auto It = ByClass.find(Class->getCanonicalDecl());
-  if (It == ByClass.end())
-    return 0;
-  const Objects &O = It->second;
-  return O.Other + O.Fields.size() + O.Creations.size();
-}
-
 std::optional<ProgramLifetime> ObjectLifetimes::programLifetime(
     const CXXRecordDecl *Class, const Singletons &S,
     llvm::function_ref<bool(const Handing &)> Once,

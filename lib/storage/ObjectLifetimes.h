@@ -92,10 +92,6 @@ public:
                   llvm::function_ref<bool(const clang::CXXRecordDecl *)>
                       AllObjectsInView) const;
 
-  /// Objects of \p Class in static storage, and anywhere else.
-  unsigned staticObjects(const clang::CXXRecordDecl *Class) const;
-  unsigned otherObjects(const clang::CXXRecordDecl *Class) const;
-
   void clear();
 
 private:
