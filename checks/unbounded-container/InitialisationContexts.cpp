@@ -222,21 +222,16 @@ void UnboundedContainer::recordCall(const CallExpr *Call) {
     CallSites[origin(FD)].push_back(Call->getBeginLoc());
 }
 
-const FunctionDecl *UnboundedContainer::functionAt(SourceLocation Loc) const {
-  const SourceManager &SM = Ctx->getSourceManager();
-  Loc = SM.getExpansionLoc(Loc);
-  const FunctionDecl *Best = nullptr;
-  for (const FunctionDecl *F : Functions) {
-    SourceRange R(SM.getExpansionLoc(F->getBeginLoc()),
-                  SM.getExpansionLoc(F->getEndLoc()));
-    if (!SM.isPointWithin(Loc, R.getBegin(), R.getEnd()))
-      continue;
-    // The innermost: a lambda's call operator inside a function.
-    if (!Best || SM.isBeforeInTranslationUnit(
-                     SM.getExpansionLoc(Best->getBeginLoc()), R.getBegin()))
-      Best = F;
+const FunctionRanges &UnboundedContainer::functionRanges() const {
+  if (!Ranges || RangesIndexed != Functions.size()) {
+    Ranges.emplace(Functions, Ctx->getSourceManager());
+    RangesIndexed = Functions.size();
   }
-  return Best;
+  return *Ranges;
+}
+
+const FunctionDecl *UnboundedContainer::functionAt(SourceLocation Loc) const {
+  return functionRanges().innermostAt(Loc);
 }
 
 namespace {
@@ -253,16 +248,9 @@ bool holds(const Stmt *Body, const Stmt *S) {
 } // namespace
 
 const FunctionDecl *UnboundedContainer::functionHolding(const Stmt *S) const {
-  const SourceManager &SM = Ctx->getSourceManager();
-  SourceLocation Loc = SM.getExpansionLoc(S->getBeginLoc());
-  for (const FunctionDecl *F : Functions) {
-    SourceRange R(SM.getExpansionLoc(F->getBeginLoc()),
-                  SM.getExpansionLoc(F->getEndLoc()));
-    if (SM.isPointWithin(Loc, R.getBegin(), R.getEnd()) &&
-        holds(F->getBody(), S))
-      return F;
-  }
-  return nullptr;
+  return functionRanges().findAt(S->getBeginLoc(), [&](const FunctionDecl *F) {
+    return holds(F->getBody(), S);
+  });
 }
 
 } // namespace leaklint

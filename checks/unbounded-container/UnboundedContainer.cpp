@@ -528,6 +528,8 @@ std::vector<Finding> UnboundedContainer::finish() {
   StaticInitRanges.clear();
   CallSites.clear();
   Functions.clear();
+  Ranges.reset();
+  RangesIndexed = 0;
   ParamShrinks.clear();
   RunCounts.clear();
   RepeatingLoopRanges.clear();

@@ -13,6 +13,7 @@
 #define LEAKLINT_CHECKS_UNBOUNDED_CONTAINER_UNBOUNDEDCONTAINER_H
 
 #include "Finding.h"
+#include "code/FunctionRanges.h"
 #include "code/NamePatterns.h"
 #include "identity/InstanceIdentity.h"
 #include "ownership/ContainerTypes.h"
@@ -210,6 +211,11 @@ private:
       CallSites;
   void recordCall(const clang::CallExpr *Call);
   std::vector<const clang::FunctionDecl *> Functions;
+  /// Functions, indexed by where they are; built on the first question
+  /// after Functions changed.
+  const FunctionRanges &functionRanges() const;
+  mutable std::optional<FunctionRanges> Ranges;
+  mutable size_t RangesIndexed = 0;
   llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>, bool>
       ParamShrinks;
   mutable llvm::DenseMap<const clang::FunctionDecl *, RunCount> RunCounts;
