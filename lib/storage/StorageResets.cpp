@@ -151,7 +151,14 @@ const FieldDecl *StorageResets::key(const FieldDecl *Field) {
   return Field->getCanonicalDecl();
 }
 
-void StorageResets::collect(const FunctionDecl *F) {
+void StorageResets::readPending() const {
+  // read() never collects, so Pending does not grow while it is read.
+  for (const FunctionDecl *F : Pending)
+    read(F);
+  Pending.clear();
+}
+
+void StorageResets::read(const FunctionDecl *F) const {
   if (isa<CXXConstructorDecl>(F) || isa<CXXDestructorDecl>(F))
     return;
   if (F->getBody()) {
@@ -164,10 +171,11 @@ void StorageResets::collect(const FunctionDecl *F) {
 }
 
 const StorageReset *StorageResets::find(const FieldDecl *Field) {
+  readPending();
   if (const auto *RD = dyn_cast<CXXRecordDecl>(key(Field)->getParent());
       OnDemand && RD && ReadClasses.insert(RD).second)
     for (const FunctionDecl *Skipped : skippedMembers(RD))
-      collect(Skipped);
+      read(Skipped);
   auto It = Resets.find(key(Field));
   return It == Resets.end() ? nullptr : &It->second;
 }

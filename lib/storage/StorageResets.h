@@ -17,6 +17,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include <vector>
 
 namespace leaklint {
 
@@ -28,8 +29,10 @@ struct StorageReset {
 class StorageResets {
 public:
   /// Records the fields \p F empties. Dependent bodies are read too, and
-  /// bodies the host skipped as far as SkippedBodies.h reads them.
-  void collect(const clang::FunctionDecl *F);
+  /// bodies the host skipped as far as SkippedBodies.h reads them. The body
+  /// is read on the first question, if one comes: most translation units
+  /// ask none, and reading every body cost two checks half a percent.
+  void collect(const clang::FunctionDecl *F) { Pending.push_back(F); }
   /// Where \p Field is emptied first, if anywhere.
   const StorageReset *find(const clang::FieldDecl *Field);
   /// For a host that matched part of the TU (clangd): find() also reads the
@@ -37,12 +40,14 @@ public:
   /// class, since nothing matched them (SkippedBodies.h).
   void readClassesOnDemand() { OnDemand = true; }
   void clear() {
+    Pending.clear();
     Resets.clear();
     ReadClasses.clear();
     OnDemand = false;
   }
   /// Every field emptied, keyed as key() keys it, with where first.
   const llvm::DenseMap<const clang::FieldDecl *, StorageReset> &all() const {
+    readPending();
     return Resets;
   }
 
@@ -50,7 +55,13 @@ public:
   static const clang::FieldDecl *key(const clang::FieldDecl *Field);
 
 private:
-  llvm::DenseMap<const clang::FieldDecl *, StorageReset> Resets;
+  void read(const clang::FunctionDecl *F) const;
+  void readPending() const;
+
+  // Bodies collected and not yet read, in the order collected: the first
+  // reset of a field found is the one reported.
+  mutable std::vector<const clang::FunctionDecl *> Pending;
+  mutable llvm::DenseMap<const clang::FieldDecl *, StorageReset> Resets;
   llvm::DenseSet<const clang::CXXRecordDecl *> ReadClasses;
   bool OnDemand = false;
 };
