@@ -2,7 +2,8 @@
 # Installs the Debian packages that the real-code benchmarks compile against:
 # the headers the real-world pairs include (shared/realworld/packages.txt)
 # and what the applications need to configure and compile (the
-# debian_packages column of shared/apps/apps.tsv). Installs nothing when all
+# debian_packages column of shared/apps/apps.tsv), and valgrind for
+# bench/apps_instructions.py. Installs nothing when all
 # are present. Run as root on Debian 12. The lists are read from the data,
 # found in $LEAKLINT_SHARED_DIR or shared/ beside the source tree.
 set -euo pipefail
@@ -17,6 +18,7 @@ done
 mapfile -t packages < <({
   grep -v '^[[:space:]]*\(#\|$\)' "$pairs_list"
   awk -F'\t' 'NR > 1 { print $4 }' "$apps_tsv" | tr ' ' '\n'
+  echo valgrind
 } | sed 's/[[:space:]]//g' | grep -v '^$' | sort -u)
 
 exec "$root/scripts/install-packages.sh" install-real-code "${packages[@]}"
