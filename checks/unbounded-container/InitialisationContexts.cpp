@@ -223,10 +223,8 @@ void UnboundedContainer::recordCall(const CallExpr *Call) {
 }
 
 const FunctionRanges &UnboundedContainer::functionRanges() const {
-  if (!Ranges || RangesIndexed != Functions.size()) {
+  if (!Ranges)
     Ranges.emplace(Functions, Ctx->getSourceManager());
-    RangesIndexed = Functions.size();
-  }
   return *Ranges;
 }
 

@@ -329,8 +329,10 @@ void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
     return;
   }
   if (const auto *F = Result.Nodes.getNodeAs<FunctionDecl>("function"))
-    if (!Ctx->getSourceManager().isInSystemHeader(F->getLocation()))
+    if (!Ctx->getSourceManager().isInSystemHeader(F->getLocation())) {
       Functions.push_back(F);
+      Ranges.reset();
+    }
 }
 
 void UnboundedContainer::recordPointerTarget(const VarDecl *Pointer,
@@ -529,7 +531,6 @@ std::vector<Finding> UnboundedContainer::finish() {
   CallSites.clear();
   Functions.clear();
   Ranges.reset();
-  RangesIndexed = 0;
   ParamShrinks.clear();
   RunCounts.clear();
   RepeatingLoopRanges.clear();

@@ -211,11 +211,10 @@ private:
       CallSites;
   void recordCall(const clang::CallExpr *Call);
   std::vector<const clang::FunctionDecl *> Functions;
-  /// Functions, indexed by where they are; built on the first question
-  /// after Functions changed.
+  /// Functions, indexed by where they are; built on the first question,
+  /// dropped whenever Functions grows.
   const FunctionRanges &functionRanges() const;
   mutable std::optional<FunctionRanges> Ranges;
-  mutable size_t RangesIndexed = 0;
   llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>, bool>
       ParamShrinks;
   mutable llvm::DenseMap<const clang::FunctionDecl *, RunCount> RunCounts;

@@ -24,9 +24,11 @@ FunctionRanges::FunctionRanges(ArrayRef<const FunctionDecl *> Functions,
     Entries.push_back(
         {BeginFile, Begin, End, static_cast<unsigned>(Entries.size()), F});
   }
+  // Definitions that share a start (a template and its instantiations) in
+  // reverse order: findAt() reads backwards, and meets the first one first.
   llvm::sort(Entries, [](const Entry &A, const Entry &B) {
-    return std::tie(A.File, A.Begin, A.Order) <
-           std::tie(B.File, B.Begin, B.Order);
+    return std::tie(A.File, A.Begin, B.Order) <
+           std::tie(B.File, B.Begin, A.Order);
   });
 }
 
@@ -43,22 +45,12 @@ const FunctionDecl *FunctionRanges::findAt(
       [](const std::pair<FileID, unsigned> &Key, const Entry &E) {
         return std::tie(Key.first, Key.second) < std::tie(E.File, E.Begin);
       });
-  for (auto It = Last; It != Entries.begin();) {
-    --It;
+  for (auto It = std::make_reverse_iterator(Last); It != Entries.rend();
+       ++It) {
     if (It->File != File)
       break;
-    if (Offset > It->End)
-      continue;
-    // The first of the definitions sharing this start (a template before
-    // its instantiations), as a scan in the given order would find.
-    auto First = It;
-    while (First != Entries.begin() && std::prev(First)->File == File &&
-           std::prev(First)->Begin == It->Begin)
-      --First;
-    for (auto Same = First; Same != std::next(It); ++Same)
-      if (Offset <= Same->End && Accept(Same->F))
-        return Same->F;
-    It = First;
+    if (Offset <= It->End && Accept(It->F))
+      return It->F;
   }
   return nullptr;
 }

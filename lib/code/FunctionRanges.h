@@ -45,7 +45,7 @@ private:
     const clang::FunctionDecl *F;
   };
   const clang::SourceManager &SM;
-  std::vector<Entry> Entries; // by File, then Begin, then Order
+  std::vector<Entry> Entries; // by File, Begin, then Order reversed
 };
 
 } // namespace leaklint
