@@ -26,9 +26,8 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import apps  # noqa: E402
 from apps_overhead import (BASELINE_CHECK, add_project_options, pct,  # noqa: E402
-                           sampled_projects)
+                           sampled_projects, tidy_command)
 from toolchain import Toolchain, leaklint_commit  # noqa: E402
 
 COLLECTED = re.compile(r"==\d+== Collected : (\d+)")
@@ -63,24 +62,22 @@ def main():
     if not shutil.which("valgrind"):
         raise SystemExit("apps_instructions: valgrind not found (apt-get install valgrind)")
     tc = Toolchain(args.build)
-    jobs = []  # (project, tu, side, cmd, cwd)
+    jobs = []  # (project, TU as shown, side, cmd, cwd)
     for name, out, tus in sampled_projects(args, "apps_instructions"):
-        common = ["-p", os.path.join(out, "build"), "--extra-arg=-Wno-error",
-                  "--header-filter=" + apps.header_filter(name, out)]
         for tu in tus:
+            shown = os.path.relpath(tu, os.path.join(out, "src"))
             for side, check in (("A", "leak-*"), ("B", args.baseline_check)):
-                jobs.append((name, tu, side,
-                             tc.tidy("--config={Checks: \"-*,%s\"}" % check, *common, tu), out))
+                config = "Checks: \"-*,%s\"" % check
+                jobs.append((name, shown, side, tidy_command(tc, name, out, config, tu), out))
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         counts = list(pool.map(lambda j: instructions(j[3], j[4]), jobs))
     per_tu = {}
-    for (name, tu, side, _, _), n in zip(jobs, counts):
-        per_tu.setdefault((name, tu), {})[side] = n
-    rows = [(name, tu, c["A"], c["B"]) for (name, tu), c in per_tu.items()]
-    for name, tu, a, b in rows:
-        print("%-9s %-60s A %.3f G  B %.3f G  %s" % (
-            name, os.path.relpath(tu, os.path.join(os.path.abspath(args.work), name, "src")),
-            a / 1e9, b / 1e9, pct(a / b)), flush=True)
+    for (name, shown, side, _, _), n in zip(jobs, counts):
+        per_tu.setdefault((name, shown), {})[side] = n
+    rows = [(name, shown, c["A"], c["B"]) for (name, shown), c in per_tu.items()]
+    for name, shown, a, b in rows:
+        print("%-9s %-60s A %.3f G  B %.3f G  %s" % (name, shown, a / 1e9, b / 1e9,
+                                                   pct(a / b)), flush=True)
     geo = statistics.geometric_mean(a / b for _, _, a, b in rows)
     print("geometric mean over %d TUs: instructions %s" % (len(rows), pct(geo)))
     if args.report:
@@ -94,10 +91,9 @@ def main():
                 leaklint_commit(), tc.version(), args.baseline_check, args.sample), "",
             "| project | TU | instructions A | B | A vs B |",
             "|---|---|---:|---:|---:|"]
-        for name, tu, a, b in rows:
+        for name, shown, a, b in rows:
             lines.append("| %s | `%s` | %.3f G | %.3f G | %s |" % (
-                name, os.path.relpath(tu, os.path.join(os.path.abspath(args.work), name, "src")),
-                a / 1e9, b / 1e9, pct(a / b)))
+                name, shown, a / 1e9, b / 1e9, pct(a / b)))
         lines += ["", "Geometric mean over the TUs: %s." % pct(geo)]
         with open(args.report, "w") as f:
             f.write("\n".join(lines) + "\n")

@@ -124,6 +124,14 @@ def sampled_projects(args, tool):
         yield name, out, sample(apps.translation_units(name, out), args.sample)
 
 
+def tidy_command(tc, name, out, config, tu):
+    """clang-tidy on one TU of a configured project with the given
+    .clang-tidy configuration, as bench/apps.py runs it."""
+    return tc.tidy("--config={%s}" % config, "-p", os.path.join(out, "build"),
+                   "--extra-arg=-Wno-error",
+                   "--header-filter=" + apps.header_filter(name, out), tu)
+
+
 def pct(r):
     return "%+.1f%%" % ((r - 1) * 100)
 
@@ -147,9 +155,7 @@ def main():
     tc = Toolchain(args.build)
     rows = []
     for name, out, tus in sampled_projects(args, "apps_overhead"):
-        common = ["-p", os.path.join(out, "build"), "--extra-arg=-Wno-error",
-                  "--header-filter=" + apps.header_filter(name, out)]
-        side = lambda config: [(tc.tidy("--config={%s}" % config, *common, tu), out)
+        side = lambda config: [(tidy_command(tc, name, out, config, tu), out)
                                for tu in tus]
         if args.facts:
             facts = tempfile.mkdtemp(prefix="leaklint-facts-")
