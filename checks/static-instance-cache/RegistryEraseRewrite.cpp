@@ -121,6 +121,11 @@ RegistryEraseRewrite planRegistryErase(const VarDecl *Registry,
                      !Definition->isDefaulted();
   if (UserWritten)
     Plan.Loc = Definition->getLocation();
+  // Declared here, defined in another TU (whole-program findings).
+  bool DefinedElsewhere = Dtor && !Dtor->isImplicit() && !Definition &&
+                          !Dtor->isDefaulted() && !Dtor->isDeleted();
+  if (DefinedElsewhere)
+    Plan.Loc = Dtor->getLocation();
 
   // Name the registry the way the code that fills it does: the variable, or
   // a call of its accessor. Elements of it (`listeners[event]`) and local
@@ -131,6 +136,13 @@ RegistryEraseRewrite planRegistryErase(const VarDecl *Registry,
   if (!Direct && !isa_and_nonnull<FunctionDecl>(Accessed)) {
     Plan.WhyNot = "the code that fills it reaches it through another "
                   "expression";
+    return Plan;
+  }
+  // Another file's destructor cannot name a registry local to this one.
+  if (DefinedElsewhere && !Accessed->isExternallyVisible()) {
+    Plan.WhyNot = "'" + Accessed->getNameAsString() +
+                  "' is local to this file; erase through a function defined "
+                  "here";
     return Plan;
   }
   std::optional<StringRef> Name = sourceText(Access->getSourceRange(), Ctx);
@@ -149,7 +161,10 @@ RegistryEraseRewrite planRegistryErase(const VarDecl *Registry,
     return Plan;
   }
   if (!UserWritten) {
-    Plan.WhyNot = "the class has no user-written destructor to put it in";
+    Plan.WhyNot = DefinedElsewhere
+                      ? "the destructor is defined in another file"
+                      : "the class has no user-written destructor to put it "
+                        "in";
     return Plan;
   }
   Dtor = cast<CXXDestructorDecl>(Definition);

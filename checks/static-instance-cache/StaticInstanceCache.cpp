@@ -5,7 +5,9 @@
 #include "RegistryEraseRewrite.h"
 #include "code/LibraryFunctions.h"
 #include "code/LocalUses.h"
+#include "code/SkippedBodies.h"
 #include "edits/SourceEdits.h"
+#include "facts/TranslationUnitFacts.h"
 #include "ownership/CallableHolders.h"
 #include "storage/RegistryRemoval.h"
 #include "storage/StaticStorage.h"
@@ -67,6 +69,8 @@ StaticInstanceCache::StaticInstanceCache(
       Containers(ContainerTypes::fromOptionList(Options.ContainerTypes)),
       Identity(Containers) {
   OptionError = IgnoredClasses.parse(Options.IgnoredClasses, "IgnoredClasses");
+  if (!Options.FactsDirectory.empty())
+    Facts.emplace();
 }
 
 void StaticInstanceCache::registerMatchers(MatchFinder &Finder,
@@ -92,6 +96,9 @@ void StaticInstanceCache::registerMatchers(MatchFinder &Finder,
           .bind("assign"),
       CB);
   Finder.addMatcher(varDecl(isStaticLocal()).bind("static-local"), CB);
+  // Whole-program mode: what each function defined here removes.
+  if (Facts)
+    Finder.addMatcher(functionDecl(isDefinition()).bind("definition"), CB);
 }
 
 void StaticInstanceCache::collect(const MatchFinder::MatchResult &Result) {
@@ -112,8 +119,12 @@ void StaticInstanceCache::collect(const MatchFinder::MatchResult &Result) {
     recordStore(Sub->getArg(0), Sub, {Sub->getArg(1)});
     return;
   }
-  if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("static-local"))
+  if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("static-local")) {
     recordStaticLocal(Var);
+    return;
+  }
+  if (const auto *F = Result.Nodes.getNodeAs<FunctionDecl>("definition"))
+    Facts->addDefinition(F);
 }
 
 void StaticInstanceCache::recordStore(const Expr *Container, const Expr *Site,
@@ -196,7 +207,9 @@ void StaticInstanceCache::reportContainer(const VarDecl *Var,
   // Every class that stores itself here must take itself out when it
   // dies; the classes that do not are what leaks. Report the first of
   // them, with a remedy for each.
-  SmallVector<const Store *, 2> Leaking;
+  SmallVector<const Store *, 2> Leaking, Deferred;
+  // In whole-program mode: what the deferred answers wait for.
+  SmallVector<const FunctionDecl *, 4> Open;
   llvm::SmallPtrSet<const CXXRecordDecl *, 4> Seen;
   for (const Store &S : C.Stores) {
     const CXXRecordDecl *StoreClass = S.Source.Class;
@@ -204,12 +217,24 @@ void StaticInstanceCache::reportContainer(const VarDecl *Var,
     if (!Seen.insert(StoreClass).second || !StoreHeld ||
         isIgnoredClass(StoreClass) || isIgnoredClass(StoreHeld->Class))
       continue;
-    if (removalOnDestruction(Var, StoreClass) ==
-        RemovalOnDestruction::NotRemoved)
+    SmallVector<const FunctionDecl *, 4> ClassOpen;
+    RemovalOnDestruction Removal =
+        removalOnDestruction(Var, StoreClass, Facts ? &ClassOpen : nullptr);
+    if (Removal == RemovalOnDestruction::NotRemoved) {
       Leaking.push_back(&S);
+    } else if (Removal == RemovalOnDestruction::Unknown && Facts) {
+      Deferred.push_back(&S);
+      Open.append(ClassOpen.begin(), ClassOpen.end());
+    }
   }
-  if (Leaking.empty())
-    return;
+  // Nothing leaks for sure: the TU stays quiet, and in whole-program mode
+  // the merge decides once it sees the destructors defined elsewhere.
+  bool Deferring = Leaking.empty();
+  if (Deferring) {
+    if (Deferred.empty())
+      return;
+    Leaking = Deferred;
+  }
   const InstanceSource &First = Leaking.front()->Source;
   const CXXRecordDecl *Class = First.Class;
   const HeldIdentity *Held = InstanceIdentity::find(C.Held, Class);
@@ -220,7 +245,7 @@ void StaticInstanceCache::reportContainer(const VarDecl *Var,
       collectLocalUses(Var, Function->getBody()).RemovalsOfThis > 0)
     return;
   std::optional<StaticStorageKind> Kind = classifyStaticStorage(Var);
-  if (!Kind || !Reported.insert(Var->getLocation()).second)
+  if (!Kind || (!Deferring && !Reported.insert(Var->getLocation()).second))
     return;
 
   std::string Storage =
@@ -252,6 +277,7 @@ void StaticInstanceCache::reportContainer(const VarDecl *Var,
                     std::string(" is stored here")});
   }
 
+  size_t Evidence = F.Notes.size();
   if (Owning) {
     F.Notes.push_back(
         {Var->getLocation(),
@@ -274,7 +300,7 @@ void StaticInstanceCache::reportContainer(const VarDecl *Var,
     }
     MemberCacheRewrite Plan = planMemberCacheRewrite(
         Var, *Ctx, AddedMembers[Class->getCanonicalDecl()], *NamespaceNames);
-    if (!Plan.Fixes.empty() && Plan.Class)
+    if (!Plan.Fixes.empty() && Plan.Class && !Deferring)
       AddedMembers[Class->getCanonicalDecl()].insert(Plan.MemberName);
     std::string Note = "make it a per-instance member of " + Name;
     if (!Plan.MemberDeclaration.empty())
@@ -303,7 +329,29 @@ void StaticInstanceCache::reportContainer(const VarDecl *Var,
       F.Fixes.append(Plan.Fixes.begin(), Plan.Fixes.end());
     }
   }
+  if (Deferring) {
+    Facts->defer(Var, Class, F, Evidence, Open, *Ctx);
+    return;
+  }
+  if (Facts)
+    Facts->reported(Var);
   Out.push_back(std::move(F));
+}
+
+void StaticInstanceCache::writeFacts() {
+  // Facts describe a whole TU. A host that matches part of it (clangd's
+  // main-file traversal scope) would write partial facts over whole ones.
+  if (isPartialTraversal(*Ctx))
+    return;
+  instancecache::InstanceCacheFacts TUFacts = Facts->finish(*Ctx);
+  facts::FactsHeader Header = facts::translationUnitHeader(
+      "leak-static-instance-cache", Ctx->getSourceManager(),
+      PP ? facts::compileDigest(*PP) : "");
+  llvm::json::Value Value = toJSON(TUFacts);
+  if (llvm::Error E = facts::writeFactsFile(
+          Options.FactsDirectory, Header, std::move(*Value.getAsObject())))
+    llvm::errs() << "leaklint: error: " << llvm::toString(std::move(E))
+                 << "\n";
 }
 
 void StaticInstanceCache::reportCallable(const StaticCallable &S,
@@ -369,7 +417,11 @@ std::vector<Finding> StaticInstanceCache::finish() {
       reportContainer(Var, C, Out);
     for (const StaticCallable &S : Callables)
       reportCallable(S, Out);
+    if (Facts)
+      writeFacts();
   }
+  if (Facts)
+    Facts->clear();
   Candidates.clear();
   NotCandidates.clear();
   Callables.clear();

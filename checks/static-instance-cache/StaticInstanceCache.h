@@ -12,12 +12,14 @@
 #define LEAKLINT_CHECKS_STATIC_INSTANCE_CACHE_STATICINSTANCECACHE_H
 
 #include "Finding.h"
+#include "InstanceCacheFactsCollector.h"
 #include "code/NamePatterns.h"
 #include "identity/InstanceIdentity.h"
 #include "identity/InstanceSource.h"
 #include "ownership/ContainerTypes.h"
 #include "storage/Singletons.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/StringSet.h"
@@ -37,6 +39,9 @@ struct StaticInstanceCacheOptions {
   std::string IgnoredClasses;
   /// Stay quiet for classes with a Meyers singleton accessor in the TU.
   bool IgnoreSingletons = true;
+  /// Whole-program mode: write this TU's facts here for leaklint-merge
+  /// (docs/whole-program.md). Empty: off. Read as a global option too.
+  std::string FactsDirectory;
 
   /// Visits each option as (name, member); the initialisers are the defaults.
   template <typename Self, typename Visitor>
@@ -44,6 +49,7 @@ struct StaticInstanceCacheOptions {
     Visit("ContainerTypes", O.ContainerTypes);
     Visit("IgnoredClasses", O.IgnoredClasses);
     Visit("IgnoreSingletons", O.IgnoreSingletons);
+    Visit("FactsDirectory", O.FactsDirectory);
   }
 };
 
@@ -70,6 +76,9 @@ public:
 
   /// Empty when the options are valid; else what is wrong with them.
   const std::string &optionError() const { return OptionError; }
+  /// The TU's preprocessor, whose options name its facts file; the host
+  /// passes it before the TU is matched, and it outlives the match.
+  void setPreprocessor(const clang::Preprocessor &PP) { this->PP = &PP; }
 
 private:
   struct Store {
@@ -104,6 +113,7 @@ private:
   void reportContainer(const clang::VarDecl *Var, const Candidate &C,
                        std::vector<Finding> &Out);
   void reportCallable(const StaticCallable &S, std::vector<Finding> &Out);
+  void writeFacts();
 
   StaticInstanceCacheOptions Options;
   ContainerTypes Containers;
@@ -122,6 +132,9 @@ private:
   llvm::DenseMap<const clang::CXXRecordDecl *, llvm::StringSet<>> AddedMembers;
   /// Template instantiations share the location of their pattern.
   llvm::DenseSet<clang::SourceLocation> Reported;
+  /// Whole-program mode only.
+  std::optional<instancecache::InstanceCacheFactsCollector> Facts;
+  const clang::Preprocessor *PP = nullptr;
 };
 
 } // namespace leaklint

@@ -19,31 +19,24 @@ namespace {
 constexpr unsigned MaxCallDepth = 3;
 constexpr unsigned MaxBodies = 64;
 
-class RemovalFinder : public RecursiveASTVisitor<RemovalFinder> {
+// Walks one body: hands every container an entry is removed from to
+// \p OnRemoval (which says whether to stop), and lists the functions the
+// body runs: those it calls, and the destructors of what it destroys.
+class RemovalWalker : public RecursiveASTVisitor<RemovalWalker> {
 public:
-  /// \p Alias is a parameter of the function searched that the caller bound
-  /// to the registry: `void unlink(Set &S, T *P) { S.erase(P); }`.
-  RemovalFinder(const VarDecl *Registry, const ParmVarDecl *Alias)
-      : Registry(Registry), Alias(Alias) {}
-
-  bool isRegistry(const Expr *E) const {
-    if (!E)
-      return false;
-    if (sameVariable(staticVariableOf(E), Registry))
-      return true;
-    const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-    return Alias && Ref && Ref->getDecl() == Alias;
-  }
+  /// \p OnRemoval must outlive the walker.
+  using Sink = llvm::function_ref<bool(const Expr *Container)>;
+  explicit RemovalWalker(Sink OnRemoval) : OnRemoval(OnRemoval) {}
 
   bool shouldVisitLambdaExpressions() const { return true; }
 
-  // A local RAII object's destructor runs at the end of the destructor;
-  // `delete p` runs p's.
+  // A local RAII object's destructor runs at the end of the body; `delete p`
+  // runs p's.
   void followDestructorOf(QualType T) {
     const CXXRecordDecl *RD = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
     if (RD && RD->hasDefinition())
       if (const CXXDestructorDecl *Dtor = RD->getDefinition()->getDestructor())
-        Callees.push_back({Dtor, -1});
+        Callees.push_back({Dtor, nullptr});
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *E) {
     followDestructorOf(E->getType());
@@ -67,42 +60,51 @@ public:
       const CXXMethodDecl *M = Member->getMethodDecl();
       if (M && M->getDeclName().isIdentifier() &&
           isRemovalMethod(M->getName()) &&
-          isRegistry(Member->getImplicitObjectArgument())) {
-        Found = true;
+          removal(Member->getImplicitObjectArgument()))
         return false;
-      }
     }
-    if (isStdErase(FD) && Call->getNumArgs() > 0 &&
-        isRegistry(Call->getArg(0))) {
-      Found = true;
+    if (isStdErase(FD) && Call->getNumArgs() > 0 && removal(Call->getArg(0)))
       return false;
-    }
-    // A helper handed the registry: `llvm::erase(All, this)`.
-    int Bound = -1;
-    for (unsigned I = 0; I < Call->getNumArgs() && Bound < 0; ++I)
-      if (isRegistry(Call->getArg(I)))
-        Bound = static_cast<int>(I);
-    Callees.push_back({FD, Bound});
+    Callees.push_back({FD, Call});
     return true;
   }
 
-  // Dependent calls in an uninstantiated destructor: `registry.erase(this)`.
+  // Dependent calls in an uninstantiated body: `registry.erase(this)`.
   bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *E) {
     if (E->getMember().isIdentifier() && !E->isImplicitAccess() &&
-        isRemovalMethod(E->getMember().getAsString()))
-      if (const auto *Ref =
-              dyn_cast<DeclRefExpr>(E->getBase()->IgnoreParenImpCasts()))
-        if (sameVariable(dyn_cast<VarDecl>(Ref->getDecl()), Registry))
-          Found = true;
-    return !Found;
+        isRemovalMethod(E->getMember().getAsString()) &&
+        isa<DeclRefExpr>(E->getBase()->IgnoreParenImpCasts()))
+      return !removal(E->getBase());
+    return true;
   }
 
-  const VarDecl *Registry;
-  const ParmVarDecl *Alias;
-  bool Found = false;
-  /// Functions called, with the index of the argument bound to the registry.
-  SmallVector<std::pair<const FunctionDecl *, int>, 8> Callees;
+  struct Callee {
+    const FunctionDecl *Function;
+    /// The call; null for a destructor the body runs.
+    const CallExpr *Call;
+  };
+  SmallVector<Callee, 8> Callees;
+  bool Stopped = false;
+
+private:
+  bool removal(const Expr *Container) {
+    Stopped = OnRemoval(Container);
+    return Stopped;
+  }
+  Sink OnRemoval;
 };
+
+// True when \p E names \p Registry, or \p Alias, a parameter the caller bound
+// to it: `void unlink(Set &S, T *P) { S.erase(P); }`.
+bool namesRegistry(const Expr *E, const VarDecl *Registry,
+                   const ParmVarDecl *Alias) {
+  if (!E)
+    return false;
+  if (sameVariable(staticVariableOf(E), Registry))
+    return true;
+  const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  return Alias && Ref && Ref->getDecl() == Alias;
+}
 
 // The source a specialization comes from: the primary template or the
 // partial specialization it was instantiated from.
@@ -120,8 +122,9 @@ const CXXDestructorDecl *declaredDestructor(const CXXRecordDecl *Class) {
   return nullptr;
 }
 
-RemovalOnDestruction removalOnDestruction(const VarDecl *Registry,
-                                          const CXXRecordDecl *Class) {
+RemovalOnDestruction
+removalOnDestruction(const VarDecl *Registry, const CXXRecordDecl *Class,
+                     SmallVectorImpl<const FunctionDecl *> *Open) {
   const CXXRecordDecl *Def = Class->getDefinition();
   if (!Def)
     return RemovalOnDestruction::Unknown;
@@ -177,6 +180,8 @@ RemovalOnDestruction removalOnDestruction(const VarDecl *Registry,
         Work.push_back({Body, 0, nullptr});
       } else if (Dtor->isDefaulted() || Dtor->isDeleted()) {
         Defined = true;
+      } else if (Open) {
+        Open->push_back(Dtor);
       }
     }
     Unknown |= Declared && !Defined;
@@ -187,26 +192,58 @@ RemovalOnDestruction removalOnDestruction(const VarDecl *Registry,
     auto [Function, Depth, Alias] = Work[I];
     if (!Alias && !Seen.insert(Function).second)
       continue;
-    RemovalFinder Finder(Registry, Alias);
-    Finder.TraverseStmt(Function->getBody());
-    if (Finder.Found)
+    auto IsRegistry = [&, Alias = Alias](const Expr *Container) {
+      return namesRegistry(Container, Registry, Alias);
+    };
+    RemovalWalker Walker(IsRegistry);
+    Walker.TraverseStmt(Function->getBody());
+    if (Walker.Stopped)
       return RemovalOnDestruction::Removed;
     if (Depth == MaxCallDepth)
       continue;
-    for (auto [Callee, Bound] : Finder.Callees) {
+    for (auto [Callee, Call] : Walker.Callees) {
       const FunctionDecl *CalleeBody = nullptr;
-      if (!Callee->hasBody(CalleeBody) ||
-          SM.isInSystemHeader(CalleeBody->getLocation()))
+      if (SM.isInSystemHeader(Callee->getLocation()))
         continue;
-      const ParmVarDecl *Param =
-          Bound >= 0 && unsigned(Bound) < CalleeBody->getNumParams()
-              ? CalleeBody->getParamDecl(Bound)
-              : nullptr;
+      if (!Callee->hasBody(CalleeBody)) {
+        if (Open)
+          Open->push_back(Callee);
+        continue;
+      }
+      if (SM.isInSystemHeader(CalleeBody->getLocation()))
+        continue;
+      // A helper handed the registry: `llvm::erase(All, this)`.
+      const ParmVarDecl *Param = nullptr;
+      for (unsigned A = 0; Call && A < Call->getNumArgs() && !Param; ++A)
+        if (namesRegistry(Call->getArg(A), Registry, Alias) &&
+            A < CalleeBody->getNumParams())
+          Param = CalleeBody->getParamDecl(A);
       Work.push_back({CalleeBody, Depth + 1, Param});
     }
   }
   return Unknown ? RemovalOnDestruction::Unknown
                  : RemovalOnDestruction::NotRemoved;
+}
+
+RemovalSummary summarizeRemovals(const FunctionDecl *Definition) {
+  RemovalSummary Out;
+  auto Record = [&](const Expr *Container) {
+    if (const VarDecl *Var = staticVariableOf(Container)) {
+      if (!llvm::is_contained(Out.Removed, Var->getCanonicalDecl()))
+        Out.Removed.push_back(Var->getCanonicalDecl());
+    } else if (const auto *Ref =
+                   dyn_cast<DeclRefExpr>(Container->IgnoreParenImpCasts());
+               Ref && isa<ParmVarDecl>(Ref->getDecl())) {
+      Out.ThroughParameter = true;
+    }
+    return false;
+  };
+  RemovalWalker Walker(Record);
+  Walker.TraverseStmt(Definition->getBody());
+  for (const RemovalWalker::Callee &C : Walker.Callees)
+    if (!llvm::is_contained(Out.Runs, C.Function))
+      Out.Runs.push_back(C.Function);
+  return Out;
 }
 
 } // namespace leaklint

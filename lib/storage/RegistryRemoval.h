@@ -12,6 +12,7 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/SmallVector.h"
 
 namespace leaklint {
 
@@ -22,8 +23,23 @@ enum class RemovalOnDestruction {
 };
 
 /// Whether objects of \p Class leave \p Registry when they are destroyed.
-RemovalOnDestruction removalOnDestruction(const clang::VarDecl *Registry,
-                                          const clang::CXXRecordDecl *Class);
+/// \p Open, when given, receives the functions the answer depends on that
+/// this TU declares but does not define: destructors, and the functions the
+/// searched bodies call (whole-program mode looks for them in other TUs).
+RemovalOnDestruction removalOnDestruction(
+    const clang::VarDecl *Registry, const clang::CXXRecordDecl *Class,
+    llvm::SmallVectorImpl<const clang::FunctionDecl *> *Open = nullptr);
+
+/// What one function body removes, for whole-program mode: entries of which
+/// static-storage variables, whether it removes from a container a
+/// parameter names (a helper handed the registry), and the functions it runs
+/// (calls, and destructors of what it destroys).
+struct RemovalSummary {
+  llvm::SmallVector<const clang::VarDecl *, 2> Removed;
+  bool ThroughParameter = false;
+  llvm::SmallVector<const clang::FunctionDecl *, 8> Runs;
+};
+RemovalSummary summarizeRemovals(const clang::FunctionDecl *Definition);
 
 /// The destructor \p Class declares, found through its member list (lookup
 /// of the destructor name does not work in a template pattern).
