@@ -7,30 +7,19 @@ using llvm::json::Value;
 
 namespace leaklint::instancecache {
 
-static Value toJSON(const NoteFact &N) {
-  return llvm::json::Object{{"point", N.Point}, {"message", N.Message}};
-}
-static bool fromJSON(const Value &V, NoteFact &N, Path P) {
-  ObjectMapper O(V, P);
-  return O && O.map("point", N.Point) && O.map("message", N.Message);
-}
-
 static Value toJSON(const PendingRegistryFact &R) {
   return llvm::json::Object{{"registry", R.Registry},
                             {"class", R.Class},
                             {"registry_name", R.RegistryName},
-                            {"point", R.Point},
-                            {"message", R.Message},
-                            {"notes", R.Notes},
+                            {"finding", R.Finding},
                             {"remedies", R.Remedies},
                             {"open", R.Open}};
 }
 static bool fromJSON(const Value &V, PendingRegistryFact &R, Path P) {
   ObjectMapper O(V, P);
   return O && O.map("registry", R.Registry) && O.map("class", R.Class) &&
-         O.map("registry_name", R.RegistryName) && O.map("point", R.Point) &&
-         O.map("message", R.Message) && O.map("notes", R.Notes) &&
-         O.map("remedies", R.Remedies) &&
+         O.map("registry_name", R.RegistryName) &&
+         O.map("finding", R.Finding) && O.map("remedies", R.Remedies) &&
          O.map("open", R.Open);
 }
 

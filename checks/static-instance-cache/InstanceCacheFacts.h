@@ -18,6 +18,7 @@
 #define LEAKLINT_CHECKS_STATIC_INSTANCE_CACHE_INSTANCECACHEFACTS_H
 
 #include "facts/FactsFiles.h"
+#include "facts/WholeProgramFinding.h"
 #include <map>
 #include <string>
 #include <vector>
@@ -26,21 +27,16 @@ namespace leaklint::instancecache {
 
 using facts::SourcePoint;
 
-struct NoteFact {
-  SourcePoint Point;
-  std::string Message;
-};
-
 /// A registry of `this` of one class that this TU would report if it saw the
-/// destructors in Open, and which of them remove nothing from it.
+/// functions in Open, and which of them remove nothing from it.
 struct PendingRegistryFact {
   std::string Registry; ///< USR of the static variable
   std::string Class;    ///< USR of the class whose objects are stored
   std::string RegistryName;
-  SourcePoint Point;
-  std::string Message;
-  /// The notes that show the stores, then those that say what to change.
-  std::vector<NoteFact> Notes, Remedies;
+  /// The finding, with the notes that show the stores; then the notes that
+  /// say what to change.
+  facts::WholeProgramFinding Finding;
+  std::vector<facts::WholeProgramNote> Remedies;
   /// What runs when an object dies that this TU declares but does not
   /// define: destructors, and functions the visible ones call (USRs).
   std::vector<std::string> Open;

@@ -44,11 +44,10 @@ void InstanceCacheFactsCollector::defer(const VarDecl *Registry,
   R.RegistryName = Registry->getName().str();
   if (R.Registry.empty() || R.Class.empty())
     return;
-  R.Point = facts::sourcePoint(F.Loc, SM);
-  R.Message = F.Message;
-  for (size_t I = 0; I < F.Notes.size(); ++I)
-    (I < Evidence ? R.Notes : R.Remedies)
-        .push_back({facts::sourcePoint(F.Notes[I].Loc, SM), F.Notes[I].Message});
+  R.Finding =
+      facts::wholeProgramFinding("leak-static-instance-cache", F, SM);
+  R.Remedies.assign(R.Finding.Notes.begin() + Evidence, R.Finding.Notes.end());
+  R.Finding.Notes.resize(Evidence);
   for (const FunctionDecl *Function : Open)
     addOnce(R.Open, facts::crossTUName(Function));
   // Nothing to wait for that another TU could name: stay quiet.

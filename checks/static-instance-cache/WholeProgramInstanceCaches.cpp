@@ -85,15 +85,10 @@ wholeProgramInstanceCaches(const std::vector<InstanceCacheFacts> &TUs) {
         removal(*R, Functions) != Removal::NotRemoved)
       continue;
     Done.insert(R->Registry);
-    facts::WholeProgramFinding F;
-    F.Check = "leak-static-instance-cache";
-    F.Point = R->Point;
-    F.Message = R->Message;
-    for (const NoteFact &N : R->Notes)
-      F.Notes.push_back({N.Point, N.Message});
+    facts::WholeProgramFinding F = R->Finding;
     // Where the other TUs' destructors are, and that they do not remove.
     for (const std::string &USR : R->Open) {
-      if (F.Notes.size() == R->Notes.size() + 3)
+      if (F.Notes.size() == R->Finding.Notes.size() + 3)
         break;
       const FunctionFact &D = Functions.at(USR);
       F.Notes.push_back({D.Point, "'" + D.Name +
@@ -101,8 +96,7 @@ wholeProgramInstanceCaches(const std::vector<InstanceCacheFacts> &TUs) {
                                       "unit, does not erase entries from '" +
                                       R->RegistryName + "'"});
     }
-    for (const NoteFact &N : R->Remedies)
-      F.Notes.push_back({N.Point, N.Message});
+    F.Notes.insert(F.Notes.end(), R->Remedies.begin(), R->Remedies.end());
     Out.push_back(std::move(F));
   }
   return Out;

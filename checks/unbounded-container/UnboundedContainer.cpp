@@ -6,6 +6,7 @@
 #include "code/LibraryFunctions.h"
 #include "code/LocalUses.h"
 #include "code/SkippedBodies.h"
+#include "facts/TranslationUnitFacts.h"
 #include "identity/InstanceSource.h"
 #include "storage/StaticStorage.h"
 #include "clang/AST/ASTContext.h"
@@ -82,6 +83,8 @@ UnboundedContainer::UnboundedContainer(const UnboundedContainerOptions &O)
         IgnoredVariables.parse(Options.IgnoredVariables, "IgnoredVariables")})
     if (OptionError.empty())
       OptionError = Error;
+  if (!Options.FactsDirectory.empty())
+    Facts.emplace();
 }
 
 void UnboundedContainer::registerMatchers(MatchFinder &Finder,
@@ -512,11 +515,24 @@ std::vector<Finding> UnboundedContainer::finish() {
                        [](const Growth &G) { return G.StoresThis; }) &&
           !Identity.heldBy(containerType(D)).empty())
         continue;
-      if (!everyUseVisible(D) || !Reported.insert(D->getLocation()).second)
+      if (!everyUseVisible(D)) {
+        // Another TU may empty it: in whole-program mode the merge decides.
+        if (Facts)
+          deferToMerge(D, C);
         continue;
+      }
+      if (!Reported.insert(D->getLocation()).second)
+        continue;
+      size_t Before = Out.size();
       report(D, C, Out);
+      if (Facts && Out.size() > Before)
+        Facts->Reported.push_back(facts::crossTUName(D));
     }
+    if (Facts)
+      writeFacts();
   }
+  if (Facts)
+    Facts.emplace();
   Candidates.clear();
   Erases.clear();
   ErasedOnLookup.clear();

@@ -12,6 +12,7 @@
 #ifndef LEAKLINT_CHECKS_UNBOUNDED_CONTAINER_UNBOUNDEDCONTAINER_H
 #define LEAKLINT_CHECKS_UNBOUNDED_CONTAINER_UNBOUNDEDCONTAINER_H
 
+#include "ContainerFacts.h"
 #include "Finding.h"
 #include "code/FunctionRanges.h"
 #include "code/NamePatterns.h"
@@ -20,6 +21,7 @@
 #include "storage/ObjectLifetimes.h"
 #include "storage/Singletons.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
@@ -39,6 +41,9 @@ struct UnboundedContainerOptions {
   bool CheckSingletonMembers = true;
   bool AssumeAllUsesVisible = false;
   std::string IgnoredVariables;
+  /// Whole-program mode: write this TU's facts here for leaklint-merge
+  /// (docs/whole-program.md). Empty: off. Read as a global option too.
+  std::string FactsDirectory;
   /// Leave registries of `this` to leak-static-instance-cache (set by the
   /// host when that check runs too): one diagnostic per variable. Not a user
   /// option, so forEachOption leaves it out.
@@ -54,6 +59,7 @@ struct UnboundedContainerOptions {
     Visit("CheckSingletonMembers", O.CheckSingletonMembers);
     Visit("AssumeAllUsesVisible", O.AssumeAllUsesVisible);
     Visit("IgnoredVariables", O.IgnoredVariables);
+    Visit("FactsDirectory", O.FactsDirectory);
   }
 };
 
@@ -77,6 +83,9 @@ public:
 
   /// Empty when the options are valid; else what is wrong with them.
   const std::string &optionError() const { return OptionError; }
+  /// The TU's preprocessor, whose options name its facts file; the host
+  /// passes it before the TU is matched, and it outlives the match.
+  void setPreprocessor(const clang::Preprocessor &PP) { this->PP = &PP; }
 
   void registerMatchers(clang::ast_matchers::MatchFinder &Finder,
                         clang::ast_matchers::MatchFinder::MatchCallback *CB);
@@ -168,6 +177,10 @@ private:
   bool skippedMemberMayShrink(const clang::ValueDecl *D) const;
   void report(const clang::ValueDecl *D, const Candidate &C,
               std::vector<Finding> &Out);
+  /// Whole-program mode (ContainerFactsWriter.cpp): \p D, which other TUs
+  /// can touch, is left to the merge, worded as this TU would report it.
+  void deferToMerge(const clang::ValueDecl *D, const Candidate &C);
+  void writeFacts();
 
   UnboundedContainerOptions Options;
   ContainerTypes Containers;
@@ -224,6 +237,9 @@ private:
   /// Static pointers some code aims at a local: the container they reach
   /// dies with its function.
   llvm::DenseSet<const clang::ValueDecl *> AimedAtLocals;
+  /// Whole-program mode only.
+  std::optional<containers::ContainerFacts> Facts;
+  const clang::Preprocessor *PP = nullptr;
 };
 
 } // namespace leaklint

@@ -94,4 +94,16 @@ std::string crossTUName(const clang::Decl *D) {
   return std::string(USR);
 }
 
+WholeProgramFinding wholeProgramFinding(llvm::StringRef Check,
+                                        const Finding &F,
+                                        const clang::SourceManager &SM) {
+  WholeProgramFinding Out;
+  Out.Check = Check.str();
+  Out.Point = sourcePoint(F.Loc, SM);
+  Out.Message = F.Message;
+  for (const FindingNote &N : F.Notes)
+    Out.Notes.push_back({sourcePoint(N.Loc, SM), N.Message});
+  return Out;
+}
+
 } // namespace leaklint::facts

@@ -9,7 +9,9 @@
 #ifndef LEAKLINT_LIB_FACTS_TRANSLATIONUNITFACTS_H
 #define LEAKLINT_LIB_FACTS_TRANSLATIONUNITFACTS_H
 
+#include "Finding.h"
 #include "facts/FactsFiles.h"
+#include "facts/WholeProgramFinding.h"
 #include "clang/AST/Decl.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Preprocessor.h"
@@ -33,6 +35,12 @@ SourcePoint sourcePoint(clang::SourceLocation Loc,
 
 /// The name every TU gives \p D: its USR. Empty when clang makes none.
 std::string crossTUName(const clang::Decl *D);
+
+/// \p F of \p Check, as the merge prints it: places spelled out, no
+/// fix-its (a TU leaves it to the merge).
+WholeProgramFinding wholeProgramFinding(llvm::StringRef Check,
+                                        const Finding &F,
+                                        const clang::SourceManager &SM);
 
 } // namespace leaklint::facts
 

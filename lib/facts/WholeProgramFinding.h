@@ -27,6 +27,15 @@ struct WholeProgramFinding {
   std::vector<WholeProgramNote> Notes;
 };
 
+/// A TU writes, in its facts, findings it leaves to the merge, worded as it
+/// would report them.
+llvm::json::Value toJSON(const WholeProgramNote &N);
+bool fromJSON(const llvm::json::Value &V, WholeProgramNote &N,
+              llvm::json::Path P);
+llvm::json::Value toJSON(const WholeProgramFinding &F);
+bool fromJSON(const llvm::json::Value &V, WholeProgramFinding &F,
+              llvm::json::Path P);
+
 } // namespace leaklint::facts
 
 #endif // LEAKLINT_LIB_FACTS_WHOLEPROGRAMFINDING_H

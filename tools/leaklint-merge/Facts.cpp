@@ -2,6 +2,7 @@
 #include "Facts.h"
 #include "shared-ptr-cycle/WholeProgramCycles.h"
 #include "static-instance-cache/WholeProgramInstanceCaches.h"
+#include "unbounded-container/WholeProgramContainers.h"
 
 namespace leaklint {
 namespace {
@@ -28,6 +29,7 @@ wholeProgramFindings(const std::vector<facts::FactsFile> &Files,
                      std::vector<std::string> &Errors) {
   std::vector<cycles::CycleFacts> Cycles;
   std::vector<instancecache::InstanceCacheFacts> InstanceCaches;
+  std::vector<containers::ContainerFacts> Containers;
   for (const facts::FactsFile &File : Files) {
     if (File.Header.Check == "leak-shared-ptr-cycle") {
       cycles::CycleFacts Facts;
@@ -37,6 +39,10 @@ wholeProgramFindings(const std::vector<facts::FactsFile> &Files,
       instancecache::InstanceCacheFacts Facts;
       if (readFacts(File, Facts, Errors))
         InstanceCaches.push_back(std::move(Facts));
+    } else if (File.Header.Check == "leak-unbounded-container") {
+      containers::ContainerFacts Facts;
+      if (readFacts(File, Facts, Errors))
+        Containers.push_back(std::move(Facts));
     } else {
       Errors.push_back(File.Path + ": '" + File.Header.Check +
                        "' writes no facts; skipped");
@@ -46,6 +52,9 @@ wholeProgramFindings(const std::vector<facts::FactsFile> &Files,
       cycles::wholeProgramCycles(Cycles);
   for (facts::WholeProgramFinding &F :
        instancecache::wholeProgramInstanceCaches(InstanceCaches))
+    Found.push_back(std::move(F));
+  for (facts::WholeProgramFinding &F :
+       containers::wholeProgramContainers(Containers))
     Found.push_back(std::move(F));
   return Found;
 }

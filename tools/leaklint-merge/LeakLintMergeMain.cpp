@@ -21,6 +21,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
+#include <set>
 
 using namespace leaklint;
 
@@ -159,9 +160,15 @@ int main(int argc, char **argv) {
     print(F);
   // The summary goes last, after the findings, even when both go to one file.
   llvm::outs().flush();
+  // Each check writes its own file per TU: count both.
+  std::set<std::pair<std::string, std::string>> Units;
+  for (const facts::FactsFile &File : Files)
+    Units.insert({File.Header.MainFile, File.Header.CompileDigest});
   llvm::errs() << Found.size() << " whole-program finding"
-               << (Found.size() == 1 ? "" : "s") << " from " << Files.size()
-               << " facts file" << (Files.size() == 1 ? "" : "s") << "\n";
+               << (Found.size() == 1 ? "" : "s") << " from " << Units.size()
+               << " translation unit" << (Units.size() == 1 ? "" : "s")
+               << " (" << Files.size() << " facts file"
+               << (Files.size() == 1 ? "" : "s") << ")\n";
   if (!ExportFixes.empty() && !exportFixes(Found))
     return 2;
   return Errors.empty() ? 0 : 1;
