@@ -159,16 +159,11 @@ void SharedPtrCycle::writeFacts(ArrayRef<const FieldDecl *> Reported) {
   // main-file traversal scope) would write partial facts over whole ones.
   if (isPartialTraversal(*Ctx))
     return;
-  const SourceManager &SM = Ctx->getSourceManager();
   cycles::CycleFacts TUFacts = Facts->finish(Resets, Reported, *Ctx);
-  facts::FactsHeader Header =
-      facts::translationUnitHeader("leak-shared-ptr-cycle", SM,
-                                   PP ? facts::compileDigest(*PP) : "");
-  llvm::json::Value Value = toJSON(TUFacts);
-  if (llvm::Error E = facts::writeFactsFile(
-          Options.FactsDirectory, Header, std::move(*Value.getAsObject())))
-    llvm::errs() << "leaklint: error: " << llvm::toString(std::move(E))
-                 << "\n";
+  facts::writeTranslationUnitFacts(Options.FactsDirectory,
+                                   "leak-shared-ptr-cycle",
+                                   Ctx->getSourceManager(), PP,
+                                   toJSON(TUFacts));
 }
 
 void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {

@@ -343,15 +343,9 @@ void StaticInstanceCache::writeFacts() {
   // main-file traversal scope) would write partial facts over whole ones.
   if (isPartialTraversal(*Ctx))
     return;
-  instancecache::InstanceCacheFacts TUFacts = Facts->finish(*Ctx);
-  facts::FactsHeader Header = facts::translationUnitHeader(
-      "leak-static-instance-cache", Ctx->getSourceManager(),
-      PP ? facts::compileDigest(*PP) : "");
-  llvm::json::Value Value = toJSON(TUFacts);
-  if (llvm::Error E = facts::writeFactsFile(
-          Options.FactsDirectory, Header, std::move(*Value.getAsObject())))
-    llvm::errs() << "leaklint: error: " << llvm::toString(std::move(E))
-                 << "\n";
+  facts::writeTranslationUnitFacts(
+      Options.FactsDirectory, "leak-static-instance-cache",
+      Ctx->getSourceManager(), PP, toJSON(Facts->finish(*Ctx)));
 }
 
 void StaticInstanceCache::reportCallable(const StaticCallable &S,

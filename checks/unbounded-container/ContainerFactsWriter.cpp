@@ -7,7 +7,6 @@
 #include "UnboundedContainer.h"
 #include "code/SkippedBodies.h"
 #include "facts/TranslationUnitFacts.h"
-#include "llvm/Support/raw_ostream.h"
 
 using namespace clang;
 
@@ -48,14 +47,10 @@ void UnboundedContainer::writeFacts() {
   llvm::sort(Facts->Shrunk);
   Facts->Shrunk.erase(std::unique(Facts->Shrunk.begin(), Facts->Shrunk.end()),
                       Facts->Shrunk.end());
-  facts::FactsHeader Header = facts::translationUnitHeader(
-      "leak-unbounded-container", Ctx->getSourceManager(),
-      PP ? facts::compileDigest(*PP) : "");
-  llvm::json::Value Value = toJSON(*Facts);
-  if (llvm::Error E = facts::writeFactsFile(
-          Options.FactsDirectory, Header, std::move(*Value.getAsObject())))
-    llvm::errs() << "leaklint: error: " << llvm::toString(std::move(E))
-                 << "\n";
+  facts::writeTranslationUnitFacts(Options.FactsDirectory,
+                                   "leak-unbounded-container",
+                                   Ctx->getSourceManager(), PP,
+                                   toJSON(*Facts));
 }
 
 } // namespace leaklint

@@ -7,6 +7,7 @@
 #include "clang/Lex/PreprocessorOptions.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
 
 namespace leaklint::facts {
 
@@ -104,6 +105,18 @@ WholeProgramFinding wholeProgramFinding(llvm::StringRef Check,
   for (const FindingNote &N : F.Notes)
     Out.Notes.push_back({sourcePoint(N.Loc, SM), N.Message});
   return Out;
+}
+
+void writeTranslationUnitFacts(llvm::StringRef Directory, llvm::StringRef Check,
+                               const clang::SourceManager &SM,
+                               const clang::Preprocessor *PP,
+                               llvm::json::Value Facts) {
+  FactsHeader Header =
+      translationUnitHeader(Check, SM, PP ? compileDigest(*PP) : "");
+  if (llvm::Error E = writeFactsFile(Directory, Header,
+                                     std::move(*Facts.getAsObject())))
+    llvm::errs() << "leaklint: error: " << llvm::toString(std::move(E))
+                 << "\n";
 }
 
 } // namespace leaklint::facts

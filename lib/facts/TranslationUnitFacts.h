@@ -36,6 +36,14 @@ SourcePoint sourcePoint(clang::SourceLocation Loc,
 /// The name every TU gives \p D: its USR. Empty when clang makes none.
 std::string crossTUName(const clang::Decl *D);
 
+/// Writes \p Facts, the facts of \p Check for the TU of \p SM, into
+/// \p Directory (FactsFiles.h), named by the compile options of \p PP when
+/// given. A failure is reported on stderr: the run's diagnostics stand.
+void writeTranslationUnitFacts(llvm::StringRef Directory, llvm::StringRef Check,
+                               const clang::SourceManager &SM,
+                               const clang::Preprocessor *PP,
+                               llvm::json::Value Facts);
+
 /// \p F of \p Check, as the merge prints it: places spelled out, no
 /// fix-its (a TU leaves it to the merge).
 WholeProgramFinding wholeProgramFinding(llvm::StringRef Check,
