@@ -47,6 +47,36 @@ std::string compileDigest(const clang::Preprocessor &PP) {
 FactsHeader translationUnitHeader(llvm::StringRef Check,
                                   const clang::SourceManager &SM,
                                   llvm::StringRef CompileDigest) {
+  // Every check that writes facts asks for the same TU's header at its end;
+  // the inputs are hashed for the first and reused for the others. The key
+  // tells TUs apart even if a later SourceManager reuses the address.
+  struct Key {
+    const clang::SourceManager *SM = nullptr;
+    clang::FileID Main;
+    size_t Files = 0, Bytes = 0;
+    std::string CompileDigest;
+    bool operator==(const Key &O) const {
+      return SM == O.SM && Main == O.Main && Files == O.Files &&
+             Bytes == O.Bytes && CompileDigest == O.CompileDigest;
+    }
+  };
+  Key K{&SM, SM.getMainFileID(), 0, 0, CompileDigest.str()};
+  std::vector<std::pair<llvm::StringRef, llvm::MemoryBufferRef>> Loaded;
+  for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End;
+       ++It)
+    if (std::optional<llvm::MemoryBufferRef> Buffer =
+            It->second->getBufferIfLoaded()) {
+      Loaded.push_back({It->first.getName(), *Buffer});
+      ++K.Files;
+      K.Bytes += Buffer->getBufferSize();
+    }
+  static thread_local std::optional<std::pair<Key, FactsHeader>> Last;
+  if (Last && Last->first == K) {
+    FactsHeader Header = Last->second;
+    Header.Check = Check.str();
+    return Header;
+  }
+
   FactsHeader Header;
   Header.Check = Check.str();
   Header.CompileDigest = CompileDigest.str();
@@ -55,18 +85,12 @@ FactsHeader translationUnitHeader(llvm::StringRef Check,
     Header.MainFile = absolutePath(Main->getName(), /*Lexically=*/true);
   // Every file the TU read, with a hash of what it read: a later run may
   // reuse these facts while none of them changed.
-  for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End;
-       ++It) {
-    std::optional<llvm::MemoryBufferRef> Buffer =
-        It->second->getBufferIfLoaded();
-    if (!Buffer)
-      continue;
-    Header.Inputs.push_back(
-        {absolutePath(It->first.getName()), digest(Buffer->getBuffer())});
-  }
+  for (const auto &[Name, Buffer] : Loaded)
+    Header.Inputs.push_back({absolutePath(Name), digest(Buffer.getBuffer())});
   llvm::sort(Header.Inputs, [](const InputFile &A, const InputFile &B) {
     return A.File < B.File;
   });
+  Last.emplace(std::move(K), Header);
   return Header;
 }
 
