@@ -50,7 +50,8 @@ if $real_code; then
     --report "$out/apps-overhead-results.md"
   step python3 "$root/bench/real_code_report.py" --realworld "$tmp/realworld.json" \
     --realworld-whole-program "$tmp/realworld-whole-program.json" \
-    --apps "$tmp/apps.json" --overhead "$out/apps-overhead-results.md"
+    --apps "$tmp/apps.json" --overhead "$out/apps-overhead-results.md" \
+    --instructions "$out/apps-instructions-results.md"
   rm -rf "$tmp"
   $full || exit "$status"
 else
