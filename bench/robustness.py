@@ -9,7 +9,9 @@ drives the analyses hardest). Each seed runs as is, then as mutated copies:
   tokens    a few random tokens dropped
   truncate  the file cut at a random byte
 Every copy runs through clang-tidy --load, the -fplugin plugin, leaklint-tidy
-and leaklint-clangd --check. A crash is a signal, an assertion, "LLVM ERROR"
+and leaklint-clangd --check. The clang-tidy run also writes whole-program
+facts (FactsDirectory), which leaklint-merge then reads back: neither may
+crash on broken code either. A crash is a signal, an assertion, "LLVM ERROR"
 or clang's "PLEASE submit a bug report"; a hang is exceeding --timeout.
 Compile errors are expected and fine. Mutations are seeded (--seed), so a
 failure reproduces; crashing inputs are kept in --keep.
@@ -94,9 +96,15 @@ def mutate(data, kind, rng):
     return data
 
 
+def facts_dir(workdir):
+    return os.path.join(workdir, "facts")
+
+
 def command(tc, front_end, path, flags, workdir):
     if front_end == "clang-tidy":
-        return tc.tidy("-checks=-*,leak-*", "--header-filter=.*", path, "--") + flags
+        config = "--config={CheckOptions: {FactsDirectory: '%s'}}" % facts_dir(workdir)
+        return tc.tidy("-checks=-*,leak-*", config, "--header-filter=.*", path,
+                       "--") + flags
     if front_end == "leaklint-tidy":
         return [tc.leaklint_tidy, "-checks=-*,leak-*", "--header-filter=.*", path, "--"] + flags
     if front_end == "plugin":
@@ -121,9 +129,16 @@ def run_one(tc, job, kind, index, front_end, seed, timeout, keep):
         start = time.monotonic()
         try:
             proc = subprocess.run(cmd, cwd=workdir, capture_output=True, timeout=timeout)
-            seconds = time.monotonic() - start
+            returncodes = [proc.returncode]
             err = proc.stderr.decode("utf-8", "replace") + proc.stdout.decode("utf-8", "replace")
-            crashed = proc.returncode < 0 or any(m in err for m in CRASH_MARKERS)
+            if front_end == "clang-tidy" and os.path.isdir(facts_dir(workdir)):
+                merge = subprocess.run([tc.leaklint_merge, facts_dir(workdir)],
+                                       capture_output=True, timeout=timeout)
+                returncodes.append(merge.returncode)
+                err += merge.stderr.decode("utf-8", "replace")
+            seconds = time.monotonic() - start
+            crashed = (min(returncodes) < 0 or
+                       any(m in err for m in CRASH_MARKERS))
             outcome = "crash" if crashed else "ok"
         except subprocess.TimeoutExpired:
             seconds, err, outcome = timeout, "", "hang"
