@@ -8,8 +8,9 @@ LLVM_MAJOR="${LEAKLINT_LLVM_MAJOR:-22}"
 cxx="/usr/lib/llvm-${LLVM_MAJOR}/bin/clang++"
 
 # leaklint-fuzz (docs/fuzzing.md) is built when this clang links a fuzzer
-# with its libFuzzer runtime (libclang-rt-${LLVM_MAJOR}-dev); else it is not,
-# and the suite's test/fuzz is unsupported.
+# with its libFuzzer runtime (libclang-rt-${LLVM_MAJOR}-dev), or as
+# LEAKLINT_BUILD_FUZZER says; else it is not, and the suite's test/fuzz is
+# unsupported.
 have_fuzzer_runtime() {
   local dir status
   [ -x "$cxx" ] || return 1
@@ -25,10 +26,14 @@ have_fuzzer_runtime() {
 }
 
 if [ ! -f "$build/build.ninja" ]; then
-  fuzzer=OFF
-  if have_fuzzer_runtime; then
-    fuzzer=ON
-  fi
+  # LEAKLINT_BUILD_FUZZER=ON|OFF decides; unset, the fuzzer runtime does.
+  fuzzer="${LEAKLINT_BUILD_FUZZER:-}"
+  case "$fuzzer" in
+    ON|OFF) ;;
+    "") fuzzer=OFF; if have_fuzzer_runtime; then fuzzer=ON; fi ;;
+    *) echo "build: LEAKLINT_BUILD_FUZZER='$fuzzer'; allowed: ON, OFF (or unset)" >&2
+       exit 2 ;;
+  esac
   # No compiler named: this is a new user's plain `cmake`, which must pick
   # the clang++ of the same LLVM by itself (CMakeLists.txt); every build of
   # this script, CI's included, shows that it does and that what it picks
