@@ -11,12 +11,6 @@ using namespace clang;
 namespace leaklint::instancecache {
 namespace {
 
-// As far as the per-TU search goes from a destructor (RegistryRemoval.cpp):
-// calls this deep, and this many bodies. A search cut short by the second
-// says it may remove anything, so the merge never reports on half a look.
-constexpr unsigned MaxCallDepth = 3;
-constexpr unsigned MaxBodies = 64;
-
 void addOnce(std::vector<std::string> &List, std::string Item) {
   if (!Item.empty() && !llvm::is_contained(List, Item))
     List.push_back(std::move(Item));
@@ -76,7 +70,9 @@ FunctionFact InstanceCacheFactsCollector::summarize(const FunctionDecl *Root,
   SmallVector<std::pair<const FunctionDecl *, unsigned>, 16> Work = {{Root, 0}};
   llvm::SmallPtrSet<const FunctionDecl *, 16> Seen = {Root};
   for (unsigned I = 0; I < Work.size(); ++I) {
-    if (I == MaxBodies) {
+    // A search cut short may have missed a removal: the merge must not
+    // report on half a look.
+    if (I == RemovalSearchBodies) {
       Out.MayRemoveAny = true;
       break;
     }
@@ -85,7 +81,7 @@ FunctionFact InstanceCacheFactsCollector::summarize(const FunctionDecl *Root,
     for (const VarDecl *Var : S.Removed)
       addOnce(Out.Removes, facts::crossTUName(Var));
     Out.MayRemoveAny |= S.ThroughParameter;
-    if (Depth == MaxCallDepth)
+    if (Depth == RemovalSearchDepth)
       continue;
     for (const FunctionDecl *Callee : S.Runs) {
       if (SM.isInSystemHeader(Callee->getLocation()))

@@ -14,11 +14,6 @@ using namespace clang;
 namespace leaklint {
 namespace {
 
-// How far removal is looked for from a destructor: the functions it calls,
-// and theirs, up to this depth and this many bodies in all.
-constexpr unsigned MaxCallDepth = 3;
-constexpr unsigned MaxBodies = 64;
-
 // Walks one body: hands every container an entry is removed from to
 // \p OnRemoval (which says whether to stop), and lists the functions the
 // body runs: those it calls, and the destructors of what it destroys.
@@ -188,7 +183,8 @@ removalOnDestruction(const VarDecl *Registry, const CXXRecordDecl *Class,
   }
 
   llvm::SmallPtrSet<const FunctionDecl *, 16> Seen;
-  for (unsigned I = 0; I < Work.size() && Seen.size() < MaxBodies; ++I) {
+  for (unsigned I = 0; I < Work.size() && Seen.size() < RemovalSearchBodies;
+       ++I) {
     auto [Function, Depth, Alias] = Work[I];
     if (!Alias && !Seen.insert(Function).second)
       continue;
@@ -199,7 +195,7 @@ removalOnDestruction(const VarDecl *Registry, const CXXRecordDecl *Class,
     Walker.TraverseStmt(Function->getBody());
     if (Walker.Stopped)
       return RemovalOnDestruction::Removed;
-    if (Depth == MaxCallDepth)
+    if (Depth == RemovalSearchDepth)
       continue;
     for (auto [Callee, Call] : Walker.Callees) {
       const FunctionDecl *CalleeBody = nullptr;

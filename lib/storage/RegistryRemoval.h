@@ -16,6 +16,12 @@
 
 namespace leaklint {
 
+/// How far removal is looked for from a destructor: the functions it calls,
+/// and theirs, up to this depth and this many bodies in all. Whole-program
+/// facts summarise each function as far as the per-TU search would look.
+constexpr unsigned RemovalSearchDepth = 3;
+constexpr unsigned RemovalSearchBodies = 64;
+
 enum class RemovalOnDestruction {
   Removed,    ///< Some destructor path removes entries from the registry.
   NotRemoved, ///< Every destructor involved is visible and none does.
