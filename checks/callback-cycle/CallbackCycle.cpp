@@ -101,10 +101,15 @@ public:
       CallbackCycle::Store S;
       S.Loc = Call->getExprLoc();
       S.Holder = Holder;
+      for (const FieldDecl *Via : P.Via)
+        S.Holder.Path.push_back(PathStep{Via, nullptr});
       S.Field = P.Field;
       S.Value = Call->getArg(P.Param);
       S.Callee = M;
       S.CalleeStore = P.Where;
+      S.HandedTo = P.HandedTo;
+      S.HandedOn = P.HandedOn;
+      S.StoredBy = P.StoredBy;
       Found(S);
     }
     return true;
@@ -317,9 +322,14 @@ void CallbackCycle::consider(const FunctionDecl *F, const Store &S,
                          quoted(S.IoField->getName()) + " runs its handlers on " +
                              quoted(S.Field->getName()) +
                              ", which its constructor is given"});
+    if (S.Callee && S.HandedTo && S.HandedOn.isValid())
+      D.Notes.push_back({S.HandedOn, quoted(memberName(S.Callee)) +
+                                         " hands its argument on to " +
+                                         quoted(memberName(S.HandedTo)) +
+                                         " here"});
     if (S.Callee && S.CalleeStore.isValid())
       D.Notes.push_back({S.CalleeStore,
-                         quoted(memberName(S.Callee)) +
+                         quoted(memberName(S.StoredBy ? S.StoredBy : S.Callee)) +
                              " stores its argument in " +
                              quoted(S.Field->getName()) + " here"});
     Candidates.push_back(std::move(C));

@@ -71,6 +71,12 @@ public:
     /// the store in its body.
     const clang::FunctionDecl *Callee = nullptr;
     clang::SourceLocation CalleeStore;
+    /// Set when the method hands its argument on to another method instead
+    /// of storing it (OwnershipLinks::ParamStore): the first hop and where
+    /// it is made, and the method that stores it in the end.
+    const clang::FunctionDecl *HandedTo = nullptr;
+    clang::SourceLocation HandedOn;
+    const clang::FunctionDecl *StoredBy = nullptr;
     /// Set when an asynchronous operation hands the callable to an
     /// execution context (Field) that the holder owns: the operation and
     /// the I/O object it was started on.

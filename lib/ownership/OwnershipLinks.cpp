@@ -117,9 +117,14 @@ public:
     ObjectName Object = name(ObjectExpr);
     if (!Object.known())
       return;
-    for (const OwnershipLinks::ParamStore &S : Stores)
-      if (S.Param < Args.size())
-        add(Object, S.Field, Args[S.Param], Callee);
+    for (const OwnershipLinks::ParamStore &S : Stores) {
+      if (S.Param >= Args.size())
+        continue;
+      ObjectName Holder = Object;
+      for (const FieldDecl *Via : S.Via)
+        Holder.Path.push_back(PathStep{Via, nullptr});
+      add(Holder, S.Field, Args[S.Param], Callee);
+    }
   }
 
   // A call this TU cannot see into, kept when it passes an owner.
@@ -242,21 +247,70 @@ private:
 // Which parameters a function stores into fields of its object.
 class ParamStoreVisitor : public RecursiveASTVisitor<ParamStoreVisitor> {
 public:
-  ParamStoreVisitor(const FunctionDecl *F,
+  ParamStoreVisitor(OwnershipLinks &Links, const ContainerTypes &Containers,
+                    const FunctionDecl *F,
                     SmallVectorImpl<OwnershipLinks::ParamStore> &Out)
-      : F(F), Out(Out) {}
+      : Links(Links), Containers(Containers), F(F), Out(Out) {}
+
+  // The parameter of F that \p Value passes along unchanged, if any; a
+  // copy or move of it into the callee's by-value parameter passes it too.
+  const ParmVarDecl *paramOf(const Expr *Value) const {
+    Value = passedThrough(Value);
+    if (const auto *Copy = dyn_cast_or_null<CXXConstructExpr>(Value))
+      if (Copy->getNumArgs() == 1 && Copy->getConstructor() &&
+          Copy->getConstructor()->isCopyOrMoveConstructor())
+        Value = passedThrough(Copy->getArg(0));
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Value);
+    const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+    return Param && Param->getDeclContext() == F ? Param : nullptr;
+  }
 
   void record(const FieldDecl *Field, const Expr *Value) {
     // A parameter wrapped in an object made to hold it:
     // `tasks_.push_back(std::make_unique<Task<F>>(std::move(f)))`.
     if (const Expr *Held = heldCallableArgument(passedThrough(Value)))
       Value = Held;
-    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(passedThrough(Value));
-    const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
-    if (!Param || Param->getDeclContext() != F)
+    if (const ParmVarDecl *Param = paramOf(Value))
+      Out.push_back({Param->getFunctionScopeIndex(),
+                     Field->getCanonicalDecl(), Value, Value->getBeginLoc()});
+  }
+
+  // `channel_->setReadCallback(std::move(cb))`: a parameter handed on to a
+  // method of the object, or of an object it owns, is stored wherever that
+  // method stores it. A raw pointer or reference on the way leads to an
+  // object that lives on its own: nothing is recorded then.
+  void forward(const CXXMemberCallExpr *Call, const CXXMethodDecl *M) {
+    if (M->isInStdNamespace() ||
+        llvm::none_of(Call->arguments(),
+                      [&](const Expr *Arg) { return paramOf(Arg); }))
       return;
-    Out.push_back({Param->getFunctionScopeIndex(), Field->getCanonicalDecl(),
-                   Value, Value->getBeginLoc()});
+    ObjectName Object = nameObject(Call->getImplicitObjectArgument());
+    if (Object.Kind != ObjectName::This)
+      return;
+    SmallVector<const FieldDecl *, 1> Via;
+    for (const PathStep &Step : Object.Path) {
+      if (!Step.Field || !isOwningStep(Step, Containers))
+        return;
+      Via.push_back(Step.Field->getCanonicalDecl());
+    }
+    for (const OwnershipLinks::ParamStore &S : Links.storedParams(M)) {
+      if (S.HandOvers >= OwnershipLinks::MaxForwardingDepth)
+        continue;
+      const ParmVarDecl *Param =
+          S.Param < Call->getNumArgs() ? paramOf(Call->getArg(S.Param))
+                                       : nullptr;
+      if (!Param)
+        continue;
+      OwnershipLinks::ParamStore Forwarded = S;
+      Forwarded.Param = Param->getFunctionScopeIndex();
+      Forwarded.Via = Via;
+      Forwarded.Via.append(S.Via.begin(), S.Via.end());
+      Forwarded.StoredBy = S.StoredBy ? S.StoredBy : M;
+      Forwarded.HandedTo = M;
+      Forwarded.HandedOn = Call->getExprLoc();
+      Forwarded.HandOvers = S.HandOvers + 1;
+      Out.push_back(std::move(Forwarded));
+    }
   }
 
   void recordWrite(const Expr *Destination, const Expr *Value) {
@@ -273,13 +327,19 @@ public:
 
   bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
     const CXXMethodDecl *M = Call->getMethodDecl();
-    if (M && M->getDeclName().isIdentifier() && isGrowthMethod(M->getName()))
+    if (!M || !M->getDeclName().isIdentifier())
+      return true;
+    if (isGrowthMethod(M->getName()))
       for (const Expr *Arg : Call->arguments())
         recordWrite(Call->getImplicitObjectArgument(), Arg);
+    else
+      forward(Call, M);
     return true;
   }
 
 private:
+  OwnershipLinks &Links;
+  const ContainerTypes &Containers;
   const FunctionDecl *F;
   SmallVectorImpl<OwnershipLinks::ParamStore> &Out;
 };
@@ -389,30 +449,43 @@ ObjectName OwnershipLinks::carriedOwner(const Expr *Value,
 ArrayRef<OwnershipLinks::ParamStore>
 OwnershipLinks::storedParams(const FunctionDecl *F) {
   F = F->getCanonicalDecl();
-  auto [It, New] = Summaries.try_emplace(F);
-  if (!New)
-    return It->second;
-  SmallVector<ParamStore, 2> Stores;
+  if (auto It = Summaries.find(F); It != Summaries.end())
+    return *It->second;
+  // Beyond the hand-overs the asking summary may follow, or a call back
+  // into a function being summarised: nothing is followed, and the
+  // summaries on the way stay uncached, so that each answer is the same
+  // whichever function asks first.
+  if (ForwardingDepth > MaxForwardingDepth || !InProgress.insert(F).second) {
+    Truncated = true;
+    return {};
+  }
+  bool OuterTruncated = std::exchange(Truncated, false);
+  auto Stores = std::make_unique<SmallVector<ParamStore, 2>>();
   const FunctionDecl *Def = nullptr;
   if (F->hasBody(Def)) {
-    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def)) {
-      ParamStoreVisitor Visitor(Def, Stores);
+    ++ForwardingDepth;
+    ParamStoreVisitor Visitor(*this, Containers, Def, *Stores);
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
       for (const CXXCtorInitializer *Init : Ctor->inits())
         if (Init->isMemberInitializer() && Init->isWritten())
           Visitor.record(Init->getMember(), Init->getInit());
-    }
-    ParamStoreVisitor(Def, Stores).TraverseStmt(Def->getBody());
+    Visitor.TraverseStmt(Def->getBody());
+    --ForwardingDepth;
   } else {
     // A setter or constructor in a header whose body clangd's preamble
     // skipped.
     for (const SkippedStore &Skipped : storesOfSkippedBody(F, isGrowthMethod))
-      Stores.push_back({Skipped.Param, Skipped.Field->getCanonicalDecl(),
-                        nullptr, Skipped.Where});
+      Stores->push_back({Skipped.Param, Skipped.Field->getCanonicalDecl(),
+                         nullptr, Skipped.Where});
   }
-  // The lookup above may have grown the map: find the slot again.
-  auto &Slot = Summaries[F];
-  Slot = std::move(Stores);
-  return Slot;
+  InProgress.erase(F);
+  ArrayRef<ParamStore> Out = *Stores;
+  if (Truncated)
+    Uncached.push_back(std::move(Stores));
+  else
+    Summaries[F] = std::move(Stores);
+  Truncated |= OuterTruncated;
+  return Out;
 }
 
 SmallVector<OwnershipLink, 4>

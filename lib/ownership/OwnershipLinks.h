@@ -20,6 +20,8 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
+#include <memory>
+#include <vector>
 
 namespace leaklint {
 
@@ -57,7 +59,8 @@ struct OpaqueCall {
 };
 
 /// Finds the links of function bodies; remembers which parameters each
-/// constructor or setter stores into which fields (one level deep).
+/// constructor or setter stores into which fields, also through methods it
+/// hands them to (up to MaxForwardingDepth calls deep).
 class OwnershipLinks {
 public:
   explicit OwnershipLinks(const ContainerTypes &Containers)
@@ -89,8 +92,31 @@ public:
     const clang::Expr *Value;
     /// Where the store is, for notes.
     clang::SourceLocation Where;
+    /// The owning fields from the function's object to the object whose
+    /// \c Field receives the parameter: empty for a field of the object
+    /// itself, `channel_` when `setOnRead(cb)` calls
+    /// `channel_->setReadCallback(cb)`.
+    llvm::SmallVector<const clang::FieldDecl *, 1> Via = {};
+    /// When the function forwards its parameter instead of storing it:
+    /// the method it hands it to, and where (the call in its body).
+    const clang::FunctionDecl *HandedTo = nullptr;
+    clang::SourceLocation HandedOn = {};
+    /// The method that makes the store, at the end of the forwarding; null
+    /// when the function stores the parameter itself.
+    const clang::FunctionDecl *StoredBy = nullptr;
+    /// How many hand-overs lead to the store: 0 when the function stores
+    /// the parameter itself. At most MaxForwardingDepth.
+    unsigned HandOvers = 0;
   };
+  /// Which parameters \p F stores into fields of its object or of objects
+  /// it owns (`this->f = p`, `f.push_back(p)`, `owned_->set(p)` where `set`
+  /// stores its parameter), computed once per function. Forwarding is
+  /// followed through at most MaxForwardingDepth hand-overs, whichever
+  /// function asks first; a function reached again while its own summary is
+  /// being made contributes nothing (recursion ends). A summary cut short
+  /// by either is not cached.
   llvm::ArrayRef<ParamStore> storedParams(const clang::FunctionDecl *F);
+  static constexpr unsigned MaxForwardingDepth = 4;
 
   /// Fields some code removes elements from (`queue.pop_front()`): a
   /// collection that is drained holds its elements only for a while.
@@ -113,6 +139,7 @@ public:
 
   void clear() {
     Summaries.clear();
+    Uncached.clear();
     Drainers.clear();
     ReadClasses.clear();
     OnDemand = false;
@@ -125,8 +152,16 @@ private:
       Drainers;
   llvm::DenseSet<const clang::CXXRecordDecl *> ReadClasses;
   bool OnDemand = false;
-  llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<ParamStore, 2>>
+  // Boxed: a summary is read while others are added (forwarding, and
+  // carriedOwner() during a caller's walk over a summary).
+  llvm::DenseMap<const clang::FunctionDecl *,
+                 std::unique_ptr<llvm::SmallVector<ParamStore, 2>>>
       Summaries;
+  /// Summaries cut short, kept alive for the callers' ArrayRefs.
+  std::vector<std::unique_ptr<llvm::SmallVector<ParamStore, 2>>> Uncached;
+  llvm::DenseSet<const clang::FunctionDecl *> InProgress;
+  unsigned ForwardingDepth = 0;
+  bool Truncated = false;
 };
 
 /// True for the names of the container methods that add elements.

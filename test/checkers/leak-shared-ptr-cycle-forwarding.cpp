@@ -1,0 +1,45 @@
+// RUN: %check_leaklint %s leak-shared-ptr-cycle %t -- -- -std=c++17
+//
+// A method that hands a shared_ptr on to a method of an object it owns,
+// which stores it: the link is made where the first method is called.
+
+#include <memory>
+
+class Session;
+
+struct Timer {
+  void setOwner(std::shared_ptr<Session> S) { owner_ = std::move(S); }
+  std::shared_ptr<Session> owner_;
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: 'Timer::owner_' completes a shared_ptr ownership cycle; the 'Session' it points to owns the 'Timer' in turn, so neither is ever destroyed [leak-shared-ptr-cycle]
+  // CHECK-MESSAGES: :[[@LINE+12]]:26: note: 'Session::timer_' owns 'Timer' objects through 'std::unique_ptr<Timer>'{{$}}
+  // CHECK-MESSAGES: :[[@LINE+8]]:22: note: 'owner_' is set to shared_from_this() here, through 'Session::arm'{{$}}
+  // CHECK-MESSAGES: :[[@LINE-4]]:28: note: make it a std::weak_ptr: 'std::weak_ptr<Session> owner_;'{{$}}
+  // CHECK-FIXES: std::weak_ptr<Session> owner_;
+};
+
+class Session : public std::enable_shared_from_this<Session> {
+public:
+  void arm(std::shared_ptr<Session> S) { timer_->setOwner(std::move(S)); }
+  void start() { arm(shared_from_this()); }
+
+private:
+  std::unique_ptr<Timer> timer_ = std::make_unique<Timer>();
+};
+
+// --- Clean: handed to an object the session only points to ------------------
+
+class Job;
+
+struct Scheduler {
+  void setCurrent(std::shared_ptr<Job> J) { current_ = std::move(J); }
+  std::shared_ptr<Job> current_;
+};
+
+class Job : public std::enable_shared_from_this<Job> {
+public:
+  void arm(std::shared_ptr<Job> J) { scheduler_->setCurrent(std::move(J)); }
+  void start() { arm(shared_from_this()); }
+
+private:
+  Scheduler *scheduler_ = nullptr;
+};
