@@ -122,6 +122,23 @@ const Expr *heldCallableArgument(const Expr *Made) {
     return nullptr;
   const CXXRecordDecl *Class = nullptr;
   const Expr *Arg = nullptr;
+  // The argument the object keeps: the first that is a callable (a lambda,
+  // a bind expression, a callable holder), as in `new Timer(loop, cb, ms)`;
+  // else the last, where type erasure puts it (`Task<F>(std::move(f))`).
+  auto KeptArgument = [](ArrayRef<const Expr *> Args) -> const Expr * {
+    for (const Expr *A : Args) {
+      const Expr *E = A->IgnoreImplicit()->IgnoreParenImpCasts();
+      if (const auto *Copy = dyn_cast<CXXConstructExpr>(E);
+          Copy && Copy->getNumArgs() == 1)
+        E = Copy->getArg(0)->IgnoreImplicit()->IgnoreParenImpCasts();
+      const auto *Call = dyn_cast<CallExpr>(E);
+      if (isa<LambdaExpr>(E) ||
+          (Call && isBindFunction(Call->getDirectCallee())) ||
+          isCallableHolderType(A->getType().getNonReferenceType()))
+        return A;
+    }
+    return Args.back();
+  };
   if (const auto *Call = dyn_cast<CallExpr>(Made)) {
     const FunctionDecl *FD = Call->getDirectCallee();
     if (!isStdFunction(FD, {"make_unique", "make_shared", "allocate_shared"}) ||
@@ -134,13 +151,13 @@ const Expr *heldCallableArgument(const Expr *Made) {
                 ->get(0)
                 .getAsType()
                 ->getAsCXXRecordDecl();
-    Arg = Call->getArg(Call->getNumArgs() - 1);
+    Arg = KeptArgument(ArrayRef(Call->getArgs(), Call->getNumArgs()));
   } else if (const auto *New = dyn_cast<CXXNewExpr>(Made)) {
     const CXXConstructExpr *Construct = New->getConstructExpr();
     if (!Construct || Construct->getNumArgs() == 0)
       return nullptr;
     Class = Construct->getType()->getAsCXXRecordDecl();
-    Arg = Construct->getArg(Construct->getNumArgs() - 1);
+    Arg = KeptArgument(ArrayRef(Construct->getArgs(), Construct->getNumArgs()));
   }
   return Class && holdsCallable(Class) ? Arg : nullptr;
 }

@@ -29,7 +29,9 @@ bool holdsCallable(const clang::CXXRecordDecl *RD);
 /// The callable argument kept by an object made to hold it:
 /// `std::make_unique<Task<F>>(f)`, `std::make_shared<Task<F>>(f)`,
 /// `new Task<F>(f)` where Task holds a callable (type erasure behind a base
-/// pointer). Null otherwise.
+/// pointer), `new TimerWatcher(loop, std::bind(...), ms)` where the class
+/// keeps a std::function: the first argument that is a callable, else the
+/// last. Null otherwise.
 const clang::Expr *heldCallableArgument(const clang::Expr *Made);
 
 /// The lambdas and bind calls that \p Init stores into the value it
