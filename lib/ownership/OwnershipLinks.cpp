@@ -265,24 +265,51 @@ public:
     return Param && Param->getDeclContext() == F ? Param : nullptr;
   }
 
+  // The parameters of F that \p Value keeps: the one it passes along
+  // (paramOf()), or those a lambda captures by copy, which the closure then
+  // holds: `[cb] { cb(); }`, `[cb = std::move(cb)](int) { cb(); }`.
+  SmallVector<const ParmVarDecl *, 1> carried(const Expr *Value) const {
+    SmallVector<const ParmVarDecl *, 1> Out;
+    if (const ParmVarDecl *Param = paramOf(Value)) {
+      Out.push_back(Param);
+      return Out;
+    }
+    // Through the conversion to a callable holder: `std::function<void()>`
+    // made from the lambda.
+    const Expr *E = passedThrough(Value);
+    if (const auto *Convert = dyn_cast_or_null<CXXConstructExpr>(E);
+        Convert && Convert->getNumArgs() == 1)
+      E = passedThrough(Convert->getArg(0));
+    const auto *Lambda = dyn_cast_or_null<LambdaExpr>(E);
+    if (!Lambda)
+      return Out;
+    for (const auto &[Capture, Init] :
+         llvm::zip(Lambda->captures(), Lambda->capture_inits()))
+      if (Capture.capturesVariable() &&
+          Capture.getCaptureKind() == LCK_ByCopy && Init)
+        if (const ParmVarDecl *Param = paramOf(Init))
+          Out.push_back(Param);
+    return Out;
+  }
+
   void record(const FieldDecl *Field, const Expr *Value) {
     // A parameter wrapped in an object made to hold it:
     // `tasks_.push_back(std::make_unique<Task<F>>(std::move(f)))`.
     if (const Expr *Held = heldCallableArgument(passedThrough(Value)))
       Value = Held;
-    if (const ParmVarDecl *Param = paramOf(Value))
+    for (const ParmVarDecl *Param : carried(Value))
       Out.push_back({Param->getFunctionScopeIndex(),
                      Field->getCanonicalDecl(), Value, Value->getBeginLoc()});
   }
 
   // `channel_->setReadCallback(std::move(cb))`: a parameter handed on to a
   // method of the object, or of an object it owns, is stored wherever that
-  // method stores it. A raw pointer or reference on the way leads to an
+  // method stores it; so is a lambda that captures it. A raw pointer or reference on the way leads to an
   // object that lives on its own: nothing is recorded then.
   void forward(const CXXMemberCallExpr *Call, const CXXMethodDecl *M) {
     if (M->isInStdNamespace() ||
         llvm::none_of(Call->arguments(),
-                      [&](const Expr *Arg) { return paramOf(Arg); }))
+                      [&](const Expr *Arg) { return !carried(Arg).empty(); }))
       return;
     ObjectName Object = nameObject(Call->getImplicitObjectArgument());
     if (Object.Kind != ObjectName::This)
@@ -296,20 +323,19 @@ public:
     for (const OwnershipLinks::ParamStore &S : Links.storedParams(M)) {
       if (S.HandOvers >= OwnershipLinks::MaxForwardingDepth)
         continue;
-      const ParmVarDecl *Param =
-          S.Param < Call->getNumArgs() ? paramOf(Call->getArg(S.Param))
-                                       : nullptr;
-      if (!Param)
+      if (S.Param >= Call->getNumArgs())
         continue;
-      OwnershipLinks::ParamStore Forwarded = S;
-      Forwarded.Param = Param->getFunctionScopeIndex();
-      Forwarded.Via = Via;
-      Forwarded.Via.append(S.Via.begin(), S.Via.end());
-      Forwarded.StoredBy = S.StoredBy ? S.StoredBy : M;
-      Forwarded.HandedTo = M;
-      Forwarded.HandedOn = Call->getExprLoc();
-      Forwarded.HandOvers = S.HandOvers + 1;
-      Out.push_back(std::move(Forwarded));
+      for (const ParmVarDecl *Param : carried(Call->getArg(S.Param))) {
+        OwnershipLinks::ParamStore Forwarded = S;
+        Forwarded.Param = Param->getFunctionScopeIndex();
+        Forwarded.Via = Via;
+        Forwarded.Via.append(S.Via.begin(), S.Via.end());
+        Forwarded.StoredBy = S.StoredBy ? S.StoredBy : M;
+        Forwarded.HandedTo = M;
+        Forwarded.HandedOn = Call->getExprLoc();
+        Forwarded.HandOvers = S.HandOvers + 1;
+        Out.push_back(std::move(Forwarded));
+      }
     }
   }
 

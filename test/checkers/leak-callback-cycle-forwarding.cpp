@@ -107,6 +107,50 @@ private:
   std::unique_ptr<Channel> channel_;
 };
 
+// --- Positive: the parameter is kept inside a lambda that captures it ------
+
+class Wrapper : public std::enable_shared_from_this<Wrapper> {
+public:
+  void setOnClose(std::function<void()> Cb) {
+    channel_->setReadCallback([Cb] { Cb(); });
+  }
+  void setOnError(std::function<void(int)> Cb) {
+    onError_ = [Cb = std::move(Cb)](int E) { Cb(E); };
+  }
+  void start() {
+    setOnClose(std::bind(&Wrapper::close, shared_from_this()));
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Channel::readCb_' of 'channel_' stores a callback holding 'shared_from_this()', a shared_ptr to the 'Wrapper' that owns it; the object can never be destroyed while the callback is stored [leak-callback-cycle]
+    // CHECK-MESSAGES: :[[@LINE-2]]:43: note: 'shared_from_this()' is bound here; bind a lambda that locks a std::weak_ptr instead: '[weak_self = weak_from_this()] { if (auto self = weak_self.lock()) self->close(); }' (no fix-it for a bound argument){{$}}
+    // CHECK-MESSAGES: :[[@LINE+12]]:28: note: the 'Wrapper' owns the callback through 'channel_'{{$}}
+    // CHECK-MESSAGES: :[[@LINE-10]]:15: note: 'Wrapper::setOnClose' hands its argument on to 'Channel::setReadCallback' here{{$}}
+    // CHECK-MESSAGES: :[[@LINE-113]]:62: note: 'Channel::setReadCallback' stores its argument in 'readCb_' here{{$}}
+    setOnError(std::bind(&Wrapper::fail, shared_from_this(), std::placeholders::_1));
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Wrapper::onError_' stores a callback holding 'shared_from_this()', a shared_ptr to the 'Wrapper' that owns it; the object can never be destroyed while the callback is stored [leak-callback-cycle]
+    // CHECK-MESSAGES: :[[@LINE-2]]:42: note: 'shared_from_this()' is bound here; bind a lambda that locks a std::weak_ptr instead (no fix-it for a bound argument){{$}}
+    // CHECK-MESSAGES: :[[@LINE-12]]:16: note: 'Wrapper::setOnError' stores its argument in 'onError_' here{{$}}
+  }
+  void close() {}
+  void fail(int) {}
+
+private:
+  std::unique_ptr<Channel> channel_ = std::make_unique<Channel>();
+  std::function<void(int)> onError_;
+};
+
+// --- Clean: a lambda that captures the parameter by reference -------------
+
+class ByReference : public std::enable_shared_from_this<ByReference> {
+public:
+  void setOnRead(const std::function<void()> &Cb) {
+    channel_->setReadCallback([&Cb] { Cb(); });
+  }
+  void start() { setOnRead([self = shared_from_this()] { self->handle(); }); }
+  void handle() {}
+
+private:
+  std::unique_ptr<Channel> channel_ = std::make_unique<Channel>();
+};
+
 // --- Clean: handed to an object the class does not own ----------------------
 
 class Borrower : public std::enable_shared_from_this<Borrower> {
@@ -189,7 +233,7 @@ public:
   // CHECK-MESSAGES: :[[@LINE-2]]:29: note: the callback captures 'self' here; capture 'weak_self = weak_from_this()' and lock it instead{{$}}
   // CHECK-MESSAGES: :[[@LINE+7]]:8: note: the 'FourHops' owns the callback through 'hops_'{{$}}
   // CHECK-MESSAGES: :[[@LINE-5]]:52: note: 'FourHops::setOnRead' hands its argument on to 'Hop2::set' here{{$}}
-  // CHECK-MESSAGES: :[[@LINE-179]]:62: note: 'Channel::setReadCallback' stores its argument in 'readCb_' here{{$}}
+  // CHECK-MESSAGES: :[[@LINE-223]]:62: note: 'Channel::setReadCallback' stores its argument in 'readCb_' here{{$}}
   // CHECK-FIXES: void start() { setOnRead([weak_self = weak_from_this()] { auto self = weak_self.lock(); if (!self) return; self->handle(); }); }
   void handle() {}
 
