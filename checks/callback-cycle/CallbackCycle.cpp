@@ -4,6 +4,7 @@
 #include "Compat.h"
 #include "WeakCaptureRewrite.h"
 #include "edits/SourceEdits.h"
+#include "facts/TranslationUnitFacts.h"
 #include "ownership/OwnershipGraph.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -24,9 +25,26 @@ public:
   StoreVisitor(OwnershipLinks &Links, ExecutionContexts &Contexts,
                const ContainerTypes &Containers,
                const ReassignedSet &Reassigned,
-               llvm::function_ref<void(const CallbackCycle::Store &)> Found)
+               llvm::function_ref<void(const CallbackCycle::Store &)> Found,
+               SmallVectorImpl<CallbackCycle::OpaqueStore> *Opaque)
       : Links(Links), Contexts(Contexts), Containers(Containers),
-        Reassigned(Reassigned), Found(Found) {}
+        Reassigned(Reassigned), Found(Found), Opaque(Opaque) {}
+
+  // Whole-program mode: a method whose body the TU lacks may store any
+  // argument; the merge decides from the TU that defines it.
+  void addOpaque(const CXXMemberCallExpr *Call, const CXXMethodDecl *M) {
+    if (!Opaque || Call->getNumArgs() == 0 || M->hasBody() ||
+        skippedDefinition(M) ||
+        M->getASTContext().getSourceManager().isInSystemHeader(
+            M->getLocation()))
+      return;
+    ObjectName Holder =
+        nameObject(Call->getImplicitObjectArgument(), &Reassigned);
+    if (!Holder.known())
+      return;
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+      Opaque->push_back({Call, M, Holder, I});
+  }
 
   // `desc_->async_read_some(buf, handler)`: the handler waits in the
   // execution context that `desc_` runs on. When that context is a field of
@@ -89,8 +107,10 @@ public:
       return true;
     // Most methods store no parameter: name the holder only for those that do.
     ArrayRef<OwnershipLinks::ParamStore> Stores = Links.storedParams(M);
-    if (Stores.empty())
+    if (Stores.empty()) {
+      addOpaque(Call, M);
       return true;
+    }
     ObjectName Holder =
         nameObject(Call->getImplicitObjectArgument(), &Reassigned);
     if (!Holder.known())
@@ -121,6 +141,7 @@ private:
   const ContainerTypes &Containers;
   const ReassignedSet &Reassigned;
   llvm::function_ref<void(const CallbackCycle::Store &)> Found;
+  SmallVectorImpl<CallbackCycle::OpaqueStore> *Opaque;
 };
 
 // How often the body refers to \p VD.
@@ -163,7 +184,10 @@ std::string ownerText(const CallableOwner &O, const ASTContext &Ctx) {
 } // namespace
 
 CallbackCycle::CallbackCycle(const CallbackCycleOptions &Options)
-    : Options(Options), Links(Containers) {}
+    : Options(Options), Links(Containers) {
+  if (!Options.FactsDirectory.empty())
+    Facts.emplace();
+}
 
 void CallbackCycle::registerMatchers(MatchFinder &Finder,
                                      MatchFinder::MatchCallback *CB) {
@@ -179,16 +203,25 @@ void CallbackCycle::collect(const MatchFinder::MatchResult &Result) {
   // Template patterns count for resets: a member function of a class
   // template is instantiated only when used.
   Resets.collect(F);
-  if (!F->isDependentContext() && !isa<CXXDestructorDecl>(F))
+  Escapes.collect(F);
+  if (F->isDependentContext())
+    return;
+  if (Facts)
+    summarizeStores(F);
+  if (!isa<CXXDestructorDecl>(F))
     analyze(F);
 }
 
 void CallbackCycle::analyze(const FunctionDecl *F) {
   ReassignedSet Reassigned = reassignedLocals(F);
   SmallVector<Store, 8> Stores;
+  SmallVector<OpaqueStore, 2> Opaque;
   auto Collect = [&](const Store &S) { Stores.push_back(S); };
-  StoreVisitor Visitor(Links, Contexts, Containers, Reassigned, Collect);
+  StoreVisitor Visitor(Links, Contexts, Containers, Reassigned, Collect,
+                       Facts ? &Opaque : nullptr);
   Visitor.TraverseStmt(F->getBody());
+  for (const OpaqueStore &S : Opaque)
+    deferToMerge(F, S, Reassigned);
 
   // A local that the function also stores into an object's owning storage
   // (`auto c = make_shared<Conn>(); ...; conns_[id] = c;`) is owned by that
@@ -337,6 +370,70 @@ void CallbackCycle::consider(const FunctionDecl *F, const Store &S,
   }
 }
 
+void CallbackCycle::deferToMerge(const FunctionDecl *F, const OpaqueStore &S,
+                                 const ReassignedSet &Reassigned) {
+  const Expr *Arg = S.Call->getArg(S.Param);
+  for (const CallableOwner &O : callableOwners(Arg, Reassigned)) {
+    if (!O.Object.ownsOrIs(S.Holder))
+      continue;
+    ArrayRef<PathStep> Steps =
+        ArrayRef<PathStep>(S.Holder.Path).drop_front(O.Object.Path.size());
+    if (!llvm::all_of(Steps, [&](const PathStep &Step) {
+          return Step.Field && isOwningStep(Step, Containers);
+        }))
+      continue;
+    std::string Callee = facts::crossTUName(S.Callee);
+    if (Callee.empty() ||
+        !DeferredSeen
+             .insert({S.Call->getExprLoc().getRawEncoding(),
+                      S.Callee->getCanonicalDecl(), S.Param})
+             .second)
+      return;
+    const auto *Method = dyn_cast<CXXMethodDecl>(F);
+    const CXXRecordDecl *Class =
+        O.Object.Kind == ObjectName::This && O.Object.Path.empty() && Method
+            ? Method->getParent()
+            : O.Class;
+    Deferred D;
+    D.Fact.Callee = std::move(Callee);
+    D.Fact.CalleeName = memberName(S.Callee);
+    D.Fact.Param = S.Param;
+    for (const PathStep &Step : Steps) {
+      D.Chain.push_back(Step.Field);
+      D.Fact.Chain.push_back(facts::crossTUName(StorageResets::key(Step.Field)));
+      D.Fact.ChainNames.push_back(Step.Field->getName().str());
+    }
+    // The finding as consider() words it, with the storage left to the
+    // merge and no fix-it (whole-program findings carry none).
+    Finding W;
+    W.Loc = S.Call->getExprLoc();
+    W.Message = " stores a callback holding " + ownerText(O, *Ctx) +
+                ", a shared_ptr to the " + quoted(className(Class)) +
+                " that owns it; the object can never be destroyed while the "
+                "callback is stored";
+    WeakCaptureRewrite Plan = planWeakCapture(O, Reassigned, *Ctx);
+    Plan.Fixes.clear();
+    if (Plan.WhyNot.empty())
+      Plan.WhyNot = "whole-program findings carry none";
+    std::string Captured =
+        O.Kind == CallableOwner::BoundArgument
+            ? ownerText(O, *Ctx) + " is bound here"
+            : "the callback captures " + ownerText(O, *Ctx) +
+                  (O.Implicit ? " by copy through its capture default here"
+                              : " here");
+    W.Notes.push_back({O.Loc, Captured + "; " + Plan.advice()});
+    if (!Steps.empty())
+      W.Notes.push_back({Steps.front().Field->getLocation(),
+                         "the " + quoted(className(Class)) +
+                             " owns the callback through " +
+                             quoted(Steps.front().Field->getName())});
+    D.Fact.Finding = facts::wholeProgramFinding("leak-callback-cycle", W,
+                                                Ctx->getSourceManager());
+    DeferredStores.push_back(std::move(D));
+    return;
+  }
+}
+
 std::vector<Finding> CallbackCycle::finish() {
   std::vector<Finding> Out;
   llvm::DenseSet<unsigned> Fixed;
@@ -345,22 +442,41 @@ std::vector<Finding> CallbackCycle::finish() {
     Resets.readClassesOnDemand();
   for (Candidate &C : Candidates) {
     const StorageReset *Reset = nullptr;
-    for (const FieldDecl *Field : C.Chain)
+    const StorageReset *Escape = nullptr;
+    const FieldDecl *Escaping = nullptr;
+    for (const FieldDecl *Field : C.Chain) {
       if ((Reset = Resets.find(Field)))
         break;
-    if (Reset && !Options.ReportResetStorage)
+      if (!Escape && (Escape = Escapes.find(Field)))
+        Escaping = Field;
+    }
+    if ((Reset || Escape) && !Options.ReportResetStorage)
       continue;
     if (Reset)
       C.Diag.Notes.push_back(
           {Reset->Where,
            "the storage is emptied in " + quoted(memberName(Reset->In)) +
                " here, which breaks the cycle only if it runs"});
+    else if (Escape)
+      C.Diag.Notes.push_back(
+          {Escape->Where,
+           quoted(memberName(Escape->In)) + " hands out " +
+               quoted(Escaping->getName()) +
+               " here; code holding it may empty it, which breaks the cycle "
+               "only if it runs"});
     // One callable stored twice gets its fix once.
     if (!C.Diag.Fixes.empty() &&
         !Fixed.insert(C.Callable.getRawEncoding()).second)
       C.Diag.Fixes.clear();
     Out.push_back(std::move(C.Diag));
   }
+  if (Facts && Ctx)
+    writeFacts();
+  if (Facts)
+    Facts.emplace();
+  DeferredStores.clear();
+  DeferredSeen.clear();
+  Escapes.clear();
   Candidates.clear();
   Seen.clear();
   Resets.clear();

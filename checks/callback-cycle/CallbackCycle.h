@@ -13,14 +13,20 @@
 #ifndef LEAKLINT_CHECKS_CALLBACK_CYCLE_CALLBACKCYCLE_H
 #define LEAKLINT_CHECKS_CALLBACK_CYCLE_CALLBACKCYCLE_H
 
+#include "CallbackFacts.h"
 #include "Finding.h"
 #include "ownership/CallableOwners.h"
 #include "ownership/ContainerTypes.h"
 #include "ownership/ExecutionContexts.h"
 #include "ownership/OwnershipLinks.h"
+#include "storage/EscapingFields.h"
 #include "storage/StorageResets.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/DenseSet.h"
+#include <optional>
+#include <set>
+#include <tuple>
 #include <vector>
 
 namespace leaklint {
@@ -28,11 +34,15 @@ namespace leaklint {
 struct CallbackCycleOptions {
   /// Also report storage the code empties again by hand.
   bool ReportResetStorage = false;
+  /// Whole-program mode: write this TU's facts here for leaklint-merge
+  /// (docs/whole-program.md). Empty: off. Read as a global option too.
+  std::string FactsDirectory;
 
   /// Visits each option as (name, member); the initialiser is the default.
   template <typename Self, typename Visitor>
   static void forEachOption(Self &O, Visitor &&Visit) {
     Visit("ReportResetStorage", O.ReportResetStorage);
+    Visit("FactsDirectory", O.FactsDirectory);
   }
 };
 
@@ -57,6 +67,17 @@ public:
                         clang::ast_matchers::MatchFinder::MatchCallback *CB);
   void collect(const clang::ast_matchers::MatchFinder::MatchResult &Result);
   std::vector<Finding> finish();
+  /// Names the TU's facts file by its compile options (whole-program mode).
+  void setPreprocessor(const clang::Preprocessor &PP) { this->PP = &PP; }
+
+  /// A callable handed to a method this TU has no body of, on an object
+  /// the function names (whole-program mode): which argument.
+  struct OpaqueStore {
+    const clang::CXXMemberCallExpr *Call = nullptr;
+    const clang::CXXMethodDecl *Callee = nullptr;
+    ObjectName Holder;
+    unsigned Param = 0;
+  };
 
   /// One place a function stores a callable into a field.
   struct Store {
@@ -97,9 +118,21 @@ private:
     clang::SourceLocation Callable;
   };
 
+  /// A store the merge may confirm: the finding without its storage, and
+  /// the owned fields from the object to the callee's object.
+  struct Deferred {
+    callbacks::PendingCallbackFact Fact;
+    llvm::SmallVector<const clang::FieldDecl *, 2> Chain;
+  };
+
   void analyze(const clang::FunctionDecl *F);
   void consider(const clang::FunctionDecl *F, const Store &S,
                 const ReassignedSet &Reassigned);
+  // Whole-program mode (CallbackFactsWriter.cpp).
+  void deferToMerge(const clang::FunctionDecl *F, const OpaqueStore &S,
+                    const ReassignedSet &Reassigned);
+  void summarizeStores(const clang::FunctionDecl *F);
+  void writeFacts();
 
   CallbackCycleOptions Options;
   std::string OptionError;
@@ -107,8 +140,15 @@ private:
   OwnershipLinks Links;
   ExecutionContexts Contexts;
   StorageResets Resets;
+  EscapingFields Escapes;
   clang::ASTContext *Ctx = nullptr;
   std::vector<Candidate> Candidates;
+  std::optional<callbacks::CallbackFacts> Facts;
+  std::vector<Deferred> DeferredStores;
+  /// Calls already deferred, by location, callee and argument.
+  std::set<std::tuple<unsigned, const clang::FunctionDecl *, unsigned>>
+      DeferredSeen;
+  const clang::Preprocessor *PP = nullptr;
   /// Stores already reported, by location and field: instantiations of one
   /// template share them.
   llvm::DenseSet<std::pair<unsigned, const clang::FieldDecl *>> Seen;

@@ -52,3 +52,34 @@ public:
 private:
   std::function<void()> cb_;
 };
+
+// Storage a method hands out by address or non-const reference may be
+// emptied by whoever calls it (`r->handler()->swap(empty)`): like a reset,
+// quiet by default, reported with where it is handed out when the option
+// is on. A const reference hands out nothing to empty.
+class Request : public std::enable_shared_from_this<Request> {
+public:
+  void execute() { handler_ = [self = shared_from_this()] { self->done(); }; }
+  // CHECK-MESSAGES-RESET: :[[@LINE-1]]:20: warning: 'Request::handler_' stores a callback holding 'self', a shared_ptr to the 'Request' that owns it; the object can never be destroyed while the callback is stored [leak-callback-cycle]
+  // CHECK-MESSAGES-RESET: :[[@LINE-2]]:32: note: the callback captures 'self' here; capture 'weak_self = weak_from_this()' and lock it instead{{$}}
+  // CHECK-MESSAGES-RESET: :[[@LINE+1]]:38: note: 'Request::handler' hands out 'handler_' here; code holding it may empty it, which breaks the cycle only if it runs{{$}}
+  std::function<void()> *handler() { return &handler_; }
+  void done() {}
+
+private:
+  std::function<void()> handler_;
+};
+
+class Viewed : public std::enable_shared_from_this<Viewed> {
+public:
+  void execute() { handler_ = [self = shared_from_this()] { self->done(); }; }
+  // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:20: warning: 'Viewed::handler_' stores a callback holding 'self', a shared_ptr to the 'Viewed' that owns it; the object can never be destroyed while the callback is stored [leak-callback-cycle]
+  // CHECK-MESSAGES-DEFAULT: :[[@LINE-2]]:32: note: the callback captures 'self' here; capture 'weak_self = weak_from_this()' and lock it instead{{$}}
+  // CHECK-MESSAGES-RESET: :[[@LINE-3]]:20: warning: 'Viewed::handler_' stores a callback holding 'self', a shared_ptr to the 'Viewed' that owns it; the object can never be destroyed while the callback is stored [leak-callback-cycle]
+  // CHECK-MESSAGES-RESET: :[[@LINE-4]]:32: note: the callback captures 'self' here; capture 'weak_self = weak_from_this()' and lock it instead{{$}}
+  const std::function<void()> &handler() const { return handler_; }
+  void done() {}
+
+private:
+  std::function<void()> handler_;
+};

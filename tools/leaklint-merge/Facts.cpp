@@ -1,5 +1,6 @@
 //===--- Facts.cpp - Every check's whole-program half ---------------------===//
 #include "Facts.h"
+#include "callback-cycle/WholeProgramCallbacks.h"
 #include "shared-ptr-cycle/WholeProgramCycles.h"
 #include "static-instance-cache/WholeProgramInstanceCaches.h"
 #include "unbounded-container/WholeProgramContainers.h"
@@ -30,6 +31,7 @@ wholeProgramFindings(const std::vector<facts::FactsFile> &Files,
   std::vector<cycles::CycleFacts> Cycles;
   std::vector<instancecache::InstanceCacheFacts> InstanceCaches;
   std::vector<containers::ContainerFacts> Containers;
+  std::vector<callbacks::CallbackFacts> Callbacks;
   for (const facts::FactsFile &File : Files) {
     if (File.Header.Check == "leak-shared-ptr-cycle") {
       cycles::CycleFacts Facts;
@@ -43,6 +45,10 @@ wholeProgramFindings(const std::vector<facts::FactsFile> &Files,
       containers::ContainerFacts Facts;
       if (readFacts(File, Facts, Errors))
         Containers.push_back(std::move(Facts));
+    } else if (File.Header.Check == "leak-callback-cycle") {
+      callbacks::CallbackFacts Facts;
+      if (readFacts(File, Facts, Errors))
+        Callbacks.push_back(std::move(Facts));
     } else {
       Errors.push_back(File.Path + ": '" + File.Header.Check +
                        "' writes no facts; skipped");
@@ -55,6 +61,9 @@ wholeProgramFindings(const std::vector<facts::FactsFile> &Files,
     Found.push_back(std::move(F));
   for (facts::WholeProgramFinding &F :
        containers::wholeProgramContainers(Containers))
+    Found.push_back(std::move(F));
+  for (facts::WholeProgramFinding &F :
+       callbacks::wholeProgramCallbacks(Callbacks))
     Found.push_back(std::move(F));
   return Found;
 }

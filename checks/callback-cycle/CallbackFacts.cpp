@@ -1,0 +1,54 @@
+//===--- CallbackFacts.cpp - leak-callback-cycle across TUs ---------------===//
+#include "CallbackFacts.h"
+
+using llvm::json::ObjectMapper;
+using llvm::json::Path;
+using llvm::json::Value;
+
+namespace leaklint::callbacks {
+
+static Value toJSON(const ParamStoreFact &S) {
+  return llvm::json::Object{
+      {"function", S.Function},      {"param", S.Param},
+      {"via", S.Via},                {"via_names", S.ViaNames},
+      {"field", S.Field},            {"field_name", S.FieldName},
+      {"field_member", S.FieldMember}, {"stored_by", S.StoredBy},
+      {"where", S.Where}};
+}
+static bool fromJSON(const Value &V, ParamStoreFact &S, Path P) {
+  ObjectMapper O(V, P);
+  return O && O.map("function", S.Function) && O.map("param", S.Param) &&
+         O.map("via", S.Via) && O.map("via_names", S.ViaNames) &&
+         O.map("field", S.Field) && O.map("field_name", S.FieldName) &&
+         O.map("field_member", S.FieldMember) &&
+         O.map("stored_by", S.StoredBy) && O.map("where", S.Where);
+}
+
+static Value toJSON(const PendingCallbackFact &C) {
+  return llvm::json::Object{{"callee", C.Callee},
+                            {"callee_name", C.CalleeName},
+                            {"param", C.Param},
+                            {"chain", C.Chain},
+                            {"chain_names", C.ChainNames},
+                            {"finding", C.Finding}};
+}
+static bool fromJSON(const Value &V, PendingCallbackFact &C, Path P) {
+  ObjectMapper O(V, P);
+  return O && O.map("callee", C.Callee) &&
+         O.map("callee_name", C.CalleeName) && O.map("param", C.Param) &&
+         O.map("chain", C.Chain) && O.map("chain_names", C.ChainNames) &&
+         O.map("finding", C.Finding);
+}
+
+Value toJSON(const CallbackFacts &F) {
+  return llvm::json::Object{
+      {"stores", F.Stores}, {"pending", F.Pending}, {"resets", F.Resets}};
+}
+
+bool fromJSON(const Value &V, CallbackFacts &F, Path P) {
+  ObjectMapper O(V, P);
+  return O && O.map("stores", F.Stores) && O.map("pending", F.Pending) &&
+         O.map("resets", F.Resets);
+}
+
+} // namespace leaklint::callbacks
