@@ -181,6 +181,34 @@ std::string ownerText(const CallableOwner &O, const ASTContext &Ctx) {
   return quoted(*Text);
 }
 
+// The class whose object the callable holds: that of the method when the
+// owner is `this` itself.
+const CXXRecordDecl *ownerClass(const CallableOwner &O, const FunctionDecl *F) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(F);
+  return O.Object.Kind == ObjectName::This && O.Object.Path.empty() && Method
+             ? Method->getParent()
+             : O.Class;
+}
+
+// After the storage's name: what it holds and why it leaks.
+std::string storesCallbackText(const CallableOwner &O,
+                               const CXXRecordDecl *Class,
+                               const ASTContext &Ctx) {
+  return " stores a callback holding " + ownerText(O, Ctx) +
+         ", a shared_ptr to the " + quoted(className(Class)) +
+         " that owns it; the object can never be destroyed while the "
+         "callback is stored";
+}
+
+// Where the callable takes hold of the object, for the note.
+std::string capturedText(const CallableOwner &O, const ASTContext &Ctx) {
+  return O.Kind == CallableOwner::BoundArgument
+             ? ownerText(O, Ctx) + " is bound here"
+             : "the callback captures " + ownerText(O, Ctx) +
+                   (O.Implicit ? " by copy through its capture default here"
+                               : " here");
+}
+
 } // namespace
 
 CallbackCycle::CallbackCycle(const CallbackCycleOptions &Options)
@@ -274,11 +302,7 @@ void CallbackCycle::consider(const FunctionDecl *F, const Store &S,
              .second)
       return;
 
-    const auto *Method = dyn_cast<CXXMethodDecl>(F);
-    const CXXRecordDecl *Class =
-        O.Object.Kind == ObjectName::This && O.Object.Path.empty() && Method
-            ? Method->getParent()
-            : O.Class;
+    const CXXRecordDecl *Class = ownerClass(O, F);
     Candidate C;
     for (const PathStep &Step : Steps)
       if (Step.Field)
@@ -300,10 +324,7 @@ void CallbackCycle::consider(const FunctionDecl *F, const Store &S,
                   "context is destroyed, so once the context stops, the object "
                   "can never be destroyed";
     else
-      D.Message = Storage + " stores a callback holding " + ownerText(O, *Ctx) +
-                  ", a shared_ptr to the " + quoted(className(Class)) +
-                  " that owns it; the object can never be destroyed while the "
-                  "callback is stored";
+      D.Message = Storage + storesCallbackText(O, Class, *Ctx);
 
     // The fix: only where the callable is written for this store alone.
     bool Single = true;
@@ -319,17 +340,11 @@ void CallbackCycle::consider(const FunctionDecl *F, const Store &S,
                     " is used elsewhere too, where it may need the strong "
                     "reference";
     }
-    std::string Captured =
-        O.Kind == CallableOwner::BoundArgument
-            ? ownerText(O, *Ctx) + " is bound here"
-            : "the callback captures " + ownerText(O, *Ctx) +
-                  (O.Implicit ? " by copy through its capture default here"
-                              : " here");
     if (!Plan.Fixes.empty()) {
       D.Fixes.assign(Plan.Fixes.begin(), Plan.Fixes.end());
       C.Callable = O.Callable->getBeginLoc();
     }
-    D.Notes.push_back({O.Loc, Captured + "; " + Plan.advice()});
+    D.Notes.push_back({O.Loc, capturedText(O, *Ctx) + "; " + Plan.advice()});
     if (O.Through)
       D.Notes.push_back(
           {O.Through->getLocation(), "the callback is kept in " +
@@ -389,11 +404,7 @@ void CallbackCycle::deferToMerge(const FunctionDecl *F, const OpaqueStore &S,
                       S.Callee->getCanonicalDecl(), S.Param})
              .second)
       return;
-    const auto *Method = dyn_cast<CXXMethodDecl>(F);
-    const CXXRecordDecl *Class =
-        O.Object.Kind == ObjectName::This && O.Object.Path.empty() && Method
-            ? Method->getParent()
-            : O.Class;
+    const CXXRecordDecl *Class = ownerClass(O, F);
     Deferred D;
     D.Fact.Callee = std::move(Callee);
     D.Fact.CalleeName = memberName(S.Callee);
@@ -407,21 +418,12 @@ void CallbackCycle::deferToMerge(const FunctionDecl *F, const OpaqueStore &S,
     // merge and no fix-it (whole-program findings carry none).
     Finding W;
     W.Loc = S.Call->getExprLoc();
-    W.Message = " stores a callback holding " + ownerText(O, *Ctx) +
-                ", a shared_ptr to the " + quoted(className(Class)) +
-                " that owns it; the object can never be destroyed while the "
-                "callback is stored";
+    W.Message = storesCallbackText(O, Class, *Ctx);
     WeakCaptureRewrite Plan = planWeakCapture(O, Reassigned, *Ctx);
     Plan.Fixes.clear();
     if (Plan.WhyNot.empty())
       Plan.WhyNot = "whole-program findings carry none";
-    std::string Captured =
-        O.Kind == CallableOwner::BoundArgument
-            ? ownerText(O, *Ctx) + " is bound here"
-            : "the callback captures " + ownerText(O, *Ctx) +
-                  (O.Implicit ? " by copy through its capture default here"
-                              : " here");
-    W.Notes.push_back({O.Loc, Captured + "; " + Plan.advice()});
+    W.Notes.push_back({O.Loc, capturedText(O, *Ctx) + "; " + Plan.advice()});
     if (!Steps.empty())
       W.Notes.push_back({Steps.front().Field->getLocation(),
                          "the " + quoted(className(Class)) +
