@@ -106,7 +106,8 @@ public:
     if (M->isInStdNamespace())
       return true;
     // Most methods store no parameter: name the holder only for those that do.
-    ArrayRef<OwnershipLinks::ParamStore> Stores = Links.storedParams(M);
+    SmallVector<OwnershipLinks::ParamStore, 2> Stores =
+        Links.storesOfCall(Call);
     if (Stores.empty()) {
       addOpaque(Call, M);
       return true;

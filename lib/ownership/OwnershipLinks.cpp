@@ -103,10 +103,15 @@ public:
   // Stores the callee makes of its parameters, applied to this call on the
   // object \p ObjectExpr names (or \p Made, an object made here).
   void addThrough(const FunctionDecl *Callee, const Expr *ObjectExpr,
-                  ArrayRef<const Expr *> Args) {
+                  ArrayRef<const Expr *> Args,
+                  const CXXMemberCallExpr *Call = nullptr) {
     if (!Callee || !ObjectExpr)
       return;
-    ArrayRef<OwnershipLinks::ParamStore> Stores = Links.storedParams(Callee);
+    // A method call also runs the overriders a virtual call may reach.
+    SmallVector<OwnershipLinks::ParamStore, 2> Stores =
+        Call ? Links.storesOfCall(Call)
+             : SmallVector<OwnershipLinks::ParamStore, 2>(
+                   Links.storedParams(Callee));
     if (Stores.empty() && Opaque && !Callee->hasBody() &&
         !skippedDefinition(Callee))
       addOpaque(Callee, ObjectExpr, Args);
@@ -212,7 +217,7 @@ public:
       if (const MemberExpr *Member =
               writtenField(Call->getImplicitObjectArgument()))
         Links.markDrained(cast<FieldDecl>(Member->getMemberDecl()), Function);
-    addThrough(M, Call->getImplicitObjectArgument(), Args);
+    addThrough(M, Call->getImplicitObjectArgument(), Args, Call);
     return true;
   }
 
@@ -320,7 +325,7 @@ public:
         return;
       Via.push_back(Step.Field->getCanonicalDecl());
     }
-    for (const OwnershipLinks::ParamStore &S : Links.storedParams(M)) {
+    for (const OwnershipLinks::ParamStore &S : Links.storesOfCall(Call)) {
       if (S.HandOvers >= OwnershipLinks::MaxForwardingDepth)
         continue;
       if (S.Param >= Call->getNumArgs())
@@ -511,6 +516,103 @@ OwnershipLinks::storedParams(const FunctionDecl *F) {
   else
     Summaries[F] = std::move(Stores);
   Truncated |= OuterTruncated;
+  return Out;
+}
+
+namespace {
+
+// The methods \p M overrides, directly or further up.
+void addOverridden(const CXXMethodDecl *M, const CXXMethodDecl *Overrider,
+                   llvm::DenseMap<const CXXMethodDecl *,
+                                  SmallVector<const CXXMethodDecl *, 2>> &Out,
+                   unsigned Depth) {
+  if (Depth > 16)
+    return;
+  for (const CXXMethodDecl *Base : M->overridden_methods()) {
+    auto &List = Out[Base->getCanonicalDecl()];
+    if (!llvm::is_contained(List, Overrider))
+      List.push_back(Overrider);
+    addOverridden(Base, Overrider, Out, Depth + 1);
+  }
+}
+
+void indexRecords(const DeclContext *DC,
+                  llvm::DenseMap<const CXXMethodDecl *,
+                                 SmallVector<const CXXMethodDecl *, 2>> &Out,
+                  unsigned Depth) {
+  if (Depth > 32)
+    return;
+  for (const Decl *D : DC->decls()) {
+    if (const auto *Template = dyn_cast<ClassTemplateDecl>(D)) {
+      for (const ClassTemplateSpecializationDecl *Spec :
+           Template->specializations())
+        indexRecords(Spec, Out, Depth + 1);
+      continue;
+    }
+    if (const auto *M = dyn_cast<CXXMethodDecl>(D)) {
+      if (M->isVirtual() && !M->isDependentContext() &&
+          M->size_overridden_methods())
+        addOverridden(M->getCanonicalDecl(), M->getCanonicalDecl(), Out, 0);
+      continue;
+    }
+    if (const auto *Inner = dyn_cast<DeclContext>(D))
+      if (isa<NamespaceDecl>(D) || isa<LinkageSpecDecl>(D) ||
+          (isa<CXXRecordDecl>(D) && !cast<CXXRecordDecl>(D)->isLambda()))
+        indexRecords(Inner, Out, Depth + 1);
+  }
+}
+
+// True when \p Call may run an overrider: a virtual method called through
+// a pointer or a reference, without a qualifier.
+bool dispatchesVirtually(const CXXMemberCallExpr *Call) {
+  const CXXMethodDecl *M = Call->getMethodDecl();
+  if (!M || !M->isVirtual())
+    return false;
+  const auto *Callee =
+      dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParenImpCasts());
+  if (!Callee || Callee->hasQualifier())
+    return false;
+  if (Callee->isArrow())
+    return true;
+  // `obj.f()` on an object (not a reference) is bound statically.
+  const Expr *Object = Callee->getBase()->IgnoreParenImpCasts();
+  const ValueDecl *D = nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
+    D = Ref->getDecl();
+  else if (const auto *Member = dyn_cast<MemberExpr>(Object))
+    D = Member->getMemberDecl();
+  return !D || D->getType()->isReferenceType();
+}
+
+} // namespace
+
+void OwnershipLinks::indexOverriders(const ASTContext &Ctx) {
+  Overriders.emplace();
+  indexRecords(Ctx.getTranslationUnitDecl(), *Overriders, 0);
+}
+
+SmallVector<OwnershipLinks::ParamStore, 2>
+OwnershipLinks::storesOfCall(const CXXMemberCallExpr *Call) {
+  const CXXMethodDecl *M = Call->getMethodDecl();
+  SmallVector<ParamStore, 2> Out;
+  if (!M)
+    return Out;
+  llvm::append_range(Out, storedParams(M));
+  if (!dispatchesVirtually(Call))
+    return Out;
+  if (!Overriders)
+    indexOverriders(M->getASTContext());
+  auto It = Overriders->find(M->getCanonicalDecl());
+  if (It == Overriders->end())
+    return Out;
+  // Copied: summarising an overrider may add summaries.
+  SmallVector<const CXXMethodDecl *, 2> Each = It->second;
+  for (const CXXMethodDecl *O : Each)
+    for (ParamStore S : storedParams(O)) {
+      if (!S.StoredBy)
+        S.StoredBy = O;
+      Out.push_back(std::move(S));
+    }
   return Out;
 }
 

@@ -21,6 +21,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace leaklint {
@@ -118,6 +119,13 @@ public:
   llvm::ArrayRef<ParamStore> storedParams(const clang::FunctionDecl *F);
   static constexpr unsigned MaxForwardingDepth = 4;
 
+  /// What the call stores of its arguments: the callee's summary and, when
+  /// the call dispatches virtually (through a pointer or a reference, not
+  /// qualified), those of every overrider the translation unit defines,
+  /// with \c StoredBy naming the overrider.
+  llvm::SmallVector<ParamStore, 2>
+  storesOfCall(const clang::CXXMemberCallExpr *Call);
+
   /// Fields some code removes elements from (`queue.pop_front()`): a
   /// collection that is drained holds its elements only for a while.
   bool isDrained(const clang::FieldDecl *F);
@@ -140,6 +148,7 @@ public:
   void clear() {
     Summaries.clear();
     Uncached.clear();
+    Overriders.reset();
     Drainers.clear();
     ReadClasses.clear();
     OnDemand = false;
@@ -160,6 +169,13 @@ private:
   /// Summaries cut short, kept alive for the callers' ArrayRefs.
   std::vector<std::unique_ptr<llvm::SmallVector<ParamStore, 2>>> Uncached;
   llvm::DenseSet<const clang::FunctionDecl *> InProgress;
+  /// The overriders of each virtual method (canonical), over the whole TU;
+  /// built the first time a virtual call asks.
+  std::optional<llvm::DenseMap<const clang::CXXMethodDecl *,
+                               llvm::SmallVector<const clang::CXXMethodDecl *,
+                                                 2>>>
+      Overriders;
+  void indexOverriders(const clang::ASTContext &Ctx);
   unsigned ForwardingDepth = 0;
   bool Truncated = false;
 };

@@ -250,3 +250,51 @@ public:
 private:
   Hop1 hops_;
 };
+
+// --- Positive: a virtual call; an overrider the TU defines stores it -------
+
+struct Sink {
+  virtual ~Sink() = default;
+  virtual void setHandler(std::function<void()> Cb) = 0;
+};
+struct StoringSink : Sink {
+  void setHandler(std::function<void()> Cb) override { handler_ = std::move(Cb); }
+  std::function<void()> handler_;
+};
+struct CallingSink : Sink {
+  void setHandler(std::function<void()> Cb) override { Cb(); }
+};
+
+class Dispatcher : public std::enable_shared_from_this<Dispatcher> {
+public:
+  void start() { sink_->setHandler([self = shared_from_this()] { self->run(); }); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'StoringSink::handler_' of 'sink_' stores a callback holding 'self', a shared_ptr to the 'Dispatcher' that owns it; the object can never be destroyed while the callback is stored [leak-callback-cycle]
+  // CHECK-MESSAGES: :[[@LINE-2]]:37: note: the callback captures 'self' here; capture 'weak_self = weak_from_this()' and lock it instead{{$}}
+  // CHECK-MESSAGES: :[[@LINE+13]]:25: note: the 'Dispatcher' owns the callback through 'sink_'{{$}}
+  // CHECK-MESSAGES: :[[@LINE-13]]:67: note: 'StoringSink::setHandler' stores its argument in 'handler_' here{{$}}
+  // CHECK-FIXES: void start() { sink_->setHandler([weak_self = weak_from_this()] { auto self = weak_self.lock(); if (!self) return; self->run(); }); }
+  void forward(std::function<void()> Cb) { sink_->setHandler(std::move(Cb)); }
+  void listen() { forward(std::bind(&Dispatcher::run, shared_from_this())); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'StoringSink::handler_' of 'sink_' stores a callback holding 'shared_from_this()', a shared_ptr to the 'Dispatcher' that owns it; the object can never be destroyed while the callback is stored [leak-callback-cycle]
+  // CHECK-MESSAGES: :[[@LINE-2]]:55: note: 'shared_from_this()' is bound here; bind a lambda that locks a std::weak_ptr instead: '[weak_self = weak_from_this()] { if (auto self = weak_self.lock()) self->run(); }' (no fix-it for a bound argument){{$}}
+  // CHECK-MESSAGES: :[[@LINE+6]]:25: note: the 'Dispatcher' owns the callback through 'sink_'{{$}}
+  // CHECK-MESSAGES: :[[@LINE-5]]:51: note: 'Dispatcher::forward' hands its argument on to 'Sink::setHandler' here{{$}}
+  // CHECK-MESSAGES: :[[@LINE-21]]:67: note: 'StoringSink::setHandler' stores its argument in 'handler_' here{{$}}
+  void run() {}
+
+private:
+  std::unique_ptr<Sink> sink_;
+};
+
+// --- Clean: a call bound statically, to an override that keeps nothing ----
+
+class Direct : public std::enable_shared_from_this<Direct> {
+public:
+  void start() { sink_.setHandler([self = shared_from_this()] { self->run(); }); }
+  void qualified() { other_->CallingSink::setHandler([self = shared_from_this()] { self->run(); }); }
+  void run() {}
+
+private:
+  CallingSink sink_;
+  std::unique_ptr<CallingSink> other_;
+};

@@ -43,3 +43,30 @@ public:
 private:
   Scheduler *scheduler_ = nullptr;
 };
+
+// --- Positive: a virtual setter; the overrider the TU defines stores it ----
+
+class Worker;
+
+struct Holder {
+  virtual ~Holder() = default;
+  virtual void setWorker(std::shared_ptr<Worker> W) = 0;
+};
+
+struct Slot : Holder {
+  void setWorker(std::shared_ptr<Worker> W) override { worker_ = std::move(W); }
+  std::shared_ptr<Worker> worker_;
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: 'Slot::worker_' completes a shared_ptr ownership cycle; the 'Worker' it points to owns the 'Slot' in turn, so neither is ever destroyed [leak-shared-ptr-cycle]
+  // CHECK-MESSAGES: :[[@LINE+11]]:27: note: 'Worker::slot_' owns 'Holder' objects through 'std::unique_ptr<Holder>'{{$}}
+  // CHECK-MESSAGES: :[[@LINE+7]]:35: note: 'worker_' is set to shared_from_this() here, through 'Holder::setWorker'{{$}}
+  // CHECK-MESSAGES: :[[@LINE-4]]:27: note: make it a std::weak_ptr: 'std::weak_ptr<Worker> worker_;'{{$}}
+  // CHECK-FIXES: std::weak_ptr<Worker> worker_;
+};
+
+class Worker : public std::enable_shared_from_this<Worker> {
+public:
+  void start() { slot_->setWorker(shared_from_this()); }
+
+private:
+  std::unique_ptr<Holder> slot_ = std::make_unique<Slot>();
+};
