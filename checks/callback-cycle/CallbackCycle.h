@@ -3,11 +3,14 @@
 // The analysis behind leak-callback-cycle. A callable holding a shared_ptr
 // to an object (see CallableOwners.h) and stored into that object's own
 // storage -- a member, a member of a member it owns, or a field an owned
-// object's method stores its argument in (a one-level summary) -- keeps the
-// object alive for as long as it is stored: forever, unless some code
-// empties that storage again (see StorageResets.h). Callables handed to
+// object's method stores its argument in (OwnershipLinks::storesOfCall(),
+// through hand-overs and overriders) -- keeps the object alive for as long
+// as it is stored: forever, unless some code empties that storage again or
+// hands it out (StorageResets.h, EscapingFields.h). Callables handed to
 // anything the object does not own (an event loop, an asio operation, a
-// thread pool, another object) are the keep-alive idiom and stay quiet.
+// thread pool, another object) are the keep-alive idiom and stay quiet. A
+// method whose body is in another .cpp is left to whole-program mode
+// (CallbackFacts.h).
 //
 //===----------------------------------------------------------------------===//
 #ifndef LEAKLINT_CHECKS_CALLBACK_CYCLE_CALLBACKCYCLE_H

@@ -17,7 +17,8 @@ static Value toJSON(const ParamStoreFact &S) {
 }
 static bool fromJSON(const Value &V, ParamStoreFact &S, Path P) {
   ObjectMapper O(V, P);
-  return O && O.map("function", S.Function) && O.map("param", S.Param) &&
+  return O && O.map("function", S.Function) &&
+         facts::mapUnsigned(O, "param", S.Param) &&
          O.map("via", S.Via) && O.map("via_names", S.ViaNames) &&
          O.map("field", S.Field) && O.map("field_name", S.FieldName) &&
          O.map("field_member", S.FieldMember) &&
@@ -35,7 +36,8 @@ static Value toJSON(const PendingCallbackFact &C) {
 static bool fromJSON(const Value &V, PendingCallbackFact &C, Path P) {
   ObjectMapper O(V, P);
   return O && O.map("callee", C.Callee) &&
-         O.map("callee_name", C.CalleeName) && O.map("param", C.Param) &&
+         O.map("callee_name", C.CalleeName) &&
+         facts::mapUnsigned(O, "param", C.Param) &&
          O.map("chain", C.Chain) && O.map("chain_names", C.ChainNames) &&
          O.map("finding", C.Finding);
 }
