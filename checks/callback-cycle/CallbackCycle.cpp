@@ -121,9 +121,7 @@ public:
         continue;
       CallbackCycle::Store S;
       S.Loc = Call->getExprLoc();
-      S.Holder = Holder;
-      for (const FieldDecl *Via : P.Via)
-        S.Holder.Path.push_back(PathStep{Via, nullptr});
+      S.Holder = P.holderIn(Holder);
       S.Field = P.Field;
       S.Value = Call->getArg(P.Param);
       S.Callee = M;

@@ -125,10 +125,7 @@ public:
     for (const OwnershipLinks::ParamStore &S : Stores) {
       if (S.Param >= Args.size())
         continue;
-      ObjectName Holder = Object;
-      for (const FieldDecl *Via : S.Via)
-        Holder.Path.push_back(PathStep{Via, nullptr});
-      add(Holder, S.Field, Args[S.Param], Callee);
+      add(S.holderIn(Object), S.Field, Args[S.Param], Callee);
     }
   }
 
@@ -309,12 +306,17 @@ public:
 
   // `channel_->setReadCallback(std::move(cb))`: a parameter handed on to a
   // method of the object, or of an object it owns, is stored wherever that
-  // method stores it; so is a lambda that captures it. A raw pointer or reference on the way leads to an
-  // object that lives on its own: nothing is recorded then.
+  // method stores it; so is a lambda that captures it. A raw pointer or
+  // reference on the way leads to an object that lives on its own: nothing
+  // is recorded then.
   void forward(const CXXMemberCallExpr *Call, const CXXMethodDecl *M) {
-    if (M->isInStdNamespace() ||
-        llvm::none_of(Call->arguments(),
-                      [&](const Expr *Arg) { return !carried(Arg).empty(); }))
+    if (M->isInStdNamespace())
+      return;
+    // F's parameters each argument carries, read once.
+    SmallVector<SmallVector<const ParmVarDecl *, 1>, 4> Carried;
+    for (const Expr *Arg : Call->arguments())
+      Carried.push_back(carried(Arg));
+    if (llvm::all_of(Carried, [](const auto &Params) { return Params.empty(); }))
       return;
     ObjectName Object = nameObject(Call->getImplicitObjectArgument());
     if (Object.Kind != ObjectName::This)
@@ -328,9 +330,9 @@ public:
     for (const OwnershipLinks::ParamStore &S : Links.storesOfCall(Call)) {
       if (S.HandOvers >= OwnershipLinks::MaxForwardingDepth)
         continue;
-      if (S.Param >= Call->getNumArgs())
+      if (S.Param >= Carried.size())
         continue;
-      for (const ParmVarDecl *Param : carried(Call->getArg(S.Param))) {
+      for (const ParmVarDecl *Param : Carried[S.Param]) {
         OwnershipLinks::ParamStore Forwarded = S;
         Forwarded.Param = Param->getFunctionScopeIndex();
         Forwarded.Via = Via;

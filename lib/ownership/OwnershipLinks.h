@@ -108,6 +108,14 @@ public:
     /// How many hand-overs lead to the store: 0 when the function stores
     /// the parameter itself. At most MaxForwardingDepth.
     unsigned HandOvers = 0;
+
+    /// The object whose \c Field receives the parameter, when the call is
+    /// made on \p Object: \p Object followed through \c Via.
+    ObjectName holderIn(ObjectName Object) const {
+      for (const clang::FieldDecl *Step : Via)
+        Object.Path.push_back(PathStep{Step, nullptr});
+      return Object;
+    }
   };
   /// Which parameters \p F stores into fields of its object or of objects
   /// it owns (`this->f = p`, `f.push_back(p)`, `owned_->set(p)` where `set`
