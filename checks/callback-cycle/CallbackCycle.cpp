@@ -51,8 +51,17 @@ public:
   // the same object, the object owns the pending handler.
   bool VisitCallExpr(CallExpr *Call) {
     std::optional<AsyncOperation> Op = asAsyncOperation(Call);
-    if (!Op)
+    if (!Op) {
+      // `install(channel_, cb)`: a free function that stores one argument
+      // into the object of another.
+      if (!isa<CXXMemberCallExpr>(Call) && !isa<CXXOperatorCallExpr>(Call))
+        if (const FunctionDecl *Callee = Call->getDirectCallee())
+          if (SmallVector<OwnershipLinks::ParamStore, 2> Stores =
+                  Links.storesOfCall(Call);
+              !Stores.empty())
+            storesThrough(Call, Callee, ObjectName(), Stores);
       return true;
+    }
     ObjectName Io = nameObject(Op->IoObject, &Reassigned);
     if (!Io.known() || Io.Path.empty() || !Io.Path.back().Field)
       return true;
@@ -112,26 +121,37 @@ public:
       addOpaque(Call, M);
       return true;
     }
-    ObjectName Holder =
-        nameObject(Call->getImplicitObjectArgument(), &Reassigned);
-    if (!Holder.known())
-      return true;
+    storesThrough(Call, M,
+                  nameObject(Call->getImplicitObjectArgument(), &Reassigned),
+                  Stores);
+    return true;
+  }
+
+  // The stores a call makes through its callee's summary, onto \p Object
+  // (the callee's own object) or the objects of its arguments.
+  void storesThrough(const CallExpr *Call, const FunctionDecl *Callee,
+                     const ObjectName &Object,
+                     ArrayRef<OwnershipLinks::ParamStore> Stores) {
+    SmallVector<const Expr *, 4> Args(Call->arguments());
     for (const OwnershipLinks::ParamStore &P : Stores) {
-      if (P.Param >= Call->getNumArgs())
+      if (P.Param >= Args.size())
         continue;
       CallbackCycle::Store S;
       S.Loc = Call->getExprLoc();
-      S.Holder = P.holderIn(Holder);
+      S.Holder = P.holderAt(Object, Args, [&](const Expr *E) {
+        return nameObject(E, &Reassigned);
+      });
+      if (!S.Holder.known())
+        continue;
       S.Field = P.Field;
-      S.Value = Call->getArg(P.Param);
-      S.Callee = M;
+      S.Value = Args[P.Param];
+      S.Callee = Callee;
       S.CalleeStore = P.Where;
       S.HandedTo = P.HandedTo;
       S.HandedOn = P.HandedOn;
       S.StoredBy = P.StoredBy;
       Found(S);
     }
-    return true;
   }
 
 private:

@@ -25,6 +25,9 @@ void CallbackCycle::summarizeStores(const FunctionDecl *F) {
     return;
   const SourceManager &SM = Ctx->getSourceManager();
   for (const OwnershipLinks::ParamStore &S : Links.storedParams(F)) {
+    // The facts name stores onto the method's own object only.
+    if (S.On)
+      continue;
     callbacks::ParamStoreFact Fact;
     Fact.Function = USR;
     Fact.Param = S.Param;

@@ -139,9 +139,10 @@ void CycleFactsCollector::addFunction(const FunctionDecl *F, ASTContext &Ctx,
   if (F->getNumParams() && Method && holdsOwners(Method->getParent())) {
     std::vector<ParamStoreFact> Stores;
     // The format records fields of the setter's own object: a store
-    // forwarded into an object it owns is not written.
+    // forwarded into an object it owns, or onto another parameter's
+    // object, is not written.
     for (const OwnershipLinks::ParamStore &S : Links.storedParams(F))
-      if (S.Via.empty() && Links.isSharedOwnerField(S.Field))
+      if (S.Via.empty() && !S.On && Links.isSharedOwnerField(S.Field))
         Stores.push_back(
             {S.Param, field(S.Field, Ctx), sourcePoint(S.Where, SM)});
     if (!Stores.empty())

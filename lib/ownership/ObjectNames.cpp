@@ -14,6 +14,13 @@ namespace {
 
 constexpr unsigned MaxDepth = 8;
 
+bool isUniquePtr(QualType T) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getNonReferenceType()->getAsCXXRecordDecl());
+  return Spec && Spec->isInStdNamespace() && Spec->getIdentifier() &&
+         Spec->getName() == "unique_ptr";
+}
+
 // An element of a container: a step of its own, never equal to another.
 ObjectName elementOf(ObjectName Container, const Expr *Access) {
   if (Container.known())
@@ -58,7 +65,9 @@ ObjectName nameObjectAt(const Expr *E, const ReassignedSet *Reassigned,
       return nameObjectAt(Operand, Reassigned, Depth + 1);
     if (llvm::is_contained({"front", "back", "at"}, M->getName()))
       return elementOf(nameObjectAt(Object, Reassigned, Depth + 1), E);
-    if (M->getName() == "get" && sharedPointee(Object->getType()))
+    // `p.get()` names what `*p` does, for shared and unique owners.
+    if (M->getName() == "get" &&
+        (sharedPointee(Object->getType()) || isUniquePtr(Object->getType())))
       return nameObjectAt(Object, Reassigned, Depth + 1);
     return Name;
   }

@@ -101,31 +101,31 @@ public:
   }
 
   // Stores the callee makes of its parameters, applied to this call on the
-  // object \p ObjectExpr names (or \p Made, an object made here).
+  // object \p ObjectExpr names (an object made here, for a constructor;
+  // none for a free function, whose stores go to its arguments' objects).
   void addThrough(const FunctionDecl *Callee, const Expr *ObjectExpr,
                   ArrayRef<const Expr *> Args,
                   const CXXMemberCallExpr *Call = nullptr) {
-    if (!Callee || !ObjectExpr)
+    if (!Callee)
       return;
     // A method call also runs the overriders a virtual call may reach.
     SmallVector<OwnershipLinks::ParamStore, 2> Stores =
         Call ? Links.storesOfCall(Call)
              : SmallVector<OwnershipLinks::ParamStore, 2>(
                    Links.storedParams(Callee));
-    if (Stores.empty() && Opaque && !Callee->hasBody() &&
+    if (Stores.empty() && Opaque && ObjectExpr && !Callee->hasBody() &&
         !skippedDefinition(Callee))
       addOpaque(Callee, ObjectExpr, Args);
     if (llvm::none_of(Stores, [&](const OwnershipLinks::ParamStore &S) {
           return Links.isSharedOwnerField(S.Field);
         }))
       return;
-    ObjectName Object = name(ObjectExpr);
-    if (!Object.known())
-      return;
+    ObjectName Object = ObjectExpr ? name(ObjectExpr) : ObjectName();
     for (const OwnershipLinks::ParamStore &S : Stores) {
       if (S.Param >= Args.size())
         continue;
-      add(S.holderIn(Object), S.Field, Args[S.Param], Callee);
+      add(S.holderAt(Object, Args, [&](const Expr *E) { return name(E); }),
+          S.Field, Args[S.Param], Callee);
     }
   }
 
@@ -221,11 +221,15 @@ public:
   bool VisitCallExpr(CallExpr *Call) {
     if (isa<CXXMemberCallExpr>(Call) || isa<CXXOperatorCallExpr>(Call))
       return true;
+    SmallVector<const Expr *, 4> Args(Call->arguments());
     if (isStdFunction(Call->getDirectCallee(),
-                      {"make_shared", "allocate_shared"})) {
-      SmallVector<const Expr *, 4> Args(Call->arguments());
+                      {"make_shared", "allocate_shared"}))
       addThrough(constructorOf(Call), Call, Args);
-    }
+    else if (const FunctionDecl *Callee = Call->getDirectCallee();
+             Callee && !Callee->isInStdNamespace())
+      // `attach(*child, shared_from_this())`: a free function that stores
+      // one argument into the object of another.
+      addThrough(Callee, nullptr, Args);
     return true;
   }
 
@@ -246,7 +250,15 @@ private:
   SmallVectorImpl<OpaqueCall> *Opaque;
 };
 
-// Which parameters a function stores into fields of its object.
+// Where a function's store lands, as its callers name it: the function's
+// own object or that of parameter \c On, then the owning fields \c Via.
+struct Base {
+  std::optional<unsigned> On;
+  SmallVector<const FieldDecl *, 1> Via;
+};
+
+// Which parameters a function stores into fields of its object, or of the
+// objects its other parameters refer to.
 class ParamStoreVisitor : public RecursiveASTVisitor<ParamStoreVisitor> {
 public:
   ParamStoreVisitor(OwnershipLinks &Links, const ContainerTypes &Containers,
@@ -282,6 +294,16 @@ public:
     if (const auto *Convert = dyn_cast_or_null<CXXConstructExpr>(E);
         Convert && Convert->getNumArgs() == 1)
       E = passedThrough(Convert->getArg(0));
+    // `std::bind(cb)`, `std::bind(&C::run, this, cb)`: the bind object
+    // holds copies of its arguments.
+    if (const auto *Bind = dyn_cast_or_null<CallExpr>(E);
+        Bind && isBindFunction(Bind->getDirectCallee())) {
+      for (const Expr *Arg : Bind->arguments())
+        if (const ParmVarDecl *Param = paramOf(Arg))
+          if (!llvm::is_contained(Out, Param))
+            Out.push_back(Param);
+      return Out;
+    }
     const auto *Lambda = dyn_cast_or_null<LambdaExpr>(E);
     if (!Lambda)
       return Out;
@@ -294,51 +316,102 @@ public:
     return Out;
   }
 
-  void record(const FieldDecl *Field, const Expr *Value) {
+  void record(const FieldDecl *Field, const Expr *Value,
+              const Base &Holder = Base()) {
     // A parameter wrapped in an object made to hold it:
     // `tasks_.push_back(std::make_unique<Task<F>>(std::move(f)))`.
     if (const Expr *Held = heldCallableArgument(passedThrough(Value)))
       Value = Held;
-    for (const ParmVarDecl *Param : carried(Value))
-      Out.push_back({Param->getFunctionScopeIndex(),
-                     Field->getCanonicalDecl(), Value, Value->getBeginLoc()});
+    for (const ParmVarDecl *Param : carried(Value)) {
+      OwnershipLinks::ParamStore S{Param->getFunctionScopeIndex(),
+                                   Field->getCanonicalDecl(), Value,
+                                   Value->getBeginLoc()};
+      S.Via = Holder.Via;
+      S.On = Holder.On;
+      Out.push_back(std::move(S));
+    }
+  }
+
+  // The object \p Object names, as F's callers can name it: F's own object,
+  // or the object a parameter refers to (through a reference, a pointer or
+  // a shared owner, and not reseated in F), followed through owning fields.
+  // None for anything else: a local, a copy passed by value, or an object
+  // reached through a raw pointer or a reference field, which lives on its
+  // own.
+  std::optional<Base> baseOf(const ObjectName &Object) {
+    Base B;
+    if (Object.Kind == ObjectName::Variable) {
+      const auto *Param =
+          dyn_cast<ParmVarDecl>(static_cast<const VarDecl *>(Object.Root));
+      if (!Param || Param->getDeclContext() != F)
+        return std::nullopt;
+      QualType T = Param->getType();
+      if (!T->isReferenceType()) {
+        if (!T->isPointerType() && !sharedPointee(T))
+          return std::nullopt;
+        if (!Written)
+          Written = reassignedLocals(F->getBody());
+        if (Written->count(Param))
+          return std::nullopt;
+      }
+      B.On = Param->getFunctionScopeIndex();
+    } else if (Object.Kind != ObjectName::This) {
+      return std::nullopt;
+    }
+    for (const PathStep &Step : Object.Path) {
+      if (!Step.Field || !isOwningStep(Step, Containers))
+        return std::nullopt;
+      B.Via.push_back(Step.Field->getCanonicalDecl());
+    }
+    return B;
   }
 
   // `channel_->setReadCallback(std::move(cb))`: a parameter handed on to a
   // method of the object, or of an object it owns, is stored wherever that
-  // method stores it; so is a lambda that captures it. A raw pointer or
-  // reference on the way leads to an object that lives on its own: nothing
-  // is recorded then.
-  void forward(const CXXMemberCallExpr *Call, const CXXMethodDecl *M) {
-    if (M->isInStdNamespace())
+  // method stores it; so is a lambda or a bind that holds it. So is one
+  // handed to a free function with the object (`install(channel_, cb)`),
+  // or to a method of an object another parameter refers to. A raw pointer
+  // or reference on the way leads to an object that lives on its own:
+  // nothing is recorded then.
+  void forward(const CallExpr *Call, const FunctionDecl *Callee) {
+    if (Callee->isInStdNamespace())
       return;
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
     // F's parameters each argument carries, read once.
+    SmallVector<const Expr *, 4> Args(Call->arguments());
     SmallVector<SmallVector<const ParmVarDecl *, 1>, 4> Carried;
-    for (const Expr *Arg : Call->arguments())
+    for (const Expr *Arg : Args)
       Carried.push_back(carried(Arg));
     if (llvm::all_of(Carried, [](const auto &Params) { return Params.empty(); }))
       return;
-    ObjectName Object = nameObject(Call->getImplicitObjectArgument());
-    if (Object.Kind != ObjectName::This)
-      return;
-    SmallVector<const FieldDecl *, 1> Via;
-    for (const PathStep &Step : Object.Path) {
-      if (!Step.Field || !isOwningStep(Step, Containers))
-        return;
-      Via.push_back(Step.Field->getCanonicalDecl());
-    }
+    std::optional<std::optional<Base>> Object;
     for (const OwnershipLinks::ParamStore &S : Links.storesOfCall(Call)) {
       if (S.HandOvers >= OwnershipLinks::MaxForwardingDepth)
         continue;
-      if (S.Param >= Carried.size())
+      if (S.Param >= Carried.size() || Carried[S.Param].empty())
+        continue;
+      std::optional<Base> Holder;
+      if (S.On) {
+        if (*S.On >= Args.size())
+          continue;
+        Holder = baseOf(nameObject(Args[*S.On]));
+      } else {
+        if (!Member)
+          continue;
+        if (!Object)
+          Object = baseOf(nameObject(Member->getImplicitObjectArgument()));
+        Holder = *Object;
+      }
+      if (!Holder)
         continue;
       for (const ParmVarDecl *Param : Carried[S.Param]) {
         OwnershipLinks::ParamStore Forwarded = S;
         Forwarded.Param = Param->getFunctionScopeIndex();
-        Forwarded.Via = Via;
+        Forwarded.On = Holder->On;
+        Forwarded.Via = Holder->Via;
         Forwarded.Via.append(S.Via.begin(), S.Via.end());
-        Forwarded.StoredBy = S.StoredBy ? S.StoredBy : M;
-        Forwarded.HandedTo = M;
+        Forwarded.StoredBy = S.StoredBy ? S.StoredBy : Callee;
+        Forwarded.HandedTo = Callee;
         Forwarded.HandedOn = Call->getExprLoc();
         Forwarded.HandOvers = S.HandOvers + 1;
         Out.push_back(std::move(Forwarded));
@@ -346,10 +419,23 @@ public:
     }
   }
 
+  // A store into a field of F's object, or of an object a parameter refers
+  // to (`ch.cb_ = cb`, `p->kids.push_back(c)`).
   void recordWrite(const Expr *Destination, const Expr *Value) {
     const MemberExpr *Member = writtenField(Destination);
-    if (Member && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
-      record(cast<FieldDecl>(Member->getMemberDecl()), Value);
+    if (!Member)
+      return;
+    const auto *Field = cast<FieldDecl>(Member->getMemberDecl());
+    if (isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts())) {
+      record(Field, Value);
+      return;
+    }
+    // Only stores of a parameter need their holder named.
+    const Expr *Held = heldCallableArgument(passedThrough(Value));
+    if (carried(Held ? Held : Value).empty())
+      return;
+    if (std::optional<Base> Holder = baseOf(nameObject(Member->getBase())))
+      record(Field, Value, *Holder);
   }
 
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
@@ -370,11 +456,21 @@ public:
     return true;
   }
 
+  bool VisitCallExpr(CallExpr *Call) {
+    if (isa<CXXMemberCallExpr>(Call) || isa<CXXOperatorCallExpr>(Call))
+      return true;
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      forward(Call, Callee);
+    return true;
+  }
+
 private:
   OwnershipLinks &Links;
   const ContainerTypes &Containers;
   const FunctionDecl *F;
   SmallVectorImpl<OwnershipLinks::ParamStore> &Out;
+  /// F's locals and parameters it writes, read on the first question.
+  std::optional<ReassignedSet> Written;
 };
 
 } // namespace
@@ -615,6 +711,22 @@ OwnershipLinks::storesOfCall(const CXXMemberCallExpr *Call) {
         S.StoredBy = O;
       Out.push_back(std::move(S));
     }
+  return Out;
+}
+
+SmallVector<OwnershipLinks::ParamStore, 2>
+OwnershipLinks::storesOfCall(const CallExpr *Call) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    return storesOfCall(Member);
+  SmallVector<ParamStore, 2> Out;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || Callee->isInStdNamespace() || isa<CXXOperatorCallExpr>(Call))
+    return Out;
+  // A free or static function has no object of its own: only stores onto
+  // the objects of its parameters reach the caller.
+  for (const ParamStore &S : storedParams(Callee))
+    if (S.On)
+      Out.push_back(S);
   return Out;
 }
 

@@ -19,6 +19,7 @@
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include <memory>
 #include <optional>
@@ -93,11 +94,16 @@ public:
     const clang::Expr *Value;
     /// Where the store is, for notes.
     clang::SourceLocation Where;
-    /// The owning fields from the function's object to the object whose
-    /// \c Field receives the parameter: empty for a field of the object
-    /// itself, `channel_` when `setOnRead(cb)` calls
-    /// `channel_->setReadCallback(cb)`.
+    /// The owning fields from the function's object (or the object of
+    /// parameter \c On) to the object whose \c Field receives the
+    /// parameter: empty for a field of that object itself, `channel_` when
+    /// `setOnRead(cb)` calls `channel_->setReadCallback(cb)`.
     llvm::SmallVector<const clang::FieldDecl *, 1> Via = {};
+    /// When the store goes into the object another parameter refers to
+    /// (by reference, pointer or shared owner), not the function's own:
+    /// that parameter. `install(Channel &ch, F cb)` calling
+    /// `ch.setReadCallback(cb)` stores parameter 1 on parameter 0.
+    std::optional<unsigned> On = {};
     /// When the function forwards its parameter instead of storing it:
     /// the method it hands it to, and where (the call in its body).
     const clang::FunctionDecl *HandedTo = nullptr;
@@ -116,10 +122,24 @@ public:
         Object.Path.push_back(PathStep{Step, nullptr});
       return Object;
     }
+    /// The same at a call whose arguments are \p Args, named by \p Name:
+    /// the argument for \c On is the object, when there is one. Unknown
+    /// when the call passes no such argument.
+    ObjectName
+    holderAt(const ObjectName &Object, llvm::ArrayRef<const clang::Expr *> Args,
+             llvm::function_ref<ObjectName(const clang::Expr *)> Name) const {
+      if (!On)
+        return holderIn(Object);
+      if (*On >= Args.size())
+        return ObjectName();
+      return holderIn(Name(Args[*On]));
+    }
   };
   /// Which parameters \p F stores into fields of its object or of objects
   /// it owns (`this->f = p`, `f.push_back(p)`, `owned_->set(p)` where `set`
-  /// stores its parameter), computed once per function. Forwarding is
+  /// stores its parameter), or of objects other parameters refer to
+  /// (`ch.set(p)`, `attach(ch, p)` where `attach` does), computed once per
+  /// function. Forwarding is
   /// followed through at most MaxForwardingDepth hand-overs, whichever
   /// function asks first; a function reached again while its own summary is
   /// being made contributes nothing (recursion ends). A summary cut short
@@ -133,6 +153,10 @@ public:
   /// with \c StoredBy naming the overrider.
   llvm::SmallVector<ParamStore, 2>
   storesOfCall(const clang::CXXMemberCallExpr *Call);
+  /// The same for any call: a free or static function's summary, whose
+  /// stores all name the parameter they go to (\c On); a member call as
+  /// above. Empty for the standard library and calls through pointers.
+  llvm::SmallVector<ParamStore, 2> storesOfCall(const clang::CallExpr *Call);
 
   /// Fields some code removes elements from (`queue.pop_front()`): a
   /// collection that is drained holds its elements only for a while.

@@ -1,9 +1,12 @@
 // RUN: %check_leaklint %s leak-shared-ptr-cycle %t -- -- -std=c++17
 //
 // A method that hands a shared_ptr on to a method of an object it owns,
-// which stores it: the link is made where the first method is called.
+// which stores it: the link is made where the first method is called. A free
+// function that stores one argument into the object of another links them
+// where it is called.
 
 #include <memory>
+#include <vector>
 
 class Session;
 
@@ -69,4 +72,54 @@ public:
 
 private:
   std::unique_ptr<Holder> slot_ = std::make_unique<Slot>();
+};
+
+// --- Positive: a free function stores one argument into the other's object -
+
+class Parent;
+
+struct Child {
+  std::shared_ptr<Parent> owner;
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: 'Child::owner' completes a shared_ptr ownership cycle; the 'Parent' it points to owns the 'Child' in turn, so neither is ever destroyed [leak-shared-ptr-cycle]
+  // CHECK-MESSAGES: :[[@LINE+18]]:39: note: 'Parent::kids_' owns 'Child' objects through 'std::vector<std::shared_ptr<Child>>'{{$}}
+  // CHECK-MESSAGES: :[[@LINE+13]]:21: note: the 'Child' is stored in 'kids_' here{{$}}
+  // CHECK-MESSAGES: :[[@LINE+11]]:15: note: 'owner' is set to shared_from_this() here, through 'adopt'{{$}}
+  // CHECK-MESSAGES: :[[@LINE-5]]:27: note: make it a std::weak_ptr: 'std::weak_ptr<Parent> owner;'{{$}}
+  // CHECK-FIXES: std::weak_ptr<Parent> owner;
+};
+
+void adopt(Child &C, std::shared_ptr<Parent> P) { C.owner = std::move(P); }
+
+class Parent : public std::enable_shared_from_this<Parent> {
+public:
+  void add() {
+    auto C = std::make_shared<Child>();
+    adopt(*C, shared_from_this());
+    kids_.push_back(C);
+  }
+
+private:
+  std::vector<std::shared_ptr<Child>> kids_;
+};
+
+// --- Clean: the free function stores into a copy of the child --------------
+
+class Family;
+
+struct Member {
+  std::shared_ptr<Family> family;
+};
+
+void join(Member M, std::shared_ptr<Family> F) { M.family = std::move(F); }
+
+class Family : public std::enable_shared_from_this<Family> {
+public:
+  void add() {
+    auto M = std::make_shared<Member>();
+    join(*M, shared_from_this());
+    members_.push_back(M);
+  }
+
+private:
+  std::vector<std::shared_ptr<Member>> members_;
 };
