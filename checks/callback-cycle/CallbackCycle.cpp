@@ -364,6 +364,13 @@ void CallbackCycle::consider(const FunctionDecl *F, const Store &S,
       C.Callable = O.Callable->getBeginLoc();
     }
     D.Notes.push_back({O.Loc, capturedText(O, *Ctx) + "; " + Plan.advice()});
+    {
+      WeakCaptureRewrite Whole = Plan;
+      Whole.Fixes.clear();
+      if (Whole.WhyNot.empty())
+        Whole.WhyNot = "whole-program findings carry none";
+      C.WholeProgramAdvice = capturedText(O, *Ctx) + "; " + Whole.advice();
+    }
     if (O.Through)
       D.Notes.push_back(
           {O.Through->getLocation(), "the callback is kept in " +
@@ -455,6 +462,40 @@ void CallbackCycle::deferToMerge(const FunctionDecl *F, const OpaqueStore &S,
   }
 }
 
+namespace {
+
+// A method of the class that declares \p Field which could empty it but
+// whose body this TU lacks (defined in another .cpp): the storage may be
+// emptied there. Constructors, destructors, const and static methods,
+// copy and move assignment, and deleted, defaulted or pure methods do not
+// count.
+const CXXMethodDecl *undefinedMutator(const FieldDecl *Field) {
+  const auto *Class =
+      dyn_cast<CXXRecordDecl>(StorageResets::key(Field)->getParent());
+  if (!Class || Class->getASTContext().getSourceManager().isInSystemHeader(
+                    Class->getLocation()))
+    return nullptr;
+  for (const CXXMethodDecl *M : Class->methods()) {
+    if (M->isImplicit() || isa<CXXConstructorDecl>(M) ||
+        isa<CXXDestructorDecl>(M) || M->isConst() || M->isStatic() ||
+        M->isDeleted() || M->isDefaulted() || M->isPureVirtual() ||
+        M->isCopyAssignmentOperator() || M->isMoveAssignmentOperator())
+      continue;
+    if (!M->hasBody() && !skippedDefinition(M))
+      return M;
+  }
+  // Member function templates.
+  for (const Decl *D : Class->decls())
+    if (const auto *T = dyn_cast<FunctionTemplateDecl>(D))
+      if (const auto *M = dyn_cast<CXXMethodDecl>(T->getTemplatedDecl());
+          M && !M->isConst() && !M->isStatic() && !M->hasBody() &&
+          !isa<CXXConstructorDecl>(M))
+        return M;
+  return nullptr;
+}
+
+} // namespace
+
 std::vector<Finding> CallbackCycle::finish() {
   std::vector<Finding> Out;
   llvm::DenseSet<unsigned> Fixed;
@@ -471,8 +512,29 @@ std::vector<Finding> CallbackCycle::finish() {
       if (!Escape && (Escape = Escapes.find(Field)))
         Escaping = Field;
     }
-    if ((Reset || Escape) && !Options.ReportResetStorage)
+    // Whole-program mode: storage that a method defined in another .cpp
+    // could empty is left to the merge, which sees every TU's resets. Per
+    // TU alone, only the resets the TU shows count, as for any store.
+    const CXXMethodDecl *Elsewhere = nullptr;
+    const FieldDecl *ElsewhereField = nullptr;
+    if (Facts && !Reset && !Escape)
+      for (const FieldDecl *Field : C.Chain)
+        if ((Elsewhere = undefinedMutator(Field))) {
+          ElsewhereField = Field;
+          break;
+        }
+    if ((Reset || Escape || Elsewhere) && !Options.ReportResetStorage) {
+      if (Elsewhere)
+        waitForMerge(C);
       continue;
+    }
+    if (Elsewhere)
+      C.Diag.Notes.push_back(
+          {Elsewhere->getLocation(),
+           quoted(memberName(Elsewhere)) +
+               " is not defined in this translation unit; if it empties " +
+               quoted(ElsewhereField->getName()) +
+               ", that breaks the cycle only if it runs"});
     if (Reset)
       C.Diag.Notes.push_back(
           {Reset->Where,
@@ -489,6 +551,9 @@ std::vector<Finding> CallbackCycle::finish() {
     if (!C.Diag.Fixes.empty() &&
         !Fixed.insert(C.Callable.getRawEncoding()).second)
       C.Diag.Fixes.clear();
+    if (Facts)
+      Facts->Reported.push_back(
+          facts::sourcePoint(C.Diag.Loc, Ctx->getSourceManager()));
     Out.push_back(std::move(C.Diag));
   }
   if (Facts && Ctx)

@@ -119,6 +119,8 @@ private:
     llvm::SmallVector<const clang::FieldDecl *, 3> Chain;
     /// Where the fix-it edits: one fix per callable.
     clang::SourceLocation Callable;
+    /// The first note as whole-program mode words it (no fix-it).
+    std::string WholeProgramAdvice;
   };
 
   /// A store the merge may confirm: the finding without its storage, and
@@ -135,6 +137,7 @@ private:
   void deferToMerge(const clang::FunctionDecl *F, const OpaqueStore &S,
                     const ReassignedSet &Reassigned);
   void summarizeStores(const clang::FunctionDecl *F);
+  void waitForMerge(const Candidate &C);
   void writeFacts();
 
   CallbackCycleOptions Options;

@@ -42,15 +42,29 @@ static bool fromJSON(const Value &V, PendingCallbackFact &C, Path P) {
          O.map("finding", C.Finding);
 }
 
+static Value toJSON(const WaitingCallbackFact &W) {
+  return llvm::json::Object{{"chain", W.Chain}, {"finding", W.Finding}};
+}
+static bool fromJSON(const Value &V, WaitingCallbackFact &W, Path P) {
+  ObjectMapper O(V, P);
+  return O && O.map("chain", W.Chain) && O.map("finding", W.Finding);
+}
+
 Value toJSON(const CallbackFacts &F) {
-  return llvm::json::Object{
-      {"stores", F.Stores}, {"pending", F.Pending}, {"resets", F.Resets}};
+  return llvm::json::Object{{"stores", F.Stores},
+                            {"pending", F.Pending},
+                            {"waiting", F.Waiting},
+                            {"reported", F.Reported},
+                            {"resets", F.Resets}};
 }
 
 bool fromJSON(const Value &V, CallbackFacts &F, Path P) {
   ObjectMapper O(V, P);
+  // "waiting" and "reported" are newer than version 1's first writers:
+  // optional.
   return O && O.map("stores", F.Stores) && O.map("pending", F.Pending) &&
-         O.map("resets", F.Resets);
+         O.mapOptional("waiting", F.Waiting) &&
+         O.mapOptional("reported", F.Reported) && O.map("resets", F.Resets);
 }
 
 } // namespace leaklint::callbacks

@@ -7,7 +7,8 @@
 // .cpp leaves the TU quiet. The facts keep such calls, already worded as the
 // TU would report them, every parameter the TU's own methods store (and
 // where), and every field the TU empties; the merge joins the first two and
-// reports a store no TU empties. Declarations are named by USR. Plain data
+// reports a store no TU empties. Stores the TU found itself, into storage a
+// method defined elsewhere may empty, wait for the merge the same way. Declarations are named by USR. Plain data
 // over LLVM Support: the merge links no AST.
 //
 //===----------------------------------------------------------------------===//
@@ -51,10 +52,25 @@ struct PendingCallbackFact {
   facts::WholeProgramFinding Finding;
 };
 
+/// A store the TU found, into storage a method it has no body of (defined
+/// in another .cpp) could empty: the merge reports it when no TU empties
+/// the storage or an owned object on the way to it.
+struct WaitingCallbackFact {
+  /// The owned fields from the object to the storage, and the storage
+  /// (USRs).
+  std::vector<std::string> Chain;
+  /// The finding as the TU would word it, without fix-its.
+  facts::WholeProgramFinding Finding;
+};
+
 /// Everything one TU contributes.
 struct CallbackFacts {
   std::vector<ParamStoreFact> Stores;
   std::vector<PendingCallbackFact> Pending;
+  std::vector<WaitingCallbackFact> Waiting;
+  /// Where the stores are that the TU reports itself: a header's store
+  /// that one TU reports and another leaves waiting is not repeated.
+  std::vector<facts::SourcePoint> Reported;
   /// Fields (USRs) some function of this TU empties (StorageResets.h).
   std::vector<std::string> Resets;
 };

@@ -1,7 +1,8 @@
 //===--- CallbackFactsWriter.cpp - leak-callback-cycle's facts ------------===//
 //
 // Whole-program mode: the parameters this TU's out-of-line methods store,
-// the callables it hands to methods it has no body of, and the fields it
+// the callables it hands to methods it has no body of, the stores it found
+// into storage a method defined elsewhere may empty, and the fields it
 // empties (CallbackFacts.h).
 //
 //===----------------------------------------------------------------------===//
@@ -44,6 +45,21 @@ void CallbackCycle::summarizeStores(const FunctionDecl *F) {
     if (!Fact.Field.empty())
       Facts->Stores.push_back(std::move(Fact));
   }
+}
+
+void CallbackCycle::waitForMerge(const Candidate &C) {
+  callbacks::WaitingCallbackFact W;
+  for (const FieldDecl *Field : C.Chain)
+    W.Chain.push_back(facts::crossTUName(StorageResets::key(Field)));
+  if (llvm::any_of(W.Chain, [](const std::string &USR) { return USR.empty(); }))
+    return;
+  Finding D = C.Diag;
+  D.Fixes.clear();
+  if (!D.Notes.empty())
+    D.Notes.front().Message = C.WholeProgramAdvice;
+  W.Finding = facts::wholeProgramFinding("leak-callback-cycle", D,
+                                         Ctx->getSourceManager());
+  Facts->Waiting.push_back(std::move(W));
 }
 
 void CallbackCycle::writeFacts() {

@@ -30,6 +30,22 @@ wholeProgramCallbacks(const std::vector<CallbackFacts> &TUs) {
   }
   std::vector<facts::WholeProgramFinding> Out;
   std::set<std::tuple<facts::SourcePoint, std::string>> Seen;
+  // Stores a TU found into storage a method defined elsewhere may empty:
+  // reported when no TU empties any field on the way, and no TU reported
+  // the same store itself. A header's store comes from every TU that
+  // includes it: once.
+  std::set<facts::SourcePoint> ReportedPerTU;
+  for (const CallbackFacts &TU : TUs)
+    ReportedPerTU.insert(TU.Reported.begin(), TU.Reported.end());
+  for (const CallbackFacts &TU : TUs)
+    for (const WaitingCallbackFact &W : TU.Waiting) {
+      if (W.Chain.empty() || ReportedPerTU.count(W.Finding.Point) ||
+          std::any_of(W.Chain.begin(), W.Chain.end(),
+                      [&](const std::string &USR) { return Reset.count(USR); }))
+        continue;
+      if (Seen.insert({W.Finding.Point, W.Chain.back()}).second)
+        Out.push_back(W.Finding);
+    }
   for (const CallbackFacts &TU : TUs)
     for (const PendingCallbackFact &P : TU.Pending) {
       auto [Begin, End] = StoresOf.equal_range(P.Callee);
