@@ -12,6 +12,9 @@
 //     order, and within the file;
 //   - its fix-its do not conflict: they all go into one
 //     tooling::Replacements, as clang-tidy asserts they do.
+// Every check also writes its whole-program facts (docs/whole-program.md)
+// into a directory of the process; they must read back without an error, and
+// the merge of them must give findings with a message and a place.
 //
 // The standard headers the checks are about (<memory>, <map>, ...) are
 // precompiled once per process, in LLVMFuzzerInitialize, by this very
@@ -29,11 +32,14 @@
 //                                   headers (slower; see buildPrelude)
 //   LEAKLINT_FUZZ_VERBOSE=1         print each input's compiler diagnostics
 //                                   and findings
+//   LEAKLINT_FUZZ_NO_FACTS=1        write and merge no facts
 //
 // docs/fuzzing.md tells how to build and run it.
 //
 //===----------------------------------------------------------------------===//
 #include "Analyses.h"
+#include "WholeProgramFindings.h"
+#include "facts/FactsFiles.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -56,6 +62,7 @@
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #ifndef LEAKLINT_CLANG_RESOURCE_DIR
@@ -135,6 +142,9 @@ struct FuzzState {
   std::string PreludePath, PCHPath;
   std::unique_ptr<llvm::MemoryBuffer> PCH;
   bool Verbose = false;
+  /// Where the checks write each input's facts; emptied after each input.
+  /// Empty: no facts.
+  std::string FactsDirectory;
 };
 FuzzState *State = nullptr;
 
@@ -246,11 +256,18 @@ private:
 std::vector<std::unique_ptr<CheckRunner>>
 makeRunners(const clang::LangOptions &LO) {
   std::vector<std::unique_ptr<CheckRunner>> Runners;
+  // Whole-program mode for every check that has it.
+  auto SetFactsDirectory = [](llvm::StringRef Option, auto &Value) {
+    if constexpr (std::is_same_v<std::decay_t<decltype(Value)>, std::string>)
+      if (Option == "FactsDirectory")
+        Value = State->FactsDirectory;
+  };
 #define LEAKLINT_CHECK(Name, Analysis, Summary)                                \
   if (Analysis::isLanguageSupported(LO)) {                                     \
     Analysis::OptionsType Options;                                             \
     Analysis::adaptToEnabledChecks(Options,                                    \
                                    [](llvm::StringRef) { return true; });      \
+    Analysis::OptionsType::forEachOption(Options, SetFactsDirectory);          \
     Runners.push_back(                                                         \
         std::make_unique<AnalysisRunner<Analysis>>(Name, Options));            \
   }
@@ -352,6 +369,38 @@ private:
   const Finding &F;
 };
 
+/// Reads back the facts the checks wrote for one input and merges them, as
+/// leaklint-merge would; aborts when a file does not read back or the merge
+/// gives a finding without a message or a place. Empties the directory for
+/// the next input.
+void checkFacts() {
+  std::vector<std::string> Errors;
+  std::vector<facts::FactsFile> Files =
+      facts::readFactsDirectory(State->FactsDirectory, Errors);
+  std::vector<facts::WholeProgramFinding> Found;
+  if (Errors.empty())
+    Found = wholeProgramFindings(Files, Errors);
+  if (!Errors.empty())
+    fatal("the facts the checks wrote do not merge: " + Errors.front());
+  for (const facts::WholeProgramFinding &F : Found) {
+    if (F.Message.empty() || F.Point.File.empty())
+      fatal("the merge gives a finding of " + F.Check +
+            " without a message or a place: '" + F.Message + "' at '" +
+            F.Point.File + "'");
+    for (const facts::WholeProgramNote &N : F.Notes)
+      if (N.Message.empty() || N.Point.File.empty())
+        fatal("the merge gives a note of " + F.Check + " ('" + F.Message +
+              "') without a message or a place");
+  }
+  if (State->Verbose)
+    llvm::errs() << "facts: " << Files.size() << " files, " << Found.size()
+                 << " whole-program findings\n";
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(State->FactsDirectory, EC), End;
+       It != End && !EC; It.increment(EC))
+    llvm::sys::fs::remove(It->path());
+}
+
 class CheckingConsumer : public clang::ASTConsumer {
 public:
   void HandleTranslationUnit(clang::ASTContext &Context) override {
@@ -382,6 +431,8 @@ public:
                        << F.Fixes.size() << " fix-its)\n";
         FindingChecker(Context, Runner->Name, F).run();
       }
+    if (!State->FactsDirectory.empty())
+      checkFacts();
   }
 };
 
@@ -515,6 +566,18 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***) {
 #endif
   // Never a file on disk: a path no run can find there.
   State->PreludePath = "/leaklint-fuzz-prelude/prelude.h";
+  if (!envFlag("LEAKLINT_FUZZ_NO_FACTS")) {
+    llvm::SmallString<128> Dir;
+    if (std::error_code EC =
+            llvm::sys::fs::createUniqueDirectory("leaklint-fuzz-facts", Dir))
+      fatal("cannot create a facts directory: " + EC.message());
+    State->FactsDirectory = Dir.str().str();
+    // libFuzzer ends the process with exit(); the directory goes with it.
+    std::atexit([] {
+      if (State && !State->FactsDirectory.empty())
+        llvm::sys::fs::remove_directories(State->FactsDirectory);
+    });
+  }
   if (!envFlag("LEAKLINT_FUZZ_NO_PCH"))
     buildPrelude();
   State->CC1CommandLine = makeCC1CommandLine();

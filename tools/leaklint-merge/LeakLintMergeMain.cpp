@@ -11,7 +11,7 @@
 // (re)made: no facts yet, or an input file changed since.
 //
 //===----------------------------------------------------------------------===//
-#include "Facts.h"
+#include "WholeProgramFindings.h"
 #include "facts/FactsFiles.h"
 #include "clang/Tooling/DiagnosticsYaml.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"

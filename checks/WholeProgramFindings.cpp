@@ -1,5 +1,5 @@
-//===--- Facts.cpp - Every check's whole-program half ---------------------===//
-#include "Facts.h"
+//===--- WholeProgramFindings.cpp - Every check's whole-program half ------===//
+#include "WholeProgramFindings.h"
 #include "callback-cycle/WholeProgramCallbacks.h"
 #include "shared-ptr-cycle/WholeProgramCycles.h"
 #include "static-instance-cache/WholeProgramInstanceCaches.h"
