@@ -212,6 +212,13 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
                        "it is only emptied here, in the destructor of the "
                        "object that holds it, which runs when the program "
                        "exits"});
+  if (auto Uncalled = ShrunkOnlyUncalled.find(D);
+      Uncalled != ShrunkOnlyUncalled.end())
+    F.Notes.push_back({Uncalled->second.first->getBeginLoc(),
+                       "it is only emptied here, in " +
+                           quoted(Uncalled->second.second
+                                      ->getQualifiedNameAsString()) +
+                           ", which nothing in the program calls"});
   F.Notes.push_back({D->getLocation(), Suggestion});
   Out.push_back(std::move(F));
 }

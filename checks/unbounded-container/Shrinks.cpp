@@ -59,7 +59,8 @@ private:
 
 } // namespace
 
-void UnboundedContainer::recordShrink(const Expr *Container, bool Direct) {
+void UnboundedContainer::recordShrink(const Expr *Container, bool Direct,
+                                      bool Selective) {
   std::optional<Storage> S = storageOf(Container, Direct);
   if (!S)
     return;
@@ -67,10 +68,36 @@ void UnboundedContainer::recordShrink(const Expr *Container, bool Direct) {
   // decided at the end of the translation unit, against the destructors
   // seen (a parent map of the whole AST would cost more than the check).
   if (isa<FieldDecl>(S->Decl)) {
-    MemberShrinks.push_back({S->Decl, Container});
+    MemberShrinks.push_back({S->Decl, Container, Selective});
     return;
   }
   Shrunk.insert(S->Decl);
+  noteShrinkKind(S->Decl, Container, Selective);
+}
+
+void UnboundedContainer::noteShrinkKind(const ValueDecl *D, const Expr *Site,
+                                        bool Selective) {
+  if (Selective)
+    SelectiveShrinks[D].push_back(Site);
+  else
+    WholesaleShrinks.insert(D);
+}
+
+bool UnboundedContainer::shrinksNeverRun(const ValueDecl *D) {
+  auto It = SelectiveShrinks.find(D);
+  if (WholesaleShrinks.count(D) || It == SelectiveShrinks.end() ||
+      It->second.empty())
+    return false;
+  std::pair<const Expr *, const FunctionDecl *> First = {nullptr, nullptr};
+  for (const Expr *Site : It->second) {
+    const FunctionDecl *F = uncalledFunctionAround(Site);
+    if (!F)
+      return false;
+    if (!First.first)
+      First = {Site, F};
+  }
+  ShrunkOnlyUncalled[D] = First;
+  return true;
 }
 
 void UnboundedContainer::resolveMemberShrinks() {
@@ -81,14 +108,16 @@ void UnboundedContainer::resolveMemberShrinks() {
     if (const auto *Dtor = dyn_cast<CXXDestructorDecl>(F); Dtor && F->getBody())
       Dtors[Dtor->getParent()->getCanonicalDecl()].push_back(
           F->getBody()->getSourceRange());
-  for (const auto &[Decl, Site] : MemberShrinks) {
+  for (const auto &[Decl, Site, Selective] : MemberShrinks) {
     const auto *Field = cast<FieldDecl>(Decl);
     auto It = Dtors.find(
         cast<CXXRecordDecl>(Field->getParent())->getCanonicalDecl());
-    if (It != Dtors.end() && withinAny(Site->getBeginLoc(), It->second))
+    if (It != Dtors.end() && withinAny(Site->getBeginLoc(), It->second)) {
       EmptiedOnlyAtExit.try_emplace(Decl, Site);
-    else
+    } else {
       Shrunk.insert(Decl);
+      noteShrinkKind(Decl, Site, Selective);
+    }
   }
   MemberShrinks.clear();
 }

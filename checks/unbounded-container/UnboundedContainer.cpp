@@ -204,7 +204,10 @@ void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
     if (Erased)
       Erases.push_back({Call, Erased->Decl}); // weighed at the end
     else if (ShrinkNames.contains(Name))
-      recordShrink(Object, /*Direct=*/false);
+      recordShrink(Object, /*Direct=*/false,
+                   /*Selective=*/!Args.empty() &&
+                       llvm::is_contained(
+                           {"erase", "remove", "remove_if", "extract"}, Name));
     else if (GrowthNames.contains(Name))
       recordGrowth(Object, Call, Args);
     else
@@ -256,7 +259,9 @@ void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
       if (!storageOf(Arg, /*Direct=*/true))
         continue;
       if (isStdFunction(FD, emptyingStdFunctions())) {
-        recordShrink(Arg, true);
+        recordShrink(Arg, true,
+                     /*Selective=*/I == 0 &&
+                         isStdFunction(FD, {"erase", "erase_if"}));
         continue;
       }
       if (!FD || I >= FD->getNumParams()) {
@@ -468,7 +473,8 @@ std::vector<Finding> UnboundedContainer::finish() {
       if (Candidates.count(D) && erasesOnlyOnLookup(Erase, D))
         ErasedOnLookup[D].push_back(Erase);
       else
-        recordShrink(Erase->getImplicitObjectArgument(), /*Direct=*/false);
+        recordShrink(Erase->getImplicitObjectArgument(), /*Direct=*/false,
+                     /*Selective=*/Erase->getNumArgs() > 0);
     }
     resolveMemberShrinks();
     // `Server() : m_impl(new Impl) {}`: a heap object per owner.
@@ -483,8 +489,14 @@ std::vector<Finding> UnboundedContainer::finish() {
     for (auto &Entry : Candidates) {
       const ValueDecl *D = Entry.first;
       Candidate &C = Entry.second;
-      if (Shrunk.count(D) || AimedAtLocals.count(D))
+      if (AimedAtLocals.count(D))
         continue;
+      // A shrink counts only if its function can run.
+      if (Shrunk.count(D)) {
+        if (!shrinksNeverRun(D))
+          continue;
+        Shrunk.erase(D);
+      }
       if (skippedMemberMayShrink(D))
         continue;
       // A member of objects that may die is not program-long (asked first:
@@ -538,6 +550,10 @@ std::vector<Finding> UnboundedContainer::finish() {
   ErasedOnLookup.clear();
   Shrunk.clear();
   EmptiedOnlyAtExit.clear();
+  SelectiveShrinks.clear();
+  WholesaleShrinks.clear();
+  ShrunkOnlyUncalled.clear();
+  Names.reset();
   MemberShrinks.clear();
   TheSingletons.clear();
   Lifetimes.clear();

@@ -116,11 +116,30 @@ private:
   clang::QualType containerType(const clang::ValueDecl *D) const;
   void recordGrowth(const clang::Expr *Container, const clang::Expr *Site,
                     llvm::ArrayRef<const clang::Expr *> Args);
-  void recordShrink(const clang::Expr *Container, bool Direct);
+  /// A place \p Container may shrink. \p Selective: it removes the
+  /// elements its arguments name (`erase(K)`, `remove(V)`, `std::erase`),
+  /// as an unsubscribe does, rather than emptying the whole container.
+  void recordShrink(const clang::Expr *Container, bool Direct,
+                    bool Selective = false);
   void resolveMemberShrinks();
+  void noteShrinkKind(const clang::ValueDecl *D, const clang::Expr *Site,
+                      bool Selective);
   void recordPointerTarget(const clang::VarDecl *Pointer,
                            const clang::Expr *Target);
   bool paramMayShrink(const clang::FunctionDecl *F, unsigned Param);
+  /// True for a function only this TU can call: internal linkage, or a
+  /// method of a class defined in the main file; not a constructor,
+  /// destructor, conversion, operator or virtual function, which run
+  /// without being named.
+  bool onlyThisTUCanCall(const clang::FunctionDecl *F) const;
+  /// The function around \p Site when only this TU can call it and nothing
+  /// in it names it; null otherwise.
+  const clang::FunctionDecl *uncalledFunctionAround(const clang::Expr *Site);
+  /// True when every shrink of \p D removes selected elements and is in
+  /// such a function; remembers one in ShrunkOnlyUncalled. A clear or
+  /// other wholesale shrink anywhere counts, called or not: maintenance
+  /// code that something outside the TU's view may trigger.
+  bool shrinksNeverRun(const clang::ValueDecl *D);
   /// True when \p Erase, of \p D, runs only when its key is looked up
   /// again: its function looks the key up, tests the entry found first, and
   /// hands that entry out or adds the key again (LookupErases.cpp).
@@ -202,11 +221,34 @@ private:
                  llvm::SmallVector<const clang::CXXMemberCallExpr *, 2>>
       ErasedOnLookup;
   /// Shrinks of members, resolved at the end (resolveMemberShrinks()).
-  std::vector<std::pair<const clang::ValueDecl *, const clang::Expr *>>
-      MemberShrinks;
+  struct MemberShrink {
+    const clang::ValueDecl *Decl;
+    const clang::Expr *Site;
+    bool Selective;
+  };
+  std::vector<MemberShrink> MemberShrinks;
   /// Members whose only shrink is in their own object's destructor.
   llvm::DenseMap<const clang::ValueDecl *, const clang::Expr *>
       EmptiedOnlyAtExit;
+  /// Where each container may shrink selectively (recordShrink()), and
+  /// the containers that some other shrink (a clear, an assignment, a
+  /// swap) may empty wholesale.
+  llvm::DenseMap<const clang::ValueDecl *,
+                 llvm::SmallVector<const clang::Expr *, 2>>
+      SelectiveShrinks;
+  llvm::DenseSet<const clang::ValueDecl *> WholesaleShrinks;
+  /// Containers whose every shrink is in a function nothing calls: one of
+  /// those shrinks, and its function (UncalledShrinks.cpp).
+  llvm::DenseMap<const clang::ValueDecl *,
+                 std::pair<const clang::Expr *, const clang::FunctionDecl *>>
+      ShrunkOnlyUncalled;
+  /// The functions the TU names, and the spellings templates leave
+  /// unresolved; read on the first question.
+  struct NamedFunctions {
+    llvm::DenseSet<const clang::FunctionDecl *> Named;
+    llvm::StringSet<> Spellings;
+  };
+  std::optional<NamedFunctions> Names;
   Singletons TheSingletons;
   /// Where the objects of each program class live, and lifetimeOf()'s
   /// answers so far.
