@@ -228,6 +228,17 @@ std::string capturedText(const CallableOwner &O, const ASTContext &Ctx) {
                                : " here");
 }
 
+// The capture note as whole-program mode words it: the advice of \p Plan
+// without its fix-it (whole-program findings carry none).
+std::string wholeProgramCaptureNote(const CallableOwner &O,
+                                    WeakCaptureRewrite Plan,
+                                    const ASTContext &Ctx) {
+  Plan.Fixes.clear();
+  if (Plan.WhyNot.empty())
+    Plan.WhyNot = "whole-program findings carry none";
+  return capturedText(O, Ctx) + "; " + Plan.advice();
+}
+
 } // namespace
 
 CallbackCycle::CallbackCycle(const CallbackCycleOptions &Options)
@@ -364,13 +375,7 @@ void CallbackCycle::consider(const FunctionDecl *F, const Store &S,
       C.Callable = O.Callable->getBeginLoc();
     }
     D.Notes.push_back({O.Loc, capturedText(O, *Ctx) + "; " + Plan.advice()});
-    {
-      WeakCaptureRewrite Whole = Plan;
-      Whole.Fixes.clear();
-      if (Whole.WhyNot.empty())
-        Whole.WhyNot = "whole-program findings carry none";
-      C.WholeProgramAdvice = capturedText(O, *Ctx) + "; " + Whole.advice();
-    }
+    C.WholeProgramAdvice = wholeProgramCaptureNote(O, Plan, *Ctx);
     if (O.Through)
       D.Notes.push_back(
           {O.Through->getLocation(), "the callback is kept in " +
@@ -445,11 +450,9 @@ void CallbackCycle::deferToMerge(const FunctionDecl *F, const OpaqueStore &S,
     Finding W;
     W.Loc = S.Call->getExprLoc();
     W.Message = storesCallbackText(O, Class, *Ctx);
-    WeakCaptureRewrite Plan = planWeakCapture(O, Reassigned, *Ctx);
-    Plan.Fixes.clear();
-    if (Plan.WhyNot.empty())
-      Plan.WhyNot = "whole-program findings carry none";
-    W.Notes.push_back({O.Loc, capturedText(O, *Ctx) + "; " + Plan.advice()});
+    W.Notes.push_back(
+        {O.Loc, wholeProgramCaptureNote(
+                    O, planWeakCapture(O, Reassigned, *Ctx), *Ctx)});
     if (!Steps.empty())
       W.Notes.push_back({Steps.front().Field->getLocation(),
                          "the " + quoted(className(Class)) +

@@ -38,8 +38,10 @@ void UnboundedContainer::writeFacts() {
     if (!USR.empty())
       Facts->Shrunk.push_back(std::move(USR));
   };
-  for (const ValueDecl *D : Shrunk)
+  for (const ValueDecl *D : WholesaleShrinks)
     AddShrunk(D);
+  for (const auto &Entry : SelectiveShrinks)
+    AddShrunk(Entry.first);
   for (const ValueDecl *D : AimedAtLocals)
     AddShrunk(D);
   // Sets iterate in pointer order: sort, for files that do not change

@@ -59,17 +59,11 @@ UnboundedContainer::howOftenIn(const FunctionDecl *F, SourceLocation Loc,
   return Count;
 }
 
-namespace {
-
-// Calls name a template's instantiation, and code lies in its pattern: both
-// stand for the pattern.
-const FunctionDecl *origin(const FunctionDecl *F) {
+const FunctionDecl *UnboundedContainer::origin(const FunctionDecl *F) {
   if (const FunctionDecl *Pattern = F->getTemplateInstantiationPattern())
     F = Pattern;
   return F->getCanonicalDecl();
 }
-
-} // namespace
 
 UnboundedContainer::RunCount
 UnboundedContainer::howOften(const FunctionDecl *F, unsigned Depth) const {

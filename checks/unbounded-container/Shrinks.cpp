@@ -71,7 +71,6 @@ void UnboundedContainer::recordShrink(const Expr *Container, bool Direct,
     MemberShrinks.push_back({S->Decl, Container, Selective});
     return;
   }
-  Shrunk.insert(S->Decl);
   noteShrinkKind(S->Decl, Container, Selective);
 }
 
@@ -112,12 +111,10 @@ void UnboundedContainer::resolveMemberShrinks() {
     const auto *Field = cast<FieldDecl>(Decl);
     auto It = Dtors.find(
         cast<CXXRecordDecl>(Field->getParent())->getCanonicalDecl());
-    if (It != Dtors.end() && withinAny(Site->getBeginLoc(), It->second)) {
+    if (It != Dtors.end() && withinAny(Site->getBeginLoc(), It->second))
       EmptiedOnlyAtExit.try_emplace(Decl, Site);
-    } else {
-      Shrunk.insert(Decl);
+    else
       noteShrinkKind(Decl, Site, Selective);
-    }
   }
   MemberShrinks.clear();
 }

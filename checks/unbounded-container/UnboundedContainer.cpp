@@ -492,10 +492,10 @@ std::vector<Finding> UnboundedContainer::finish() {
       if (AimedAtLocals.count(D))
         continue;
       // A shrink counts only if its function can run.
-      if (Shrunk.count(D)) {
+      if (mayShrink(D)) {
         if (!shrinksNeverRun(D))
           continue;
-        Shrunk.erase(D);
+        SelectiveShrinks.erase(D);
       }
       if (skippedMemberMayShrink(D))
         continue;
@@ -548,7 +548,6 @@ std::vector<Finding> UnboundedContainer::finish() {
   Candidates.clear();
   Erases.clear();
   ErasedOnLookup.clear();
-  Shrunk.clear();
   EmptiedOnlyAtExit.clear();
   SelectiveShrinks.clear();
   WholesaleShrinks.clear();

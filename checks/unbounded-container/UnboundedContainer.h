@@ -210,7 +210,6 @@ private:
 
   clang::ASTContext *Ctx = nullptr;
   llvm::MapVector<const clang::ValueDecl *, Candidate> Candidates;
-  llvm::DenseSet<const clang::ValueDecl *> Shrunk;
   /// `erase` calls on program-long containers, and the container of each,
   /// weighed at the end (erasesOnlyOnLookup()).
   std::vector<std::pair<const clang::CXXMemberCallExpr *,
@@ -232,23 +231,27 @@ private:
       EmptiedOnlyAtExit;
   /// Where each container may shrink selectively (recordShrink()), and
   /// the containers that some other shrink (a clear, an assignment, a
-  /// swap) may empty wholesale.
+  /// swap) may empty wholesale: together, every container that may shrink.
   llvm::DenseMap<const clang::ValueDecl *,
                  llvm::SmallVector<const clang::Expr *, 2>>
       SelectiveShrinks;
   llvm::DenseSet<const clang::ValueDecl *> WholesaleShrinks;
+  bool mayShrink(const clang::ValueDecl *D) const {
+    return WholesaleShrinks.count(D) || SelectiveShrinks.count(D);
+  }
   /// Containers whose every shrink is in a function nothing calls: one of
   /// those shrinks, and its function (UncalledShrinks.cpp).
   llvm::DenseMap<const clang::ValueDecl *,
                  std::pair<const clang::Expr *, const clang::FunctionDecl *>>
       ShrunkOnlyUncalled;
-  /// The functions the TU names, and the spellings templates leave
-  /// unresolved; read on the first question.
+  /// The functions the TU names (by origin()), and the spellings templates
+  /// leave unresolved; read on the first question.
   struct NamedFunctions {
     llvm::DenseSet<const clang::FunctionDecl *> Named;
     llvm::StringSet<> Spellings;
   };
   std::optional<NamedFunctions> Names;
+  class FunctionNames; // reads Names (UncalledShrinks.cpp)
   Singletons TheSingletons;
   /// Where the objects of each program class live, and lifetimeOf()'s
   /// answers so far.
@@ -265,6 +268,9 @@ private:
                  llvm::SmallVector<clang::SourceLocation, 2>>
       CallSites;
   void recordCall(const clang::CallExpr *Call);
+  /// Calls name a template's instantiation, and code lies in its pattern:
+  /// both stand for the pattern (canonical), the key of CallSites.
+  static const clang::FunctionDecl *origin(const clang::FunctionDecl *F);
   std::vector<const clang::FunctionDecl *> Functions;
   /// Functions, indexed by where they are; built on the first question,
   /// dropped whenever Functions grows.

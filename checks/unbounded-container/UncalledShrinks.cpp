@@ -27,13 +27,14 @@
 using namespace clang;
 
 namespace leaklint {
-namespace {
 
-// Every function the code outside system headers names, and the spellings
-// of the names templates leave unresolved.
-class FunctionNames : public RecursiveASTVisitor<FunctionNames> {
+// Every function the code outside system headers names, by origin(), and
+// the spellings of the names templates leave unresolved.
+class UnboundedContainer::FunctionNames
+    : public RecursiveASTVisitor<FunctionNames> {
 public:
-  explicit FunctionNames(const SourceManager &SM) : SM(SM) {}
+  FunctionNames(const SourceManager &SM, NamedFunctions &Out)
+      : SM(SM), Out(Out) {}
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return true; }
 
@@ -45,38 +46,34 @@ public:
   }
   bool VisitDeclRefExpr(DeclRefExpr *Ref) {
     if (const auto *F = dyn_cast<FunctionDecl>(Ref->getDecl()))
-      Named.insert(F->getCanonicalDecl());
+      Out.Named.insert(origin(F));
     return true;
   }
   bool VisitMemberExpr(MemberExpr *Member) {
     if (const auto *F = dyn_cast<FunctionDecl>(Member->getMemberDecl()))
-      Named.insert(F->getCanonicalDecl());
+      Out.Named.insert(origin(F));
     return true;
   }
   bool VisitOverloadExpr(OverloadExpr *E) {
     if (E->getName().isIdentifier())
-      Spellings.insert(E->getName().getAsIdentifierInfo()->getName());
+      Out.Spellings.insert(E->getName().getAsIdentifierInfo()->getName());
     return true;
   }
   bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *E) {
     if (E->getMember().isIdentifier())
-      Spellings.insert(E->getMember().getAsIdentifierInfo()->getName());
+      Out.Spellings.insert(E->getMember().getAsIdentifierInfo()->getName());
     return true;
   }
   bool VisitDependentScopeDeclRefExpr(DependentScopeDeclRefExpr *E) {
     if (E->getDeclName().isIdentifier())
-      Spellings.insert(E->getDeclName().getAsIdentifierInfo()->getName());
+      Out.Spellings.insert(E->getDeclName().getAsIdentifierInfo()->getName());
     return true;
   }
 
-  llvm::DenseSet<const FunctionDecl *> Named;
-  llvm::StringSet<> Spellings;
-
 private:
   const SourceManager &SM;
+  NamedFunctions &Out;
 };
-
-} // namespace
 
 bool UnboundedContainer::onlyThisTUCanCall(const FunctionDecl *F) const {
   if (isa<CXXConstructorDecl, CXXDestructorDecl, CXXConversionDecl>(F) ||
@@ -89,8 +86,8 @@ bool UnboundedContainer::onlyThisTUCanCall(const FunctionDecl *F) const {
     return true;
   // A class defined in the main file is this TU's own.
   const SourceManager &SM = Ctx->getSourceManager();
-  return Method &&
-         SM.isInMainFile(SM.getExpansionLoc(Method->getParent()->getLocation()));
+  return Method && SM.isInMainFile(
+                      SM.getExpansionLoc(Method->getParent()->getLocation()));
 }
 
 const FunctionDecl *
@@ -98,28 +95,18 @@ UnboundedContainer::uncalledFunctionAround(const Expr *Site) {
   const FunctionDecl *F = functionAt(Site->getBeginLoc());
   if (!F || !onlyThisTUCanCall(F) || isPartialTraversal(*Ctx))
     return nullptr;
-  // A template's member is named through its instantiations and patterns.
-  const FunctionDecl *Canonical = F->getCanonicalDecl();
-  if (const FunctionDecl *Pattern = F->getTemplateInstantiationPattern())
-    Canonical = Pattern->getCanonicalDecl();
-  if (!Names) {
-    FunctionNames Visitor(Ctx->getSourceManager());
-    Visitor.TraverseDecl(Ctx->getTranslationUnitDecl());
-    Names.emplace();
-    Names->Named = std::move(Visitor.Named);
-    Names->Spellings = std::move(Visitor.Spellings);
-  }
-  auto IsNamed = [&](const FunctionDecl *G) {
-    return Names->Named.contains(G->getCanonicalDecl());
-  };
-  if (IsNamed(F) || IsNamed(Canonical) ||
-      Names->Spellings.contains(F->getName()))
+  // Called directly (recordCall() saw every call): named, no need to read
+  // the TU.
+  const FunctionDecl *Origin = origin(F);
+  if (CallSites.count(Origin))
     return nullptr;
-  // An instantiation named anywhere names its pattern's code too.
-  if (const FunctionTemplateDecl *T = Canonical->getDescribedFunctionTemplate())
-    for (const FunctionDecl *Spec : T->specializations())
-      if (IsNamed(Spec))
-        return nullptr;
+  if (!Names) {
+    Names.emplace();
+    FunctionNames(Ctx->getSourceManager(), *Names)
+        .TraverseDecl(Ctx->getTranslationUnitDecl());
+  }
+  if (Names->Named.contains(Origin) || Names->Spellings.contains(F->getName()))
+    return nullptr;
   return F;
 }
 

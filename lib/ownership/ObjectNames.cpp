@@ -14,13 +14,6 @@ namespace {
 
 constexpr unsigned MaxDepth = 8;
 
-bool isUniquePtr(QualType T) {
-  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      T.getNonReferenceType()->getAsCXXRecordDecl());
-  return Spec && Spec->isInStdNamespace() && Spec->getIdentifier() &&
-         Spec->getName() == "unique_ptr";
-}
-
 // An element of a container: a step of its own, never equal to another.
 ObjectName elementOf(ObjectName Container, const Expr *Access) {
   if (Container.known())
@@ -67,7 +60,7 @@ ObjectName nameObjectAt(const Expr *E, const ReassignedSet *Reassigned,
       return elementOf(nameObjectAt(Object, Reassigned, Depth + 1), E);
     // `p.get()` names what `*p` does, for shared and unique owners.
     if (M->getName() == "get" &&
-        (sharedPointee(Object->getType()) || isUniquePtr(Object->getType())))
+        (sharedPointee(Object->getType()) || isUniqueOwner(Object->getType())))
       return nameObjectAt(Object, Reassigned, Depth + 1);
     return Name;
   }

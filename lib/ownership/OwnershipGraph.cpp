@@ -154,6 +154,11 @@ const CXXRecordDecl *sharedPointee(QualType T) {
   return Pointee ? Pointee->getCanonicalDecl() : nullptr;
 }
 
+bool isUniqueOwner(QualType T) {
+  return owningPointerKind(T.getNonReferenceType()->getAsCXXRecordDecl()) ==
+         OwnershipKind::Unique;
+}
+
 void OwnershipGraph::addClass(const CXXRecordDecl *RD) {
   if (!RD || RD->isDependentContext() || !RD->isCompleteDefinition() ||
       RD->isLambda() || RD->isInvalidDecl())

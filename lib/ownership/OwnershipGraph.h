@@ -51,6 +51,8 @@ const clang::FieldDecl *handleField(const clang::CXXRecordDecl *RD,
 /// The single std::shared_ptr<T> (or boost::shared_ptr<T>) \p T is, if it is
 /// one: its T. Null otherwise.
 const clang::CXXRecordDecl *sharedPointee(clang::QualType T);
+/// True when \p T is a std::unique_ptr.
+bool isUniqueOwner(clang::QualType T);
 
 struct OwnershipEdge {
   const clang::FieldDecl *Field;

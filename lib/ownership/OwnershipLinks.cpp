@@ -316,18 +316,27 @@ public:
     return Out;
   }
 
+  // A store of \p Value into \p Field of the object \p HolderOf names (F's
+  // own object by default), asked only when the value carries a parameter.
   void record(const FieldDecl *Field, const Expr *Value,
-              const Base &Holder = Base()) {
+              llvm::function_ref<std::optional<Base>()> HolderOf =
+                  [] { return std::optional<Base>(Base()); }) {
     // A parameter wrapped in an object made to hold it:
     // `tasks_.push_back(std::make_unique<Task<F>>(std::move(f)))`.
     if (const Expr *Held = heldCallableArgument(passedThrough(Value)))
       Value = Held;
-    for (const ParmVarDecl *Param : carried(Value)) {
+    SmallVector<const ParmVarDecl *, 1> Params = carried(Value);
+    if (Params.empty())
+      return;
+    std::optional<Base> Holder = HolderOf();
+    if (!Holder)
+      return;
+    for (const ParmVarDecl *Param : Params) {
       OwnershipLinks::ParamStore S{Param->getFunctionScopeIndex(),
                                    Field->getCanonicalDecl(), Value,
                                    Value->getBeginLoc()};
-      S.Via = Holder.Via;
-      S.On = Holder.On;
+      S.Via = Holder->Via;
+      S.On = Holder->On;
       Out.push_back(std::move(S));
     }
   }
@@ -384,24 +393,19 @@ public:
       Carried.push_back(carried(Arg));
     if (llvm::all_of(Carried, [](const auto &Params) { return Params.empty(); }))
       return;
-    std::optional<std::optional<Base>> Object;
+    // The callee's own object, when it is a method.
+    std::optional<Base> Object =
+        Member ? baseOf(nameObject(Member->getImplicitObjectArgument()))
+               : std::nullopt;
     for (const OwnershipLinks::ParamStore &S : Links.storesOfCall(Call)) {
       if (S.HandOvers >= OwnershipLinks::MaxForwardingDepth)
         continue;
       if (S.Param >= Carried.size() || Carried[S.Param].empty())
         continue;
-      std::optional<Base> Holder;
-      if (S.On) {
-        if (*S.On >= Args.size())
-          continue;
-        Holder = baseOf(nameObject(Args[*S.On]));
-      } else {
-        if (!Member)
-          continue;
-        if (!Object)
-          Object = baseOf(nameObject(Member->getImplicitObjectArgument()));
-        Holder = *Object;
-      }
+      if (S.On && *S.On >= Args.size())
+        continue;
+      std::optional<Base> Holder =
+          S.On ? baseOf(nameObject(Args[*S.On])) : Object;
       if (!Holder)
         continue;
       for (const ParmVarDecl *Param : Carried[S.Param]) {
@@ -430,12 +434,8 @@ public:
       record(Field, Value);
       return;
     }
-    // Only stores of a parameter need their holder named.
-    const Expr *Held = heldCallableArgument(passedThrough(Value));
-    if (carried(Held ? Held : Value).empty())
-      return;
-    if (std::optional<Base> Holder = baseOf(nameObject(Member->getBase())))
-      record(Field, Value, *Holder);
+    record(Field, Value,
+           [&] { return baseOf(nameObject(Member->getBase())); });
   }
 
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
