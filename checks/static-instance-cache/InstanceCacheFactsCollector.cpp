@@ -26,7 +26,7 @@ void InstanceCacheFactsCollector::addDefinition(const FunctionDecl *F) {
   Definitions.push_back(F);
 }
 
-void InstanceCacheFactsCollector::defer(const VarDecl *Registry,
+void InstanceCacheFactsCollector::defer(const ValueDecl *Registry,
                                         const CXXRecordDecl *Class,
                                         const Finding &F, size_t Evidence,
                                         ArrayRef<const FunctionDecl *> Open,
@@ -49,7 +49,7 @@ void InstanceCacheFactsCollector::defer(const VarDecl *Registry,
     Facts.Pending.push_back(std::move(R));
 }
 
-void InstanceCacheFactsCollector::reported(const VarDecl *Registry) {
+void InstanceCacheFactsCollector::reported(const ValueDecl *Registry) {
   addOnce(Facts.Reported, facts::crossTUName(Registry));
 }
 
@@ -78,7 +78,7 @@ FunctionFact InstanceCacheFactsCollector::summarize(const FunctionDecl *Root,
     }
     auto [Function, Depth] = Work[I];
     const RemovalSummary &S = summaryOf(Function);
-    for (const VarDecl *Var : S.Removed)
+    for (const ValueDecl *Var : S.Removed)
       addOnce(Out.Removes, facts::crossTUName(Var));
     Out.MayRemoveAny |= S.ThroughParameter;
     if (Depth == RemovalSearchDepth)

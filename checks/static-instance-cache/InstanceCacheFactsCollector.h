@@ -28,13 +28,13 @@ public:
   /// if the functions in \p Open, which it does not define, removed nothing.
   /// The first \p Evidence notes of \p F show the stores; the rest say what
   /// to change.
-  void defer(const clang::VarDecl *Registry, const clang::CXXRecordDecl *Class,
+  void defer(const clang::ValueDecl *Registry, const clang::CXXRecordDecl *Class,
              const Finding &F, size_t Evidence,
              llvm::ArrayRef<const clang::FunctionDecl *> Open,
              const clang::ASTContext &Ctx);
 
   /// \p Registry is reported by this TU.
-  void reported(const clang::VarDecl *Registry);
+  void reported(const clang::ValueDecl *Registry);
 
   /// The TU's facts.
   InstanceCacheFacts finish(const clang::ASTContext &Ctx);

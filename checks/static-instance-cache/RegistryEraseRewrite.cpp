@@ -104,6 +104,22 @@ bool visibleUnqualified(const NamedDecl *D, const CXXRecordDecl *Class,
 
 } // namespace
 
+SourceLocation destructorPlace(const CXXRecordDecl *Class) {
+  if (const CXXRecordDecl *Def = Class->getDefinition())
+    Class = Def;
+  Class = patternOf(Class);
+  const CXXDestructorDecl *Dtor = declaredDestructor(Class);
+  const FunctionDecl *Definition = nullptr;
+  if (Dtor && !Dtor->isImplicit() && Dtor->hasBody(Definition) &&
+      !Definition->isDefaulted())
+    return Definition->getLocation();
+  // Declared here, defined in another TU (whole-program findings).
+  if (Dtor && !Dtor->isImplicit() && !Dtor->isDefaulted() &&
+      !Dtor->isDeleted())
+    return Dtor->getLocation();
+  return Class->getLocation();
+}
+
 RegistryEraseRewrite planRegistryErase(const VarDecl *Registry,
                                        const Expr *Access,
                                        const CXXRecordDecl *Class, bool InKey,
@@ -111,21 +127,17 @@ RegistryEraseRewrite planRegistryErase(const VarDecl *Registry,
                                        ASTContext &Ctx) {
   RegistryEraseRewrite Plan;
   const SourceManager &SM = Ctx.getSourceManager();
+  Plan.Loc = destructorPlace(Class);
   if (const CXXRecordDecl *Def = Class->getDefinition())
     Class = Def;
   Class = patternOf(Class);
-  Plan.Loc = Class->getLocation();
   const CXXDestructorDecl *Dtor = declaredDestructor(Class);
   const FunctionDecl *Definition = nullptr;
   bool UserWritten = Dtor && !Dtor->isImplicit() && Dtor->hasBody(Definition) &&
                      !Definition->isDefaulted();
-  if (UserWritten)
-    Plan.Loc = Definition->getLocation();
   // Declared here, defined in another TU (whole-program findings).
   bool DefinedElsewhere = Dtor && !Dtor->isImplicit() && !Definition &&
                           !Dtor->isDefaulted() && !Dtor->isDeleted();
-  if (DefinedElsewhere)
-    Plan.Loc = Dtor->getLocation();
 
   // Name the registry the way the code that fills it does: the variable, or
   // a call of its accessor. Elements of it (`listeners[event]`) and local

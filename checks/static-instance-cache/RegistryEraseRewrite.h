@@ -29,6 +29,10 @@ struct RegistryEraseRewrite {
   std::string WhyNot;
 };
 
+/// Where the removal of an object of \p Class goes: its user-written
+/// destructor (the definition, else the declaration), or the class.
+clang::SourceLocation destructorPlace(const clang::CXXRecordDecl *Class);
+
 /// Plans erasing `this` from \p Registry in the destructor of \p Class.
 /// \p Access is how the code that fills it names it: the variable itself or a
 /// call of the accessor that returns it.

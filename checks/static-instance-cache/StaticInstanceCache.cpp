@@ -96,6 +96,12 @@ void StaticInstanceCache::registerMatchers(MatchFinder &Finder,
           .bind("assign"),
       CB);
   Finder.addMatcher(varDecl(isStaticLocal()).bind("static-local"), CB);
+  // Calls that may pass the object to a function that stores it.
+  Finder.addMatcher(
+      callExpr(unless(argumentCountIs(0)),
+               callee(functionDecl(unless(isExpansionInSystemHeader()))))
+          .bind("call"),
+      CB);
   // Whole-program mode: what each function defined here removes.
   if (Facts)
     Finder.addMatcher(functionDecl(isDefinition()).bind("definition"), CB);
@@ -123,39 +129,72 @@ void StaticInstanceCache::collect(const MatchFinder::MatchResult &Result) {
     recordStaticLocal(Var);
     return;
   }
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
+    Passed.addCall(Call);
+    return;
+  }
   if (const auto *F = Result.Nodes.getNodeAs<FunctionDecl>("definition"))
     Facts->addDefinition(F);
 }
 
+StaticInstanceCache::Candidate *
+StaticInstanceCache::candidateFor(const ValueDecl *Storage) {
+  // One finding per variable, however it is redeclared.
+  Storage = cast<ValueDecl>(Storage->getCanonicalDecl());
+  if (NotCandidates.count(Storage))
+    return nullptr;
+  auto *It = Candidates.find(Storage);
+  if (It != Candidates.end())
+    return &It->second;
+  QualType T;
+  if (const auto *Var = dyn_cast<VarDecl>(Storage))
+    T = containerTypeOf(Var);
+  else if (!Storage->getType()->isReferenceType() &&
+           !Storage->getType()->isPointerType())
+    // A member that points to a container may point to anyone's.
+    T = Storage->getType();
+  SmallVector<HeldIdentity, 2> Held;
+  if (!T.isNull() && !T.isConstQualified() && !T->containsErrors())
+    Held = Identity.heldBy(T);
+  if (Held.empty()) {
+    NotCandidates[Storage] = true;
+    return nullptr;
+  }
+  return &Candidates.insert({Storage, Candidate{std::move(Held), {}}})
+              .first->second;
+}
+
 void StaticInstanceCache::recordStore(const Expr *Container, const Expr *Site,
                                       ArrayRef<const Expr *> Values) {
-  const VarDecl *Var = staticVariableOf(Container);
-  if (!Var)
+  const ValueDecl *Storage = staticVariableOf(Container);
+  if (!Storage)
+    Storage = memberStorageOf(Container);
+  Candidate *C = Storage ? candidateFor(Storage) : nullptr;
+  if (!C)
     return;
-  // One finding per variable, however it is redeclared.
-  Var = Var->getCanonicalDecl();
-  if (NotCandidates.count(Var))
-    return;
-  auto *It = Candidates.find(Var);
-  if (It == Candidates.end()) {
-    QualType T = containerTypeOf(Var);
-    SmallVector<HeldIdentity, 2> Held;
-    if (!T.isConstQualified() && !T->containsErrors())
-      Held = Identity.heldBy(T);
-    if (Held.empty()) {
-      NotCandidates[Var] = true;
+  for (const Expr *V : Values) {
+    if (std::optional<InstanceSource> Source = findInstanceSource(V)) {
+      if (!Source->Class || !InstanceIdentity::find(C->Held, Source->Class))
+        continue;
+      C->Stores.push_back({Site, Container, V, *Source});
       return;
     }
-    It = Candidates.insert({Var, Candidate{std::move(Held), {}}}).first;
+    // `add(Widget *w) { items_.push_back(w); }`: the callers say whose.
+    if (std::optional<InstanceSource> Param = findParameterSource(V)) {
+      Passed.addParameterStore(
+          Param->Parameter,
+          {cast<ValueDecl>(Storage->getCanonicalDecl()), Site, Container, V});
+      return;
+    }
   }
-  for (const Expr *V : Values) {
-    std::optional<InstanceSource> Source = findInstanceSource(V);
-    if (!Source || !Source->Class ||
-        !InstanceIdentity::find(It->second.Held, Source->Class))
-      continue;
-    It->second.Stores.push_back({Site, Container, V, *Source});
-    return;
-  }
+}
+
+bool StaticInstanceCache::isProgramLifetime(const ValueDecl *Storage) const {
+  if (isa<VarDecl>(Storage))
+    return true;
+  const auto *Parent =
+      dyn_cast<CXXRecordDecl>(Storage->getDeclContext()->getRedeclContext());
+  return Parent && TheSingletons.isSingleton(Parent);
 }
 
 void StaticInstanceCache::recordStaticLocal(const VarDecl *Var) {
@@ -201,9 +240,13 @@ bool StaticInstanceCache::isIgnoredClass(const CXXRecordDecl *RD) const {
          IgnoredClasses.matches(qualifiedName(RD), RD->getName());
 }
 
-void StaticInstanceCache::reportContainer(const VarDecl *Var,
+void StaticInstanceCache::reportContainer(const ValueDecl *Storage,
                                           const Candidate &C,
                                           std::vector<Finding> &Out) {
+  if (!isProgramLifetime(Storage))
+    return;
+  // Null for a singleton's member.
+  const auto *Var = dyn_cast<VarDecl>(Storage);
   // Every class that stores itself here must take itself out when it
   // dies; the classes that do not are what leaks. Report the first of
   // them, with a remedy for each.
@@ -219,7 +262,7 @@ void StaticInstanceCache::reportContainer(const VarDecl *Var,
       continue;
     SmallVector<const FunctionDecl *, 4> ClassOpen;
     RemovalOnDestruction Removal =
-        removalOnDestruction(Var, StoreClass, Facts ? &ClassOpen : nullptr);
+        removalOnDestruction(Storage, StoreClass, Facts ? &ClassOpen : nullptr);
     if (Removal == RemovalOnDestruction::NotRemoved) {
       Leaking.push_back(&S);
     } else if (Removal == RemovalOnDestruction::Unknown && Facts) {
@@ -240,28 +283,35 @@ void StaticInstanceCache::reportContainer(const VarDecl *Var,
   const HeldIdentity *Held = InstanceIdentity::find(C.Held, Class);
   // A function-local static whose function takes its own entry out again
   // (a re-entrancy or cycle guard) does not accumulate objects.
-  const auto *Function = dyn_cast<FunctionDecl>(Var->getDeclContext());
-  if (Var->isStaticLocal() && Function &&
+  const auto *Function =
+      Var ? dyn_cast<FunctionDecl>(Var->getDeclContext()) : nullptr;
+  if (Var && Var->isStaticLocal() && Function &&
       collectLocalUses(Var, Function->getBody()).RemovalsOfThis > 0)
     return;
-  std::optional<StaticStorageKind> Kind = classifyStaticStorage(Var);
-  if (!Kind || (!Deferring && !Reported.insert(Var->getLocation()).second))
+  std::string Described;
+  if (Var) {
+    std::optional<StaticStorageKind> Kind = classifyStaticStorage(Var);
+    if (!Kind)
+      return;
+    Described =
+        (describeStaticStorage(*Kind) + " " + quoted(storageName(Var))).str();
+  } else {
+    Described = "singleton member " + quoted(memberName(Storage));
+  }
+  if (!Deferring && !Reported.insert(Storage->getLocation()).second)
     return;
-
-  std::string Storage =
-      (describeStaticStorage(*Kind) + " " + quoted(storageName(Var))).str();
   std::string Name = quoted(className(Class));
   bool Owning = Held->Kind == IdentityKind::SharedOwner;
   std::string What = First.Owning ? "shared_from_this()" : "'this'";
   std::string How = Held->InKey ? "is keyed by " : "holds ";
 
   Finding F;
-  F.Loc = Var->getLocation();
+  F.Loc = Storage->getLocation();
   if (Owning)
-    F.Message = Storage + " " + How + What + " of " + Name + "; every " + Name +
+    F.Message = Described + " " + How + What + " of " + Name + "; every " + Name +
                 " put in it stays alive until the program exits";
   else
-    F.Message = Storage + " " + How + What + " of " + Name +
+    F.Message = Described + " " + How + What + " of " + Name +
                 " but its entries are not erased when their objects die; a "
                 "new " +
                 Name + " at a reused address gets a stale entry";
@@ -270,22 +320,37 @@ void StaticInstanceCache::reportContainer(const VarDecl *Var,
   for (const Store &S : C.Stores) {
     if (Noted.size() == 3)
       break;
-    SourceLocation Loc = S.Value->getBeginLoc();
-    if (Noted.insert(Loc).second)
-      F.Notes.push_back(
-          {Loc, (S.Source.Owning ? "shared_from_this()" : "'this'") +
-                    std::string(" is stored here")});
+    std::string Object = S.Source.Owning ? "shared_from_this()" : "'this'";
+    if (!S.Through) {
+      SourceLocation Loc = S.Value->getBeginLoc();
+      if (Noted.insert(Loc).second)
+        F.Notes.push_back({Loc, Object + " is stored here"});
+      continue;
+    }
+    // Through calls: where the object is passed, and where a callee stores
+    // it.
+    SourceLocation Loc = S.Source.Origin->getBeginLoc();
+    if (!Noted.insert(Loc).second)
+      continue;
+    F.Notes.push_back(
+        {Loc, Object + " is passed to " +
+                  quoted(memberName(S.Through->Calls.front()->getDirectCallee())) +
+                  " here"});
+    if (const auto *Storing =
+            dyn_cast<FunctionDecl>(S.Through->S.Parameter->getDeclContext()))
+      F.Notes.push_back({S.Value->getBeginLoc(),
+                         quoted(memberName(Storing)) + " stores it here"});
   }
 
   size_t Evidence = F.Notes.size();
   if (Owning) {
     F.Notes.push_back(
-        {Var->getLocation(),
+        {Storage->getLocation(),
          "hold std::weak_ptr<" + className(Class) +
              "> instead, or keep the cache in each object keyed by value, so "
              "that " +
              Name + " objects can be destroyed"});
-  } else if (Var->isStaticLocal() &&
+  } else if (Var && Var->isStaticLocal() && !C.Stores.front().Through &&
              declaresSameEntity(enclosingClassOfThis(Var->getDeclContext()),
                                 Class) &&
              isa<DeclRefExpr>(
@@ -316,6 +381,19 @@ void StaticInstanceCache::reportContainer(const VarDecl *Var,
       const CXXRecordDecl *StoreClass = S->Source.Class;
       const HeldIdentity *StoreHeld =
           InstanceIdentity::find(C.Held, StoreClass);
+      // A member, or a store in a callee: the destructor cannot name what
+      // the store names; it should undo what the callee did.
+      if (!Var || S->Through) {
+        std::string Note = "erase the entries of 'this' in '~" +
+                           className(StoreClass) + "()'";
+        if (S->Through)
+          Note += ", undoing what " +
+                  quoted(memberName(
+                      S->Through->Calls.front()->getDirectCallee())) +
+                  " does";
+        F.Notes.push_back({destructorPlace(StoreClass), Note});
+        continue;
+      }
       RegistryEraseRewrite Plan = planRegistryErase(
           Var, S->Container, StoreClass, StoreHeld->InKey, Containers, *Ctx);
       std::string Note = Plan.Statement.empty()
@@ -330,11 +408,11 @@ void StaticInstanceCache::reportContainer(const VarDecl *Var,
     }
   }
   if (Deferring) {
-    Facts->defer(Var, Class, F, Evidence, Open, *Ctx);
+    Facts->defer(Storage, Class, F, Evidence, Open, *Ctx);
     return;
   }
   if (Facts)
-    Facts->reported(Var);
+    Facts->reported(Storage);
   Out.push_back(std::move(F));
 }
 
@@ -407,8 +485,17 @@ void StaticInstanceCache::reportCallable(const StaticCallable &S,
 std::vector<Finding> StaticInstanceCache::finish() {
   std::vector<Finding> Out;
   if (Ctx) {
-    for (const auto &[Var, C] : Candidates)
-      reportContainer(Var, C, Out);
+    for (const PassedInstances::Passed &P : Passed.resolve()) {
+      auto *It = Candidates.find(P.S.Storage);
+      if (It == Candidates.end() || !P.Source.Class ||
+          !InstanceIdentity::find(It->second.Held, P.Source.Class))
+        continue;
+      It->second.Stores.push_back(
+          {P.S.Site, P.S.Container, P.S.Value, P.Source,
+           std::make_shared<const PassedInstances::Passed>(P)});
+    }
+    for (const auto &[Storage, C] : Candidates)
+      reportContainer(Storage, C, Out);
     for (const StaticCallable &S : Callables)
       reportCallable(S, Out);
     if (Facts)
@@ -418,6 +505,7 @@ std::vector<Finding> StaticInstanceCache::finish() {
     Facts->clear();
   Candidates.clear();
   NotCandidates.clear();
+  Passed.clear();
   Callables.clear();
   TheSingletons.clear();
   AddedMembers.clear();

@@ -16,6 +16,7 @@
 #include "code/NamePatterns.h"
 #include "identity/InstanceIdentity.h"
 #include "identity/InstanceSource.h"
+#include "identity/PassedInstances.h"
 #include "ownership/ContainerTypes.h"
 #include "storage/Singletons.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -24,6 +25,7 @@
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Regex.h"
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -88,6 +90,9 @@ private:
     /// The argument that carries the object into it.
     const clang::Expr *Value;
     InstanceSource Source;
+    /// For a store of a parameter: the calls that pass the object to it and
+    /// the parameter (PassedInstances.h). Null for a direct store.
+    std::shared_ptr<const PassedInstances::Passed> Through = nullptr;
   };
   struct Candidate {
     llvm::SmallVector<HeldIdentity, 2> Held;
@@ -108,9 +113,15 @@ private:
 
   void recordStore(const clang::Expr *Container, const clang::Expr *Site,
                    llvm::ArrayRef<const clang::Expr *> Values);
+  /// The candidate for \p Storage, made on first sight; null when its type
+  /// holds no identity.
+  Candidate *candidateFor(const clang::ValueDecl *Storage);
+  /// True for storage that lives as long as the program: a variable of
+  /// static storage duration, or a member of a singleton.
+  bool isProgramLifetime(const clang::ValueDecl *Storage) const;
   void recordStaticLocal(const clang::VarDecl *Var);
   bool isIgnoredClass(const clang::CXXRecordDecl *RD) const;
-  void reportContainer(const clang::VarDecl *Var, const Candidate &C,
+  void reportContainer(const clang::ValueDecl *Storage, const Candidate &C,
                        std::vector<Finding> &Out);
   void reportCallable(const StaticCallable &S, std::vector<Finding> &Out);
   void writeFacts();
@@ -122,8 +133,11 @@ private:
   std::string OptionError;
 
   clang::ASTContext *Ctx = nullptr;
-  llvm::MapVector<const clang::VarDecl *, Candidate> Candidates;
-  llvm::DenseMap<const clang::VarDecl *, bool> NotCandidates;
+  /// Keyed by variables of static storage duration and by members, whose
+  /// class finish() asks about once every singleton is known.
+  llvm::MapVector<const clang::ValueDecl *, Candidate> Candidates;
+  llvm::DenseMap<const clang::ValueDecl *, bool> NotCandidates;
+  PassedInstances Passed;
   std::vector<StaticCallable> Callables;
   Singletons TheSingletons;
   /// Names declared at namespace scope, computed when a fix first needs them.

@@ -44,17 +44,23 @@ const Expr *hashedPointer(const CallExpr *Call) {
   return Op->getArg(1);
 }
 
-std::optional<InstanceSource> find(const Expr *E, unsigned Depth);
+// What ends a walk: `this` always; a parameter only when the caller asks
+// for one (findParameterSource()).
+enum class Leaves { This, ThisOrParameter };
+
+std::optional<InstanceSource> find(const Expr *E, unsigned Depth,
+                                   Leaves Leaf = Leaves::This);
 
 std::optional<InstanceSource> findInArgs(ArrayRef<const Expr *> Args,
-                                         unsigned Depth) {
+                                         unsigned Depth, Leaves Leaf) {
   for (const Expr *A : Args)
-    if (auto S = find(A, Depth + 1))
+    if (auto S = find(A, Depth + 1, Leaf))
       return S;
   return std::nullopt;
 }
 
-std::optional<InstanceSource> find(const Expr *E, unsigned Depth) {
+std::optional<InstanceSource> find(const Expr *E, unsigned Depth,
+                                   Leaves Leaf) {
   if (!E || Depth > MaxDepth || E->containsErrors())
     return std::nullopt;
   E = E->IgnoreParenImpCasts();
@@ -63,11 +69,11 @@ std::optional<InstanceSource> find(const Expr *E, unsigned Depth) {
     return InstanceSource{This, classOfThis(This), false};
 
   if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
-    return find(Cast->getSubExpr(), Depth + 1);
+    return find(Cast->getSubExpr(), Depth + 1, Leaf);
 
   if (const auto *U = dyn_cast<UnaryOperator>(E)) {
     if (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf)
-      return find(U->getSubExpr(), Depth + 1);
+      return find(U->getSubExpr(), Depth + 1, Leaf);
     return std::nullopt;
   }
 
@@ -75,7 +81,7 @@ std::optional<InstanceSource> find(const Expr *E, unsigned Depth) {
   // a `getShared()` or a project's `Cast<T>(p)` that returns its operand.
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     if (const Expr *Operand = forwardedOperand(Call)) {
-      std::optional<InstanceSource> S = find(Operand, Depth + 1);
+      std::optional<InstanceSource> S = find(Operand, Depth + 1, Leaf);
       if (S && sharedPointee(Call->getType())) {
         S->Origin = Call;
         S->Owning = true;
@@ -83,39 +89,42 @@ std::optional<InstanceSource> find(const Expr *E, unsigned Depth) {
       return S;
     }
     if (const Expr *Address = hashedPointer(Call))
-      return find(Address, Depth + 1);
+      return find(Address, Depth + 1, Leaf);
     if (!forwardsArguments(Call->getDirectCallee()))
       return std::nullopt;
-    return findInArgs({Call->getArgs(), Call->getNumArgs()}, Depth);
+    return findInArgs({Call->getArgs(), Call->getNumArgs()}, Depth, Leaf);
   }
 
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
-    return findInArgs({Construct->getArgs(), Construct->getNumArgs()}, Depth);
+    return findInArgs({Construct->getArgs(), Construct->getNumArgs()}, Depth, Leaf);
   if (const auto *Init = dyn_cast<InitListExpr>(E))
-    return findInArgs({Init->getInits(), Init->getNumInits()}, Depth);
+    return findInArgs({Init->getInits(), Init->getNumInits()}, Depth, Leaf);
   if (const auto *ParenInit = dyn_cast<CXXParenListInitExpr>(E))
-    return findInArgs(ParenInit->getInitExprs(), Depth);
+    return findInArgs(ParenInit->getInitExprs(), Depth, Leaf);
   if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(E))
-    return find(List->getSubExpr(), Depth + 1);
+    return find(List->getSubExpr(), Depth + 1, Leaf);
   if (const auto *Tmp = dyn_cast<MaterializeTemporaryExpr>(E))
-    return find(Tmp->getSubExpr(), Depth + 1);
+    return find(Tmp->getSubExpr(), Depth + 1, Leaf);
   if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
-    return find(Bind->getSubExpr(), Depth + 1);
+    return find(Bind->getSubExpr(), Depth + 1, Leaf);
   if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
-    return find(Cleanups->getSubExpr(), Depth + 1);
+    return find(Cleanups->getSubExpr(), Depth + 1, Leaf);
   if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(E)) {
-    if (auto S = find(Cond->getTrueExpr(), Depth + 1))
+    if (auto S = find(Cond->getTrueExpr(), Depth + 1, Leaf))
       return S;
-    return find(Cond->getFalseExpr(), Depth + 1);
+    return find(Cond->getFalseExpr(), Depth + 1, Leaf);
   }
 
   // A key built from `this` in a local first: `auto Key = std::pair(this, N);`
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *Param = dyn_cast<ParmVarDecl>(Ref->getDecl());
+        Param && Leaf == Leaves::ThisOrParameter)
+      return InstanceSource{Ref, nullptr, false, Param};
     const auto *Local = dyn_cast<VarDecl>(Ref->getDecl());
     if (!Local || !Local->hasLocalStorage() || isa<ParmVarDecl>(Local) ||
         Local->getType()->isReferenceType())
       return std::nullopt;
-    return find(Local->getInit(), Depth + 1);
+    return find(Local->getInit(), Depth + 1, Leaf);
   }
   return std::nullopt;
 }
@@ -124,6 +133,13 @@ std::optional<InstanceSource> find(const Expr *E, unsigned Depth) {
 
 std::optional<InstanceSource> findInstanceSource(const Expr *E) {
   return find(E, 0);
+}
+
+std::optional<InstanceSource> findParameterSource(const Expr *E) {
+  std::optional<InstanceSource> S = find(E, 0, Leaves::ThisOrParameter);
+  if (!S || !S->Parameter)
+    return std::nullopt;
+  return S;
 }
 
 std::optional<ThisCapture> capturedThis(const LambdaExpr *L) {

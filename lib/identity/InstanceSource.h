@@ -24,10 +24,20 @@ struct InstanceSource {
   const clang::CXXRecordDecl *Class = nullptr;
   /// True when the object is passed as an owner (shared_from_this()).
   bool Owning = false;
+  /// From findParameterSource(): the parameter whose value the expression
+  /// carries the same way; then \c Class is null and \c Origin the
+  /// reference to it.
+  const clang::ParmVarDecl *Parameter = nullptr;
 };
 
 /// The current object \p E carries, if it carries one.
 std::optional<InstanceSource> findInstanceSource(const clang::Expr *E);
+
+/// The parameter \p E carries as findInstanceSource() would carry `this`
+/// (`p`, `std::move(p)`, `std::make_pair(p, n)`, `static_cast<void *>(p)`):
+/// a store of it is a store of whatever each caller passes. None when \p E
+/// carries `this` itself, or no parameter.
+std::optional<InstanceSource> findParameterSource(const clang::Expr *E);
 
 struct ThisCapture {
   clang::SourceLocation Loc;

@@ -90,13 +90,20 @@ private:
 };
 
 // True when \p E names \p Registry, or \p Alias, a parameter the caller bound
-// to it: `void unlink(Set &S, T *P) { S.erase(P); }`.
-bool namesRegistry(const Expr *E, const VarDecl *Registry,
+// to it: `void unlink(Set &S, T *P) { S.erase(P); }`. A member registry is
+// named through any object of its class: the class has one object.
+bool namesRegistry(const Expr *E, const ValueDecl *Registry,
                    const ParmVarDecl *Alias) {
   if (!E)
     return false;
-  if (sameVariable(staticVariableOf(E), Registry))
+  if (const auto *Var = dyn_cast<VarDecl>(Registry);
+      Var && sameVariable(staticVariableOf(E), Var))
     return true;
+  if (const auto *Field = dyn_cast<FieldDecl>(Registry))
+    if (const FieldDecl *Named = memberStorageOf(E);
+        Named && (Named->getCanonicalDecl() == Field->getCanonicalDecl() ||
+                  Named->getLocation() == Field->getLocation()))
+      return true;
   const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
   return Alias && Ref && Ref->getDecl() == Alias;
 }
@@ -118,7 +125,7 @@ const CXXDestructorDecl *declaredDestructor(const CXXRecordDecl *Class) {
 }
 
 RemovalOnDestruction
-removalOnDestruction(const VarDecl *Registry, const CXXRecordDecl *Class,
+removalOnDestruction(const ValueDecl *Registry, const CXXRecordDecl *Class,
                      SmallVectorImpl<const FunctionDecl *> *Open) {
   const CXXRecordDecl *Def = Class->getDefinition();
   if (!Def)
@@ -224,9 +231,12 @@ removalOnDestruction(const VarDecl *Registry, const CXXRecordDecl *Class,
 RemovalSummary summarizeRemovals(const FunctionDecl *Definition) {
   RemovalSummary Out;
   auto Record = [&](const Expr *Container) {
-    if (const VarDecl *Var = staticVariableOf(Container)) {
-      if (!llvm::is_contained(Out.Removed, Var->getCanonicalDecl()))
-        Out.Removed.push_back(Var->getCanonicalDecl());
+    const ValueDecl *Storage = staticVariableOf(Container);
+    if (!Storage)
+      Storage = memberStorageOf(Container);
+    if (Storage) {
+      if (!llvm::is_contained(Out.Removed, Storage->getCanonicalDecl()))
+        Out.Removed.push_back(cast<ValueDecl>(Storage->getCanonicalDecl()));
     } else if (const auto *Ref =
                    dyn_cast<DeclRefExpr>(Container->IgnoreParenImpCasts());
                Ref && isa<ParmVarDecl>(Ref->getDecl())) {

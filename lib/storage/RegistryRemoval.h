@@ -28,20 +28,22 @@ enum class RemovalOnDestruction {
   Unknown,    ///< A destructor is declared but defined in another file.
 };
 
-/// Whether objects of \p Class leave \p Registry when they are destroyed.
+/// Whether objects of \p Class leave \p Registry (a variable of static
+/// storage duration, or a member of a class with one object) when they are
+/// destroyed.
 /// \p Open, when given, receives the functions the answer depends on that
 /// this TU declares but does not define: destructors, and the functions the
 /// searched bodies call (whole-program mode looks for them in other TUs).
 RemovalOnDestruction removalOnDestruction(
-    const clang::VarDecl *Registry, const clang::CXXRecordDecl *Class,
+    const clang::ValueDecl *Registry, const clang::CXXRecordDecl *Class,
     llvm::SmallVectorImpl<const clang::FunctionDecl *> *Open = nullptr);
 
 /// What one function body removes, for whole-program mode: entries of which
-/// static-storage variables, whether it removes from a container a
+/// static-storage variables and members, whether it removes from a container a
 /// parameter names (a helper handed the registry), and the functions it runs
 /// (calls, and destructors of what it destroys).
 struct RemovalSummary {
-  llvm::SmallVector<const clang::VarDecl *, 2> Removed;
+  llvm::SmallVector<const clang::ValueDecl *, 2> Removed;
   bool ThroughParameter = false;
   llvm::SmallVector<const clang::FunctionDecl *, 8> Runs;
 };

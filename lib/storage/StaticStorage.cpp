@@ -39,24 +39,26 @@ StringRef describeStaticStorage(StaticStorageKind Kind) {
 
 std::string storageName(const VarDecl *VD) { return memberName(VD); }
 
-static const VarDecl *staticVariableOf(const Expr *E, unsigned Depth) {
+// The variable or field whose container \p E designates, through elements,
+// pointers, local references and accessors.
+static const ValueDecl *storageOf(const Expr *E, unsigned Depth) {
   if (!E || Depth > 8)
     return nullptr;
   E = E->IgnoreParenImpCasts();
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
     if (Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
-      return staticVariableOf(Op->getArg(0), Depth + 1);
+      return storageOf(Op->getArg(0), Depth + 1);
     return nullptr;
   }
   if (const auto *U = dyn_cast<UnaryOperator>(E))
     return U->getOpcode() == UO_Deref
-               ? staticVariableOf(U->getSubExpr(), Depth + 1)
+               ? storageOf(U->getSubExpr(), Depth + 1)
                : nullptr;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *M = Member->getMethodDecl();
     if (M && M->getDeclName().isIdentifier() &&
         llvm::is_contained({"at", "front", "back"}, M->getName()))
-      return staticVariableOf(Member->getImplicitObjectArgument(), Depth + 1);
+      return storageOf(Member->getImplicitObjectArgument(), Depth + 1);
   }
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     // An accessor: no arguments, returns a reference to the container.
@@ -68,7 +70,7 @@ static const VarDecl *staticVariableOf(const Expr *E, unsigned Depth) {
     if (!Body || Body->body_empty())
       return nullptr;
     const auto *Return = dyn_cast<ReturnStmt>(Body->body_back());
-    return Return ? staticVariableOf(Return->getRetValue(), Depth + 1)
+    return Return ? storageOf(Return->getRetValue(), Depth + 1)
                   : nullptr;
   }
   const ValueDecl *D = nullptr;
@@ -76,6 +78,8 @@ static const VarDecl *staticVariableOf(const Expr *E, unsigned Depth) {
     D = Ref->getDecl();
   else if (const auto *Member = dyn_cast<MemberExpr>(E))
     D = Member->getMemberDecl();
+  if (const auto *Field = dyn_cast_or_null<FieldDecl>(D))
+    return Field->isInvalidDecl() ? nullptr : Field;
   const auto *VD = dyn_cast_or_null<VarDecl>(D);
   if (!VD || VD->isInvalidDecl())
     return nullptr;
@@ -83,12 +87,16 @@ static const VarDecl *staticVariableOf(const Expr *E, unsigned Depth) {
     return VD;
   // `auto &Registry = registry();`
   if (VD->isLocalVarDecl() && VD->getType()->isLValueReferenceType())
-    return staticVariableOf(VD->getInit(), Depth + 1);
+    return storageOf(VD->getInit(), Depth + 1);
   return nullptr;
 }
 
 const VarDecl *staticVariableOf(const Expr *E) {
-  return staticVariableOf(E, 0);
+  return dyn_cast_or_null<VarDecl>(storageOf(E, 0));
+}
+
+const FieldDecl *memberStorageOf(const Expr *E) {
+  return dyn_cast_or_null<FieldDecl>(storageOf(E, 0));
 }
 
 QualType containerTypeOf(const VarDecl *VD) {

@@ -39,6 +39,12 @@ std::string storageName(const clang::VarDecl *VD);
 /// `... static T *c = new T; return *c;`). Null for anything else.
 const clang::VarDecl *staticVariableOf(const clang::Expr *E);
 
+/// The same walk ending at a member: the field whose container \p E
+/// designates (`items_`, `reg.items_[k]`, `Registry::instance().items()`
+/// when the accessor returns `items_`). Whether that member lives as long
+/// as the program depends on its class, which the caller decides.
+const clang::FieldDecl *memberStorageOf(const clang::Expr *E);
+
 /// The type of the container \p VD stores: its own type without reference
 /// or, for a pointer to a container, the pointee.
 clang::QualType containerTypeOf(const clang::VarDecl *VD);
