@@ -61,6 +61,29 @@ void collectNamespaceScopeNames(const DeclContext *DC, llvm::StringSet<> &Out,
   }
 }
 
+// True when \p E is in the body or member initialisers of a constructor of
+// \p Class: the object registers itself while it is being built.
+bool inConstructorOf(const Expr *E, const CXXRecordDecl *Class,
+                     const SourceManager &SM) {
+  const CXXRecordDecl *Def = Class->getDefinition();
+  if (!Def)
+    return false;
+  SourceLocation Loc = SM.getExpansionLoc(E->getBeginLoc());
+  for (const CXXConstructorDecl *Ctor : Def->ctors()) {
+    const FunctionDecl *Body = nullptr;
+    if (!Ctor->hasBody(Body))
+      continue;
+    SourceRange R = Body->getSourceRange();
+    SourceLocation Begin = SM.getExpansionLoc(R.getBegin());
+    SourceLocation End = SM.getExpansionLoc(R.getEnd());
+    if (Begin.isValid() && End.isValid() &&
+        !SM.isBeforeInTranslationUnit(Loc, Begin) &&
+        !SM.isBeforeInTranslationUnit(End, Loc))
+      return true;
+  }
+  return false;
+}
+
 } // namespace
 
 StaticInstanceCache::StaticInstanceCache(
@@ -180,12 +203,11 @@ void StaticInstanceCache::recordStore(const Expr *Container, const Expr *Site,
       return;
     }
     // `add(Widget *w) { items_.push_back(w); }`: the callers say whose.
-    if (std::optional<InstanceSource> Param = findParameterSource(V)) {
+    // Every argument may be the one: `byName.emplace(name, w)`.
+    if (std::optional<InstanceSource> Param = findParameterSource(V))
       Passed.addParameterStore(
           Param->Parameter,
           {cast<ValueDecl>(Storage->getCanonicalDecl()), Site, Container, V});
-      return;
-    }
   }
 }
 
@@ -259,6 +281,12 @@ void StaticInstanceCache::reportContainer(const ValueDecl *Storage,
     const HeldIdentity *StoreHeld = InstanceIdentity::find(C.Held, StoreClass);
     if (!Seen.insert(StoreClass).second || !StoreHeld ||
         isIgnoredClass(StoreClass) || isIgnoredClass(StoreHeld->Class))
+      continue;
+    // Self-registration (`static Registrar R("name");` whose constructor
+    // adds `this`): every object is a static, which never dies before the
+    // registry does.
+    if (inConstructorOf(S.Source.Origin, StoreClass, Ctx->getSourceManager()) &&
+        StaticOnly.isStaticOnly(StoreClass, *Ctx))
       continue;
     SmallVector<const FunctionDecl *, 4> ClassOpen;
     RemovalOnDestruction Removal =
@@ -508,6 +536,7 @@ std::vector<Finding> StaticInstanceCache::finish() {
   Passed.clear();
   Callables.clear();
   TheSingletons.clear();
+  StaticOnly.clear();
   AddedMembers.clear();
   NamespaceNames.reset();
   Reported.clear();

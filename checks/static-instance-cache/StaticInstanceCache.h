@@ -19,6 +19,7 @@
 #include "identity/PassedInstances.h"
 #include "ownership/ContainerTypes.h"
 #include "storage/Singletons.h"
+#include "storage/StaticOnlyObjects.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/DenseSet.h"
@@ -140,6 +141,7 @@ private:
   PassedInstances Passed;
   std::vector<StaticCallable> Callables;
   Singletons TheSingletons;
+  StaticOnlyObjects StaticOnly;
   /// Names declared at namespace scope, computed when a fix first needs them.
   std::optional<llvm::StringSet<>> NamespaceNames;
   /// Members that fixes of this run add, per class.

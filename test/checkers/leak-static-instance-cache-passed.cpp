@@ -2,8 +2,9 @@
 // call that passes `this` or shared_from_this() says whose object it is.
 // Also registries that are members of a singleton. Clean twins: the
 // destructor undoes the registration (directly or through helpers), the
-// registry is an ordinary object's member, or the value stored is not the
-// object.
+// registry is an ordinary object's member, the value stored is not the
+// object, or every object registering itself in its constructor is a static
+// (self-registration).
 //
 // RUN: %check_leaklint %s leak-static-instance-cache %t -- -- -std=c++17
 
@@ -240,3 +241,71 @@ struct Plugin {
 // CHECK-MESSAGES: :[[@LINE-9]]:37: note: 'Plugins::add' stores it here{{$}}
 // CHECK-MESSAGES: :[[@LINE-7]]:8: note: erase the entries of 'this' in '~Plugin()', undoing what 'Plugins::add' does{{$}}
 } // namespace p6
+
+// Clean twin: self-registration. Every object of the class is a static
+// (plugin factories, test registrars), so no entry outlives its object.
+namespace c6 {
+struct Registrar;
+std::vector<Registrar *> &all() {
+  static std::vector<Registrar *> V;
+  return V;
+}
+struct Registrar {
+  explicit Registrar(const char *N) : Name(N) { all().push_back(this); }
+  const char *Name;
+};
+static Registrar R1("a");
+Registrar R2("b");
+
+struct Factory;
+struct Factories {
+  static Factories &instance() {
+    static Factories F;
+    return F;
+  }
+  void add(const std::string &N, Factory *F) { ByName.emplace(N, F); }
+  std::map<std::string, Factory *> ByName;
+};
+struct Factory {
+  explicit Factory(const char *N) { Factories::instance().add(N, this); }
+};
+static Factory F1("x");
+} // namespace c6
+
+// The same registration with one object that is not static: reported. The
+// object is the second argument of the store.
+namespace p7 {
+struct Codec;
+struct Codecs {
+  static Codecs &instance() {
+    static Codecs C;
+    return C;
+  }
+  void add(const std::string &N, Codec *C) { ByName.emplace(N, C); }
+  std::map<std::string, Codec *> ByName;
+};
+struct Codec {
+  explicit Codec(const char *N) { Codecs::instance().add(N, this); }
+};
+static Codec Builtin("raw");
+void probe() { Codec Probe("probe"); }
+// CHECK-MESSAGES: :[[@LINE-7]]:34: warning: singleton member 'Codecs::ByName' holds 'this' of 'Codec' {{.*}} [leak-static-instance-cache]
+// CHECK-MESSAGES: :[[@LINE-5]]:61: note: 'this' is passed to 'Codecs::add' here{{$}}
+// CHECK-MESSAGES: :[[@LINE-10]]:64: note: 'Codecs::add' stores it here{{$}}
+// CHECK-MESSAGES: :[[@LINE-8]]:8: note: erase the entries of 'this' in '~Codec()', undoing what 'Codecs::add' does{{$}}
+} // namespace p7
+
+// A cache in a method (not a registration in the constructor) is reported
+// whatever objects the TU makes: the cache outlives any object made later.
+namespace p8 {
+struct Counter {
+  int hits() {
+    static std::map<const Counter *, int> Hits;
+    return ++Hits[this];
+  }
+};
+Counter Global;
+// CHECK-MESSAGES: :[[@LINE-5]]:43: warning: function-local static 'Hits' is keyed by 'this' of 'Counter' {{.*}} [leak-static-instance-cache]
+// CHECK-MESSAGES: :[[@LINE-5]]:19: note: 'this' is stored here{{$}}
+// CHECK-MESSAGES: :[[@LINE-4]]:1: note: make it a per-instance member of 'Counter': {{.*}}
+} // namespace p8

@@ -63,8 +63,13 @@ template <class T> struct H<T *> {
   // CHECK-MESSAGES: :[[@LINE-4]]:3: note: erase the entry in '~H()': 'live.erase(this);'{{$}}
 };
 template <class T> std::set<H<T *> *> H<T *>::live;
-H<int *> hp;
-H<int> hi;
+// Locals: objects that die while the registry lives (a class whose objects
+// are all static registers harmlessly, see
+// leak-static-instance-cache-passed.cpp).
+void useH() {
+  H<int *> hp;
+  H<int> hi;
+}
 } // namespace r_t11
 
 namespace r_t4_tmpl_ool {
