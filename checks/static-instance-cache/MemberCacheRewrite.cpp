@@ -9,12 +9,25 @@
 #include "clang/AST/QualTypeNames.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 
 using namespace clang;
 
 namespace leaklint {
 namespace {
+
+// True when \p Text has \p Keyword as a token of its own.
+bool namesKeyword(StringRef Text, StringRef Keyword) {
+  auto IsIdentifierChar = [](char C) { return llvm::isAlnum(C) || C == '_'; };
+  for (size_t At = Text.find(Keyword); At != StringRef::npos;
+       At = Text.find(Keyword, At + 1))
+    if ((At == 0 || !IsIdentifierChar(Text[At - 1])) &&
+        (At + Keyword.size() == Text.size() ||
+         !IsIdentifierChar(Text[At + Keyword.size()])))
+      return true;
+  return false;
+}
 
 // Finds what in a declaration's type the class could not name at its end:
 // declarations local to the function (types, `constexpr` sizes), or declared
@@ -197,6 +210,12 @@ planMemberCacheRewrite(const VarDecl *VD, ASTContext &Ctx,
   // BeforeName ends with the name token itself.
   std::string TypeText = BeforeName->drop_back(OldName.size()).str();
   StringRef AfterName = Whole->drop_front(BeforeName->size());
+  // `decltype(this)` means the class pointer inside the method, and nothing
+  // in a member declaration.
+  if (namesKeyword(TypeText, "this")) {
+    Plan.WhyNot = "its type names 'this'";
+    return Plan;
+  }
   // `std::map<K, V> static cache;` keeps its storage keyword after the type.
   unsigned TypeOffset = SM.getFileOffset(TypeStart);
   SmallVector<FixItHint, 2> Keywords =
@@ -256,8 +275,17 @@ planMemberCacheRewrite(const VarDecl *VD, ASTContext &Ctx,
     return Plan;
   }
   // Nor can a constexpr constructor initialise a standard container.
-  if (llvm::any_of(Class->ctors(), [](const CXXConstructorDecl *Ctor) {
-        return Ctor->isConstexpr() && !Ctor->isImplicit();
+  if (llvm::any_of(Class->ctors(), [&](const CXXConstructorDecl *Ctor) {
+        if (Ctor->isImplicit() || !Ctor->isConstexpr())
+          return false;
+        if (!Ctor->isDefaulted())
+          return true;
+        // `X() = default;` is constexpr only where it can be, and with the
+        // new member it silently is not; `constexpr X() = default;` would
+        // not compile.
+        std::optional<StringRef> Head = sourceText(
+            SourceRange(Ctor->getBeginLoc(), Ctor->getLocation()), Ctx);
+        return !Head || namesKeyword(*Head, "constexpr");
       })) {
     Plan.WhyNot = "'" + className(Class) +
                   "' has a constexpr constructor, which could not "

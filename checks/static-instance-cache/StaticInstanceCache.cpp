@@ -61,27 +61,62 @@ void collectNamespaceScopeNames(const DeclContext *DC, llvm::StringSet<> &Out,
   }
 }
 
-// True when \p E is in the body or member initialisers of a constructor of
-// \p Class: the object registers itself while it is being built.
-bool inConstructorOf(const Expr *E, const CXXRecordDecl *Class,
-                     const SourceManager &SM) {
+// True when \p E is inside the definition of \p F (its body or member
+// initialisers).
+bool inDefinitionOf(const Expr *E, const FunctionDecl *F,
+                    const SourceManager &SM) {
+  const FunctionDecl *Body = nullptr;
+  if (!F || !F->hasBody(Body))
+    return false;
+  SourceLocation Loc = SM.getExpansionLoc(E->getBeginLoc());
+  SourceRange R = Body->getSourceRange();
+  SourceLocation Begin = SM.getExpansionLoc(R.getBegin());
+  SourceLocation End = SM.getExpansionLoc(R.getEnd());
+  return Loc.isValid() && Begin.isValid() && End.isValid() &&
+         !SM.isBeforeInTranslationUnit(Loc, Begin) &&
+         !SM.isBeforeInTranslationUnit(End, Loc);
+}
+
+// True when \p E runs while an object of \p Class is built (in a constructor
+// of the class or of a base) or, with \p Destruction, destroyed.
+bool inLifecycleOf(const Expr *E, const CXXRecordDecl *Class, bool Destruction,
+                   const SourceManager &SM) {
   const CXXRecordDecl *Def = Class->getDefinition();
   if (!Def)
     return false;
-  SourceLocation Loc = SM.getExpansionLoc(E->getBeginLoc());
-  for (const CXXConstructorDecl *Ctor : Def->ctors()) {
-    const FunctionDecl *Body = nullptr;
-    if (!Ctor->hasBody(Body))
+  SmallVector<const CXXRecordDecl *, 4> Classes = {Def};
+  Def->forallBases([&](const CXXRecordDecl *Base) {
+    Classes.push_back(Base);
+    return true;
+  });
+  for (const CXXRecordDecl *RD : Classes) {
+    if (Destruction) {
+      if (inDefinitionOf(E, RD->getDestructor(), SM))
+        return true;
       continue;
-    SourceRange R = Body->getSourceRange();
-    SourceLocation Begin = SM.getExpansionLoc(R.getBegin());
-    SourceLocation End = SM.getExpansionLoc(R.getEnd());
-    if (Begin.isValid() && End.isValid() &&
-        !SM.isBeforeInTranslationUnit(Loc, Begin) &&
-        !SM.isBeforeInTranslationUnit(End, Loc))
-      return true;
+    }
+    for (const CXXConstructorDecl *Ctor : RD->ctors())
+      if (inDefinitionOf(E, Ctor, SM))
+        return true;
   }
   return false;
+}
+
+// True when every declaration of \p Storage is in the main file (a static
+// local; a global declared in no header; a member of a class defined
+// here): no other translation unit can empty it.
+bool onlyThisFileNames(const ValueDecl *Storage, const SourceManager &SM) {
+  auto InMain = [&](const Decl *D) {
+    return SM.isInMainFile(SM.getExpansionLoc(D->getLocation()));
+  };
+  if (const auto *Var = dyn_cast<VarDecl>(Storage)) {
+    if (Var->isStaticLocal())
+      return InMain(Var);
+    if (Var->isStaticDataMember())
+      return InMain(cast<Decl>(Var->getDeclContext()));
+    return llvm::all_of(Var->redecls(), InMain);
+  }
+  return InMain(cast<Decl>(Storage->getDeclContext()));
 }
 
 } // namespace
@@ -119,6 +154,18 @@ void StaticInstanceCache::registerMatchers(MatchFinder &Finder,
           .bind("assign"),
       CB);
   Finder.addMatcher(varDecl(isStaticLocal()).bind("static-local"), CB);
+  // Removals from any storage, for registries that own their entries.
+  Finder.addMatcher(
+      cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(
+                            "erase", "remove", "remove_if", "extract", "clear",
+                            "pop_back", "pop_front", "erase_after"))))
+          .bind("removal"),
+      CB);
+  Finder.addMatcher(callExpr(callee(functionDecl(hasAnyName(
+                                 "::std::erase", "::std::erase_if"))),
+                             unless(cxxMemberCallExpr()))
+                        .bind("std-removal"),
+                    CB);
   // Calls that may pass the object to a function that stores it.
   Finder.addMatcher(
       callExpr(unless(argumentCountIs(0)),
@@ -154,6 +201,17 @@ void StaticInstanceCache::collect(const MatchFinder::MatchResult &Result) {
   }
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
     Passed.addCall(Call);
+    recordEscapes(Call);
+    return;
+  }
+  if (const auto *Call =
+          Result.Nodes.getNodeAs<CXXMemberCallExpr>("removal")) {
+    recordRemoval(Call->getImplicitObjectArgument(), Call);
+    return;
+  }
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("std-removal")) {
+    if (Call->getNumArgs() > 0)
+      recordRemoval(Call->getArg(0), Call);
     return;
   }
   if (const auto *F = Result.Nodes.getNodeAs<FunctionDecl>("definition"))
@@ -209,6 +267,58 @@ void StaticInstanceCache::recordStore(const Expr *Container, const Expr *Site,
           Param->Parameter,
           {cast<ValueDecl>(Storage->getCanonicalDecl()), Site, Container, V});
   }
+}
+
+static const ValueDecl *storageNamedBy(const Expr *E) {
+  const ValueDecl *Storage = staticVariableOf(E);
+  if (!Storage)
+    Storage = memberStorageOf(E);
+  return Storage ? cast<ValueDecl>(Storage->getCanonicalDecl()) : nullptr;
+}
+
+void StaticInstanceCache::recordRemoval(const Expr *Container,
+                                        const Expr *Call) {
+  if (const ValueDecl *Storage = storageNamedBy(Container))
+    Removals[Storage].push_back(Call);
+}
+
+void StaticInstanceCache::recordEscapes(const CallExpr *Call) {
+  // A helper handed the container to change (`eraseFrom(g_running, job)`)
+  // may empty it.
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee)
+    return;
+  unsigned Offset = isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee);
+  for (unsigned A = Offset; A < Call->getNumArgs(); ++A) {
+    if (A - Offset >= Callee->getNumParams())
+      break;
+    QualType P = Callee->getParamDecl(A - Offset)->getType();
+    bool Mutable = (P->isReferenceType() || P->isPointerType()) &&
+                   !P->getPointeeType().isConstQualified();
+    if (!Mutable)
+      continue;
+    const Expr *Arg = Call->getArg(A)->IgnoreParenImpCasts();
+    if (const auto *Address = dyn_cast<UnaryOperator>(Arg);
+        Address && Address->getOpcode() == UO_AddrOf)
+      Arg = Address->getSubExpr();
+    if (!isa<DeclRefExpr, MemberExpr, CallExpr>(Arg))
+      continue;
+    if (const ValueDecl *Storage = storageNamedBy(Arg))
+      MayEmpty.insert(Storage);
+  }
+}
+
+bool StaticInstanceCache::ownedEntryReleased(const ValueDecl *Storage,
+                                             const CXXRecordDecl *Class) const {
+  const SourceManager &SM = Ctx->getSourceManager();
+  if (MayEmpty.count(Storage))
+    return true;
+  if (auto It = Removals.find(Storage); It != Removals.end())
+    for (const Expr *Removal : It->second)
+      if (!inLifecycleOf(Removal, Class, /*Destruction=*/true, SM))
+        return true;
+  // Another translation unit may release the entries.
+  return !onlyThisFileNames(Storage, SM);
 }
 
 bool StaticInstanceCache::isProgramLifetime(const ValueDecl *Storage) const {
@@ -285,9 +395,19 @@ void StaticInstanceCache::reportContainer(const ValueDecl *Storage,
     // Self-registration (`static Registrar R("name");` whose constructor
     // adds `this`): every object is a static, which never dies before the
     // registry does.
-    if (inConstructorOf(S.Source.Origin, StoreClass, Ctx->getSourceManager()) &&
+    if (inLifecycleOf(S.Source.Origin, StoreClass, /*Destruction=*/false,
+                      Ctx->getSourceManager()) &&
         StaticOnly.isStaticOnly(StoreClass, *Ctx))
       continue;
+    // An owning entry keeps its object alive: a removal in the destructor
+    // never runs, and one anywhere else (`finish()` erasing the job) is
+    // the keep-alive idiom.
+    if (StoreHeld->Kind == IdentityKind::SharedOwner) {
+      if (ownedEntryReleased(Storage, StoreClass))
+        continue;
+      Leaking.push_back(&S);
+      continue;
+    }
     SmallVector<const FunctionDecl *, 4> ClassOpen;
     RemovalOnDestruction Removal =
         removalOnDestruction(Storage, StoreClass, Facts ? &ClassOpen : nullptr);
@@ -369,6 +489,18 @@ void StaticInstanceCache::reportContainer(const ValueDecl *Storage,
       F.Notes.push_back({S.Value->getBeginLoc(),
                          quoted(memberName(Storing)) + " stores it here"});
   }
+
+  // The owner's own erase in its destructor: dead code while it is owned.
+  if (Owning)
+    if (auto It = Removals.find(Storage); It != Removals.end())
+      for (const Expr *Removal : It->second)
+        if (inLifecycleOf(Removal, Class, /*Destruction=*/true,
+                          Ctx->getSourceManager())) {
+          F.Notes.push_back({Removal->getBeginLoc(),
+                             "this removal runs only when the " + Name +
+                                 " is destroyed, which its entry prevents"});
+          break;
+        }
 
   size_t Evidence = F.Notes.size();
   if (Owning) {
@@ -534,6 +666,8 @@ std::vector<Finding> StaticInstanceCache::finish() {
   Candidates.clear();
   NotCandidates.clear();
   Passed.clear();
+  Removals.clear();
+  MayEmpty.clear();
   Callables.clear();
   TheSingletons.clear();
   StaticOnly.clear();

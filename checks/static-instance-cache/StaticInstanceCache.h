@@ -120,6 +120,13 @@ private:
   /// True for storage that lives as long as the program: a variable of
   /// static storage duration, or a member of a singleton.
   bool isProgramLifetime(const clang::ValueDecl *Storage) const;
+  void recordRemoval(const clang::Expr *Container, const clang::Expr *Call);
+  void recordEscapes(const clang::CallExpr *Call);
+  /// For entries that own objects of \p Class: true when something other
+  /// than the destruction of such an object may remove them (which the
+  /// entry itself prevents), here or in another translation unit.
+  bool ownedEntryReleased(const clang::ValueDecl *Storage,
+                          const clang::CXXRecordDecl *Class) const;
   void recordStaticLocal(const clang::VarDecl *Var);
   bool isIgnoredClass(const clang::CXXRecordDecl *RD) const;
   void reportContainer(const clang::ValueDecl *Storage, const Candidate &C,
@@ -139,6 +146,12 @@ private:
   llvm::MapVector<const clang::ValueDecl *, Candidate> Candidates;
   llvm::DenseMap<const clang::ValueDecl *, bool> NotCandidates;
   PassedInstances Passed;
+  /// Removals from each storage, and storage handed to a function that may
+  /// change it.
+  llvm::DenseMap<const clang::ValueDecl *,
+                 llvm::SmallVector<const clang::Expr *, 2>>
+      Removals;
+  llvm::DenseSet<const clang::ValueDecl *> MayEmpty;
   std::vector<StaticCallable> Callables;
   Singletons TheSingletons;
   StaticOnlyObjects StaticOnly;

@@ -26,10 +26,28 @@ bool isIdentityClass(const CXXRecordDecl *RD) {
          });
 }
 
-bool isClosedKey(QualType T) {
+bool isClosedKey(QualType T, unsigned Depth = 0) {
   T = T.getCanonicalType().getUnqualifiedType();
   if (T->isBooleanType() || T->isEnumeralType())
     return true;
+  // One byte: at most 256 keys.
+  if (T->isCharType() || T->isSpecificBuiltinType(BuiltinType::SChar) ||
+      T->isSpecificBuiltinType(BuiltinType::UChar))
+    return true;
+  // A pair or tuple of closed keys is a closed product of them.
+  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+          T->getAsCXXRecordDecl());
+      Spec && Depth < 4 &&
+      llvm::is_contained({"std::pair", "std::tuple"}, qualifiedName(Spec))) {
+    ArrayRef<TemplateArgument> Args = Spec->getTemplateArgs().asArray();
+    // A tuple's elements come as one pack.
+    if (Args.size() == 1 && Args[0].getKind() == TemplateArgument::Pack)
+      Args = Args[0].getPackAsArray();
+    return !Args.empty() && llvm::all_of(Args, [&](const TemplateArgument &A) {
+      return A.getKind() == TemplateArgument::Type &&
+             isClosedKey(A.getAsType(), Depth + 1);
+    });
+  }
   if (T->isPointerType())
     return isIdentityClass(T->getPointeeType()->getAsCXXRecordDecl());
   const auto *RD = T->getAsCXXRecordDecl();

@@ -74,6 +74,38 @@ void UnboundedContainer::recordShrink(const Expr *Container, bool Direct,
   noteShrinkKind(S->Decl, Container, Selective);
 }
 
+void UnboundedContainer::recordObjectReset(const CXXOperatorCallExpr *Assign) {
+  // `*this = Stats();`, `Stats::get() = {}`: assigning a whole object of a
+  // program class replaces every container it holds by value.
+  const CXXRecordDecl *RD =
+      Assign->getArg(0)->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition() || Containers.asContainer(
+                                         Assign->getArg(0)->getType()) ||
+      Ctx->getSourceManager().isInSystemHeader(RD->getLocation()))
+    return;
+  SmallVector<const CXXRecordDecl *, 4> Classes = {RD->getDefinition()};
+  RD->getDefinition()->forallBases([&](const CXXRecordDecl *Base) {
+    Classes.push_back(Base);
+    return true;
+  });
+  for (const CXXRecordDecl *Class : Classes)
+    for (const FieldDecl *Field : Class->fields())
+      if (Containers.asContainer(Field->getType()))
+        noteShrinkKind(Field->getCanonicalDecl(), Assign, /*Selective=*/false);
+}
+
+void UnboundedContainer::replayElementShrinks() {
+  // What grows inside elements is bounded by a shrink of an element; what
+  // grows the container itself (a key per name) is not.
+  for (const ElementShrink &E : ElementShrinks) {
+    std::optional<Storage> S = storageOf(E.Container, /*Direct=*/false);
+    auto It = S ? Candidates.find(S->Decl) : Candidates.end();
+    if (It != Candidates.end())
+      llvm::erase_if(It->second.Growths,
+                     [](const Growth &G) { return G.Element; });
+  }
+}
+
 void UnboundedContainer::noteShrinkKind(const ValueDecl *D, const Expr *Site,
                                         bool Selective) {
   if (Selective)

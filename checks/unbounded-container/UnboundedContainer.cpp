@@ -138,17 +138,23 @@ UnboundedContainer::storageOf(const Expr *E, bool Direct) const {
   if (!E)
     return std::nullopt;
   E = E->IgnoreParenImpCasts();
+  auto InElement = [](std::optional<Storage> S) {
+    if (S)
+      S->Element = true;
+    return S;
+  };
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
     if (Direct || Op->getOperator() != OO_Subscript || Op->getNumArgs() != 2)
       return std::nullopt;
-    return storageOf(Op->getArg(0), false);
+    return InElement(storageOf(Op->getArg(0), false));
   }
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *M = Call->getMethodDecl();
     if (M && M->getDeclName().isIdentifier() &&
         llvm::is_contained({"at", "front", "back"}, M->getName()))
       return Direct ? std::nullopt
-                    : storageOf(Call->getImplicitObjectArgument(), false);
+                    : InElement(
+                          storageOf(Call->getImplicitObjectArgument(), false));
   }
   if (const auto *Member = dyn_cast<MemberExpr>(E))
     if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl())) {
@@ -158,8 +164,13 @@ UnboundedContainer::storageOf(const Expr *E, bool Direct) const {
       // only if every object of its class does.
       return Storage{Field->getCanonicalDecl(), !staticVariableOf(Base)};
     }
-  if (const VarDecl *VD = staticVariableOf(E))
-    return Storage{VD->getCanonicalDecl(), false};
+  bool Element = false;
+  if (const VarDecl *VD = staticVariableOf(E, &Element)) {
+    // `auto &slot = cache[key]; slot = v;` writes an element.
+    if (Direct && Element)
+      return std::nullopt;
+    return Storage{VD->getCanonicalDecl(), false, Element};
+  }
   return std::nullopt;
 }
 
@@ -182,7 +193,7 @@ void UnboundedContainer::recordGrowth(const Expr *Container, const Expr *Site,
     return Source && Source->Class;
   });
   Candidate &C = Candidates[S->Decl];
-  C.Growths.push_back({Site, StoresThis});
+  C.Growths.push_back({Site, StoresThis, S->Element});
   C.GrownViaObject |= S->ViaObject;
 }
 
@@ -203,11 +214,16 @@ void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
             : std::nullopt;
     if (Erased)
       Erases.push_back({Call, Erased->Decl}); // weighed at the end
-    else if (ShrinkNames.contains(Name))
-      recordShrink(Object, /*Direct=*/false,
-                   /*Selective=*/!Args.empty() &&
-                       llvm::is_contained(
-                           {"erase", "remove", "remove_if", "extract"}, Name));
+    else if (ShrinkNames.contains(Name)) {
+      bool Selective =
+          !Args.empty() && llvm::is_contained(
+                               {"erase", "remove", "remove_if", "extract"}, Name);
+      if (std::optional<Storage> S = storageOf(Object, /*Direct=*/false);
+          S && S->Element)
+        ElementShrinks.push_back({Object, Selective});
+      else
+        recordShrink(Object, /*Direct=*/false, Selective);
+    }
     else if (GrowthNames.contains(Name))
       recordGrowth(Object, Call, Args);
     else
@@ -230,6 +246,7 @@ void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
     if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
       recordHanding(Op->getArg(0), Op->getArg(1), Op);
       recordShrink(Op->getArg(0), /*Direct=*/true);
+      recordObjectReset(Op);
       return;
     }
     // `cache[key]` adds an entry to a map.
@@ -467,6 +484,7 @@ bool UnboundedContainer::everyUseVisible(const ValueDecl *D) const {
 std::vector<Finding> UnboundedContainer::finish() {
   std::vector<Finding> Out;
   if (Ctx) {
+    replayElementShrinks();
     // An erase that runs only when its key is looked up again bounds
     // nothing for the keys that never come back.
     for (const auto &[Erase, D] : Erases) {
@@ -519,7 +537,8 @@ std::vector<Finding> UnboundedContainer::finish() {
       if (const ClassTemplateSpecializationDecl *Container =
               Containers.asContainer(containerType(D));
           Container && hasClosedKeyDomain(Container) &&
-          elementKind(Container, Containers) != ElementKind::Listener)
+          (elementKind(Container, Containers) != ElementKind::Listener ||
+           llvm::none_of(C.Growths, [](const Growth &G) { return G.Element; })))
         continue;
       // Registries of `this` are leak-static-instance-cache's to report.
       if (Options.DeferRegistriesOfThis &&
@@ -554,6 +573,7 @@ std::vector<Finding> UnboundedContainer::finish() {
   ShrunkOnlyUncalled.clear();
   Names.reset();
   MemberShrinks.clear();
+  ElementShrinks.clear();
   TheSingletons.clear();
   Lifetimes.clear();
   KnownLifetimes.clear();

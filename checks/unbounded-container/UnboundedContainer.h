@@ -101,10 +101,16 @@ private:
     /// (`this`, `thr->`, `instance().`): it lives as long as the program
     /// only when every object of its class does.
     bool ViaObject = false;
+    /// Reached through an element (`hist[name]`, `auto &h = hist[name]`):
+    /// the expression is a value inside the container, not the container.
+    bool Element = false;
   };
   struct Growth {
     const clang::Expr *Site;
     bool StoresThis;
+    /// The growth adds to an element (`hist[name].push_back(v)`), not to
+    /// the container itself.
+    bool Element = false;
   };
   struct Candidate {
     llvm::SmallVector<Growth, 4> Growths;
@@ -226,6 +232,16 @@ private:
     bool Selective;
   };
   std::vector<MemberShrink> MemberShrinks;
+  /// Shrinks of an element (`hist[name].erase(it)`): they bound what grows
+  /// inside elements, and not the container's own growth (a key per name);
+  /// weighed at the end (replayElementShrinks()).
+  struct ElementShrink {
+    const clang::Expr *Container;
+    bool Selective;
+  };
+  std::vector<ElementShrink> ElementShrinks;
+  void replayElementShrinks();
+  void recordObjectReset(const clang::CXXOperatorCallExpr *Assign);
   /// Members whose only shrink is in their own object's destructor.
   llvm::DenseMap<const clang::ValueDecl *, const clang::Expr *>
       EmptiedOnlyAtExit;

@@ -3,8 +3,10 @@
 #include "Compat.h"
 #include "LibraryFunctions.h"
 #include "identity/InstanceSource.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
@@ -104,18 +106,38 @@ public:
       ++Out.KeyedByThis;
     if (isRemovalMethod(M->getName())) {
       ++Out.Removals;
-      if (carriesThis(Call->arguments()))
-        ++Out.RemovalsOfThis;
+      // `pop_back()` after `push_back(this)` in one body is a stack of the
+      // objects being worked on; `erase(it)` of an iterator to the entry of
+      // `this` removes it as `erase(this)` does.
+      if (M->getName().starts_with("pop_") ||
+          llvm::any_of(Call->arguments(),
+                       [&](const Expr *A) { return entryOfThis(A, 0); }))
+        RemovalsOfThis.push_back(Call->getBeginLoc());
+    } else if (isGrowth(M->getName()) && carriesThis(Call->arguments())) {
+      storeOfThis(Call->getBeginLoc());
     }
     return true;
+  }
+
+  /// Counts the removals of the object's entry that follow its first store
+  /// in the body: a guard takes out what it put in, while an erase before
+  /// the store (a cache refreshing its entry) leaves one behind.
+  void finish(const SourceManager &SM) {
+    for (SourceLocation Loc : RemovalsOfThis)
+      if (FirstStore.isInvalid() || !SM.isBeforeInTranslationUnit(
+                                        SM.getExpansionLoc(Loc),
+                                        SM.getExpansionLoc(FirstStore)))
+        ++Out.RemovalsOfThis;
   }
 
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Call) {
     if (Call->getNumArgs() == 0 || !isVar(referencedVar(Call->getArg(0))))
       return true;
     if (Call->getOperator() == OO_Subscript && Call->getNumArgs() == 2 &&
-        findInstanceSource(Call->getArg(1)))
+        findInstanceSource(Call->getArg(1))) {
       ++Out.KeyedByThis;
+      storeOfThis(Call->getBeginLoc());
+    }
     if (Call->getOperator() == OO_Call)
       ++Out.Calls;
     return true;
@@ -125,6 +147,20 @@ private:
   const VarDecl *Var;
   LocalUses &Out;
   unsigned Nesting = 0;
+  SmallVector<SourceLocation, 2> RemovalsOfThis;
+  SourceLocation FirstStore;
+
+  void storeOfThis(SourceLocation Loc) {
+    if (FirstStore.isInvalid())
+      FirstStore = Loc;
+  }
+  static bool isGrowth(StringRef Method) {
+    return llvm::is_contained({"push_back", "emplace_back", "push_front",
+                               "emplace_front", "insert", "emplace",
+                               "emplace_hint", "try_emplace",
+                               "insert_or_assign", "push"},
+                              Method);
+  }
 
   // Instantiated and pattern bodies declare different VarDecls for the same
   // source variable; they share its location.
@@ -132,6 +168,32 @@ private:
     return D && (D == Var ||
                  (isa<VarDecl>(D) && D->getLocation() == Var->getLocation()));
   }
+  // `this`, or where the variable keeps it: `visiting.find(this)`, the
+  // `.first` of `visiting.insert(this)`, and locals initialised from those.
+  bool entryOfThis(const Expr *E, unsigned Depth) const {
+    if (!E || Depth > 4)
+      return false;
+    E = E->IgnoreParenImpCasts();
+    if (findInstanceSource(E))
+      return true;
+    if (const auto *Member = dyn_cast<MemberExpr>(E))
+      return entryOfThis(Member->getBase(), Depth + 1);
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+      return Construct->getNumArgs() == 1 &&
+             entryOfThis(Construct->getArg(0), Depth + 1);
+    if (const auto *Tmp = dyn_cast<MaterializeTemporaryExpr>(E))
+      return entryOfThis(Tmp->getSubExpr(), Depth + 1);
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
+      return isVar(referencedVar(Call->getImplicitObjectArgument())) &&
+             carriesThis(Call->arguments());
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      const auto *Local = dyn_cast<VarDecl>(Ref->getDecl());
+      return Local && Local->isLocalVarDecl() && !isVar(Local) &&
+             entryOfThis(Local->getInit(), Depth + 1);
+    }
+    return false;
+  }
+
   template <typename Range> static bool carriesThis(Range Args) {
     for (const Expr *A : Args)
       if (findInstanceSource(A))
@@ -154,8 +216,11 @@ bool isRemovalMethod(StringRef Name) {
 
 LocalUses collectLocalUses(const VarDecl *Var, const Stmt *Body) {
   LocalUses Out;
-  if (Body)
-    UseCollector(Var, Out).TraverseStmt(const_cast<Stmt *>(Body));
+  if (Body) {
+    UseCollector Collector(Var, Out);
+    Collector.TraverseStmt(const_cast<Stmt *>(Body));
+    Collector.finish(Var->getASTContext().getSourceManager());
+  }
   return Out;
 }
 

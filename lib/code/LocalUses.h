@@ -26,7 +26,8 @@ struct LocalUses {
   unsigned RefsInNestedCallables = 0;
   /// Calls that remove entries (`erase`, `remove`, `clear`, ...).
   unsigned Removals = 0;
-  /// Removals of the current object's own entries: `erase(this)`.
+  /// Removals of the current object's own entries: `erase(this)`, an erase
+  /// of an iterator to it, and `pop_back()`/`pop_front()` (a stack).
   unsigned RemovalsOfThis = 0;
   /// The body has using-directives, using-declarations or namespace aliases,
   /// which may be what makes the names in the variable's type visible.

@@ -68,8 +68,16 @@ std::optional<InstanceSource> find(const Expr *E, unsigned Depth,
   if (const auto *This = dyn_cast<CXXThisExpr>(E))
     return InstanceSource{This, classOfThis(This), false};
 
-  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
-    return find(Cast->getSubExpr(), Depth + 1, Leaf);
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E)) {
+    std::optional<InstanceSource> S = find(Cast->getSubExpr(), Depth + 1, Leaf);
+    // A base class naming its derived object (CRTP, `static_cast<Buffer *>(
+    // this)`): the object stored is the derived one.
+    if (S && S->Class)
+      if (const CXXRecordDecl *To = Cast->getType()->getPointeeCXXRecordDecl())
+        if (To->hasDefinition() && To->getDefinition()->isDerivedFrom(S->Class))
+          S->Class = To->getCanonicalDecl();
+    return S;
+  }
 
   if (const auto *U = dyn_cast<UnaryOperator>(E)) {
     if (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf)

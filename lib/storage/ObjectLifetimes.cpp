@@ -149,9 +149,12 @@ std::optional<ProgramLifetime>
 ObjectLifetimes::lookup(const CXXRecordDecl *Class, const Query &Q,
                         unsigned Depth) const {
   Class = Class->getCanonicalDecl();
-  if (Q.S.isSingleton(Class))
-    return ProgramLifetime{ProgramLifetime::Root::Singleton, Class, {}};
   auto It = ByClass.find(Class);
+  // A class with a singleton accessor that the code also makes locals,
+  // members or temporaries of (`Logger perRequest(name);`) has objects
+  // that die.
+  if (Q.S.isSingleton(Class) && (It == ByClass.end() || !It->second.Other))
+    return ProgramLifetime{ProgramLifetime::Root::Singleton, Class, {}};
   if (It == ByClass.end() || It->second.Other || !Q.AllObjectsInView(Class))
     return std::nullopt;
   const Objects &O = It->second;

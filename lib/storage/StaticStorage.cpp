@@ -41,24 +41,32 @@ std::string storageName(const VarDecl *VD) { return memberName(VD); }
 
 // The variable or field whose container \p E designates, through elements,
 // pointers, local references and accessors.
-static const ValueDecl *storageOf(const Expr *E, unsigned Depth) {
+static const ValueDecl *storageOf(const Expr *E, unsigned Depth,
+                                  bool *Element) {
   if (!E || Depth > 8)
     return nullptr;
   E = E->IgnoreParenImpCasts();
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
-    if (Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
-      return storageOf(Op->getArg(0), Depth + 1);
+    if (Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2) {
+      if (Element)
+        *Element = true;
+      return storageOf(Op->getArg(0), Depth + 1, Element);
+    }
     return nullptr;
   }
   if (const auto *U = dyn_cast<UnaryOperator>(E))
     return U->getOpcode() == UO_Deref
-               ? storageOf(U->getSubExpr(), Depth + 1)
+               ? storageOf(U->getSubExpr(), Depth + 1, Element)
                : nullptr;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *M = Member->getMethodDecl();
     if (M && M->getDeclName().isIdentifier() &&
-        llvm::is_contained({"at", "front", "back"}, M->getName()))
-      return storageOf(Member->getImplicitObjectArgument(), Depth + 1);
+        llvm::is_contained({"at", "front", "back"}, M->getName())) {
+      if (Element)
+        *Element = true;
+      return storageOf(Member->getImplicitObjectArgument(), Depth + 1,
+                       Element);
+    }
   }
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     // An accessor: no arguments, returns a reference to the container.
@@ -70,7 +78,7 @@ static const ValueDecl *storageOf(const Expr *E, unsigned Depth) {
     if (!Body || Body->body_empty())
       return nullptr;
     const auto *Return = dyn_cast<ReturnStmt>(Body->body_back());
-    return Return ? storageOf(Return->getRetValue(), Depth + 1)
+    return Return ? storageOf(Return->getRetValue(), Depth + 1, Element)
                   : nullptr;
   }
   const ValueDecl *D = nullptr;
@@ -83,20 +91,39 @@ static const ValueDecl *storageOf(const Expr *E, unsigned Depth) {
   const auto *VD = dyn_cast_or_null<VarDecl>(D);
   if (!VD || VD->isInvalidDecl())
     return nullptr;
-  if (VD->hasGlobalStorage())
+  if (VD->hasGlobalStorage()) {
+    // Another name for a static container: `static std::set<T *> &alias =
+    // all;`, `static std::set<T *> *const ptr = &all;`. A pointer that may
+    // be reseated is a variable of its own.
+    QualType T = VD->getType();
+    // A static member's initialiser is on its definition.
+    const Expr *Init = VD->getAnyInitializer();
+    if (Init && T->isReferenceType())
+      if (const ValueDecl *Aliased = storageOf(Init, Depth + 1, Element))
+        return Aliased;
+    if (Init && T->isPointerType() && T.isConstQualified())
+      if (const auto *Address =
+              dyn_cast<UnaryOperator>(Init->IgnoreParenImpCasts());
+          Address && Address->getOpcode() == UO_AddrOf)
+        if (const ValueDecl *Aliased =
+                storageOf(Address->getSubExpr(), Depth + 1, Element))
+          return Aliased;
     return VD;
+  }
   // `auto &Registry = registry();`
   if (VD->isLocalVarDecl() && VD->getType()->isLValueReferenceType())
-    return storageOf(VD->getInit(), Depth + 1);
+    return storageOf(VD->getInit(), Depth + 1, Element);
   return nullptr;
 }
 
-const VarDecl *staticVariableOf(const Expr *E) {
-  return dyn_cast_or_null<VarDecl>(storageOf(E, 0));
+const VarDecl *staticVariableOf(const Expr *E, bool *ThroughElement) {
+  if (ThroughElement)
+    *ThroughElement = false;
+  return dyn_cast_or_null<VarDecl>(storageOf(E, 0, ThroughElement));
 }
 
 const FieldDecl *memberStorageOf(const Expr *E) {
-  return dyn_cast_or_null<FieldDecl>(storageOf(E, 0));
+  return dyn_cast_or_null<FieldDecl>(storageOf(E, 0, nullptr));
 }
 
 QualType containerTypeOf(const VarDecl *VD) {

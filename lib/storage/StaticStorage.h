@@ -37,7 +37,11 @@ std::string storageName(const clang::VarDecl *VD);
 /// (`registry->`), a local reference bound to one, or the result of an
 /// accessor that returns one (`T &cache() { static T c; return c; }`,
 /// `... static T *c = new T; return *c;`). Null for anything else.
-const clang::VarDecl *staticVariableOf(const clang::Expr *E);
+/// \p ThroughElement, when given, says whether the walk went through an
+/// element (`listeners[event]`, also behind `auto &l = listeners[event];`):
+/// then \p E is a value inside the variable, not the variable itself.
+const clang::VarDecl *staticVariableOf(const clang::Expr *E,
+                                       bool *ThroughElement = nullptr);
 
 /// The same walk ending at a member: the field whose container \p E
 /// designates (`items_`, `reg.items_[k]`, `Registry::instance().items()`

@@ -132,7 +132,48 @@ struct Ticker {
   }
 };
 
+// A type that names `this` means the class pointer only inside the method:
+// no fix.
+class SelfTyped {
+public:
+  int area() const {
+    static std::map<decltype(this), int> M;
+    // CHECK-MESSAGES: :[[@LINE-1]]:42: warning: function-local static 'M' is keyed by 'this' of 'SelfTyped' {{.*}} [leak-static-instance-cache]
+    // CHECK-MESSAGES: :[[@LINE+2]]:14: note: 'this' is stored here{{$}}
+    // CHECK-MESSAGES: :[[@LINE+6]]:1: note: make it a per-instance member of 'SelfTyped' (no automatic fix: its type names 'this'){{$}}
+    return M[this] = W * 2;
+  }
+
+private:
+  int W = 1;
+};
+
+// A defaulted constructor is constexpr only where it can be: the member
+// moves.
+class Defaulted {
+public:
+  Defaulted() = default;
+  explicit Defaulted(int W) : W(W) {}
+  int area() const {
+    static std::map<const Defaulted *, int> M;
+    // CHECK-MESSAGES: :[[@LINE-1]]:45: warning: function-local static 'M' is keyed by 'this' of 'Defaulted' {{.*}} [leak-static-instance-cache]
+    // CHECK-MESSAGES: :[[@LINE+2]]:14: note: 'this' is stored here{{$}}
+    // CHECK-MESSAGES: :[[@LINE+6]]:1: note: make it a per-instance member of 'Defaulted': 'mutable std::map<const Defaulted *, int> M;'{{$}}
+    return M[this] = W * 2;
+  }
+
+private:
+  int W = 0;
+};
+//      CHECK-FIXES: class Defaulted {
+//      CHECK-FIXES:     return M[this] = W * 2;
+//      CHECK-FIXES:   int W = 0;
+// CHECK-FIXES-NEXT:   mutable std::map<const Defaulted *, int> M;
+// CHECK-FIXES-NEXT: };
+
 int use() {
+  SelfTyped ST;
+  Defaulted DF;
   Globals G;
   Trailing T;
   Captures C;
@@ -141,5 +182,5 @@ int use() {
   Ticker K;
   K.run();
   return G.a() + G.b() + static_cast<int>(Named().name().size()) + T.get() +
-         C.seen() + S.sum() + D.f() + TheLiteral.f();
+         C.seen() + S.sum() + D.f() + TheLiteral.f() + ST.area() + DF.area();
 }

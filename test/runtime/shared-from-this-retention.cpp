@@ -1,7 +1,9 @@
-// A static map that holds std::shared_ptr<Conn> from shared_from_this() keeps
-// every Conn put in it alive until the program exits. The check reports it
-// and offers no fix: a std::weak_ptr watching the Conn shows it is never
+// A static vector that holds std::shared_ptr<Conn> from shared_from_this()
+// keeps every Conn put in it alive until the program exits. The check reports
+// it and offers no fix: a std::weak_ptr watching the Conn shows it is never
 // destroyed, before and after `--fix`, and `--fix` leaves the file unchanged.
+// The static map 'Open' holds them too, but main() clears it: owning entries
+// that some code releases (the keep-alive idiom) are not reported.
 // LeakSanitizer stays silent because the objects are reachable from a global,
 // which is why the retention is observed with the weak_ptr.
 //
@@ -14,8 +16,9 @@
 // RUN: %clangxx -std=c++17 %asan_lsan %t.cpp -o %t.after
 // RUN: env ASAN_OPTIONS=detect_leaks=1 %t.after 2>&1 | FileCheck --check-prefix=RETAINED %s
 //
-// TIDY-DAG: warning: static member 'Conn::Open' holds shared_from_this() of 'Conn'; every 'Conn' put in it stays alive until the program exits
-// TIDY-DAG: warning: function-local static 'recent' holds shared_from_this() of 'Conn'; every 'Conn' put in it stays alive until the program exits
+// TIDY-NOT: 'Conn::Open'
+// TIDY: warning: function-local static 'recent' holds shared_from_this() of 'Conn'; every 'Conn' put in it stays alive until the program exits
+// TIDY-NOT: 'Conn::Open'
 // TIDY-NOT: FIX-IT
 // TIDY-NOT: applied
 //
