@@ -509,8 +509,17 @@ std::vector<Finding> CallbackCycle::finish() {
     const StorageReset *Reset = nullptr;
     const StorageReset *Escape = nullptr;
     const FieldDecl *Escaping = nullptr;
+    // The destructor of an owner outside the cycle runs; the object's own
+    // (and those of what it owns) do not while the callback holds it.
+    SmallVector<const CXXRecordDecl *, 3> CycleClasses;
+    for (const FieldDecl *Field : C.Chain)
+      CycleClasses.push_back(cast<CXXRecordDecl>(Field->getParent()));
+    auto Inside = [&](const CXXRecordDecl *RD) {
+      return livesWithin(RD, CycleClasses, Containers);
+    };
     for (const FieldDecl *Field : C.Chain) {
-      if ((Reset = Resets.find(Field)))
+      if ((Reset = Resets.find(Field)) ||
+          (Reset = Resets.findInDestructor(Field, Inside)))
         break;
       if (!Escape && (Escape = Escapes.find(Field)))
         Escaping = Field;

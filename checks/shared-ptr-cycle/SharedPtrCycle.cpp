@@ -178,8 +178,14 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
       E.Back.ThisClass)
     Target = E.Back.ThisClass;
   // A collection that code drains (a job queue) holds each owner for a
-  // while only: not a leak, and nothing to make weak.
-  if (!isSingleOwner(Back) && Links.isDrained(Back))
+  // while only: not a leak, and nothing to make weak. That holds for any
+  // collection on the cycle, not only the back edge (a job's owner pointer
+  // back to the scheduler whose queue is drained).
+  SmallVector<const FieldDecl *, 4> Edges = cycles::cycleFields(E);
+  if ((!isSingleOwner(Back) && Links.isDrained(Back)) ||
+      llvm::any_of(Edges, [&](const FieldDecl *Field) {
+        return !isSingleOwner(Field) && Links.isEmptiedInTurn(Field);
+      }))
     return;
   // A cycle of single owners that code lets go of again, on any of its
   // edges, outside constructors and destructors (`self_.reset()` when a
@@ -188,10 +194,17 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
   // never happens, which the code does not show. Through a collection, a
   // reset of one element's back pointer unlinks that element only (a child
   // removed from its parent); the others stay in the cycle.
-  SmallVector<const FieldDecl *, 4> Edges = cycles::cycleFields(E);
+  // So does the destructor of an owner outside the cycle (a handle that
+  // unlinks the pair it owns); the cycle's own destructors never run.
+  SmallVector<const CXXRecordDecl *, 4> CycleClasses;
+  for (const FieldDecl *Field : Edges)
+    CycleClasses.push_back(cast<CXXRecordDecl>(Field->getParent()));
+  auto Inside = [&](const CXXRecordDecl *RD) {
+    return livesWithin(RD, CycleClasses, Containers);
+  };
   if (llvm::all_of(Edges, isSingleOwner) &&
       llvm::any_of(Edges, [&](const FieldDecl *Field) {
-        return Resets.find(Field) != nullptr;
+        return Resets.find(Field) || Resets.findInDestructor(Field, Inside);
       }))
     return;
   Finding F;

@@ -1,6 +1,8 @@
 //===--- LocalValues.cpp - Which assignment a use of a local reads --------===//
 #include "ownership/LocalValues.h"
 #include "code/LibraryFunctions.h"
+#include "ownership/ObjectNames.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/CFG.h"
@@ -30,13 +32,17 @@ public:
     }
   }
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
-    if (Op->isAssignmentOp() && Op->getNumArgs() > 0)
+    if (Op->isAssignmentOp() && Op->getNumArgs() > 0) {
       add(Op->getArg(0), Op);
+      fieldWritten(Op->getArg(0));
+    }
     return true;
   }
   bool VisitBinaryOperator(BinaryOperator *B) {
-    if (B->isAssignmentOp())
+    if (B->isAssignmentOp()) {
       add(B->getLHS(), B);
+      fieldWritten(B->getLHS());
+    }
     return true;
   }
   bool VisitUnaryOperator(UnaryOperator *U) {
@@ -68,8 +74,59 @@ public:
     }
     return true;
   }
+  bool VisitVarDecl(VarDecl *VD) {
+    if (VD->isLocalVarDecl() && !VD->getType()->isReferenceType())
+      if (std::optional<FieldOf> Read = fieldOf(VD->getInit()))
+        ReadFromField.push_back({VD->getCanonicalDecl(), *Read});
+    return true;
+  }
+
+  /// A field of a local's object or of `this`: `a->next`, `left_`.
+  struct FieldOf {
+    const Decl *Base; ///< the local, or null for `this`
+    const FieldDecl *Field;
+    bool operator==(const FieldOf &O) const {
+      return Base == O.Base && Field == O.Field;
+    }
+  };
+  static std::optional<FieldOf> fieldOf(const Expr *E) {
+    if (!E)
+      return std::nullopt;
+    E = passedThrough(E);
+    const auto *Member = dyn_cast_or_null<MemberExpr>(E);
+    const auto *Field =
+        Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
+    if (!Field)
+      return std::nullopt;
+    const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
+    // `a->next` through a smart pointer's operator->.
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Base);
+        Op && Op->getNumArgs() == 1 &&
+        (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star))
+      Base = Op->getArg(0)->IgnoreParenImpCasts();
+    if (isa<CXXThisExpr>(Base))
+      return FieldOf{nullptr, Field->getCanonicalDecl()};
+    if (const VarDecl *VD = local(Base))
+      return FieldOf{VD, Field->getCanonicalDecl()};
+    return std::nullopt;
+  }
+  void fieldWritten(const Expr *LHS) {
+    if (std::optional<FieldOf> W = fieldOf(LHS))
+      FieldWrites.push_back(*W);
+  }
+
+  /// `auto b = a->next; a->next = b->next;`: after the write, `b` is no
+  /// longer the object `a->next` names (a list swap, a tree rotation).
+  void killReadsOfRewrittenFields() {
+    for (const auto &[VD, Read] : ReadFromField)
+      if (llvm::is_contained(FieldWrites, Read))
+        Set.insert(VD);
+  }
+
   llvm::DenseSet<const VarDecl *> Set;
   llvm::DenseMap<const Stmt *, SmallVector<const VarDecl *, 1>> Writes;
+  SmallVector<std::pair<const VarDecl *, FieldOf>, 4> ReadFromField;
+  SmallVector<FieldOf, 4> FieldWrites;
 };
 
 
@@ -78,6 +135,7 @@ public:
 ReassignedSet::ReassignedSet(const Stmt *Body) {
   ReassignedLocals Changed;
   Changed.TraverseStmt(const_cast<Stmt *>(Body));
+  Changed.killReadsOfRewrittenFields();
   Vars = std::move(Changed.Set);
 }
 

@@ -3,6 +3,7 @@
 #include "IntrusivePointers.h"
 #include "Compat.h"
 #include "clang/AST/DeclTemplate.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include <deque>
 
@@ -343,6 +344,31 @@ void OwnershipGraph::clear() {
   Edges.clear();
   Component.clear();
   InCycle.clear();
+}
+
+bool livesWithin(const CXXRecordDecl *Class,
+                 ArrayRef<const CXXRecordDecl *> Roots,
+                 const ContainerTypes &Containers) {
+  const CXXRecordDecl *Target = Class->getDefinition();
+  if (!Target)
+    return true;
+  SmallVector<const CXXRecordDecl *, 8> Work(Roots.begin(), Roots.end());
+  llvm::DenseSet<const CXXRecordDecl *> Seen;
+  while (!Work.empty() && Seen.size() < 64) {
+    const CXXRecordDecl *RD = Work.pop_back_val();
+    RD = RD ? RD->getDefinition() : nullptr;
+    if (!RD || !Seen.insert(RD->getCanonicalDecl()).second)
+      continue;
+    if (declaresSameEntity(RD, Target) || RD->isDerivedFrom(Target) ||
+        Target->isDerivedFrom(RD))
+      return true;
+    for (const CXXBaseSpecifier &Base : RD->bases())
+      Work.push_back(Base.getType()->getAsCXXRecordDecl());
+    for (const FieldDecl *Field : RD->fields())
+      for (const OwnedClass &Owned : ownedClasses(Field->getType(), Containers))
+        Work.push_back(Owned.Class);
+  }
+  return false;
 }
 
 } // namespace leaklint

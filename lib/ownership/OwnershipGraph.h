@@ -54,6 +54,14 @@ const clang::CXXRecordDecl *sharedPointee(clang::QualType T);
 /// True when \p T is a std::unique_ptr.
 bool isUniqueOwner(clang::QualType T);
 
+/// True when an object of \p Class is, or lives inside, one of \p Roots'
+/// objects: one of those classes, a base or derived class of one, or a
+/// class they own (by value, unique_ptr, shared_ptr, in containers) a few
+/// hops down. Such an object's destructor runs only after a root's does.
+bool livesWithin(const clang::CXXRecordDecl *Class,
+                 llvm::ArrayRef<const clang::CXXRecordDecl *> Roots,
+                 const ContainerTypes &Containers);
+
 struct OwnershipEdge {
   const clang::FieldDecl *Field;
   const clang::CXXRecordDecl *To;

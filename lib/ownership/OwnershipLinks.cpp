@@ -212,8 +212,21 @@ public:
     // A collection field that is drained holds owners only for a while.
     if (isDrainMethod(M->getName()))
       if (const MemberExpr *Member =
-              writtenField(Call->getImplicitObjectArgument()))
-        Links.markDrained(cast<FieldDecl>(Member->getMemberDecl()), Function);
+              writtenField(Call->getImplicitObjectArgument())) {
+        const auto *Field = cast<FieldDecl>(Member->getMemberDecl());
+        Links.markDrained(Field, Function);
+        // Taking from the front or back, or everything: each element
+        // leaves in turn (a queue), not only the one a caller names.
+        if (M->getName() != "erase" && M->getName() != "extract")
+          Links.markEmptiedInTurn(Field);
+      }
+    // `jobs.swap(queue_)` drains the field into the local.
+    if (M->getName() == "swap" && Args.size() == 1)
+      if (const MemberExpr *Member = writtenField(Args[0])) {
+        const auto *Field = cast<FieldDecl>(Member->getMemberDecl());
+        Links.markDrained(Field, Function);
+        Links.markEmptiedInTurn(Field);
+      }
     addThrough(M, Call->getImplicitObjectArgument(), Args, Call);
     return true;
   }
@@ -292,8 +305,15 @@ public:
     // made from the lambda.
     const Expr *E = passedThrough(Value);
     if (const auto *Convert = dyn_cast_or_null<CXXConstructExpr>(E);
-        Convert && Convert->getNumArgs() == 1)
+        Convert && Convert->getNumArgs() == 1) {
       E = passedThrough(Convert->getArg(0));
+      // `template <class F> void install(Channel &ch, F cb)` handing `cb`
+      // to a `std::function` parameter: the holder made from it holds it.
+      if (const ParmVarDecl *Param = paramOf(E)) {
+        Out.push_back(Param);
+        return Out;
+      }
+    }
     // `std::bind(cb)`, `std::bind(&C::run, this, cb)`: the bind object
     // holds copies of its arguments.
     if (const auto *Bind = dyn_cast_or_null<CallExpr>(E);
@@ -395,7 +415,7 @@ public:
       return;
     // The callee's own object, when it is a method.
     std::optional<Base> Object =
-        Member ? baseOf(nameObject(Member->getImplicitObjectArgument()))
+        Member ? baseOf(name(Member->getImplicitObjectArgument()))
                : std::nullopt;
     for (const OwnershipLinks::ParamStore &S : Links.storesOfCall(Call)) {
       if (S.HandOvers >= OwnershipLinks::MaxForwardingDepth)
@@ -405,7 +425,7 @@ public:
       if (S.On && *S.On >= Args.size())
         continue;
       std::optional<Base> Holder =
-          S.On ? baseOf(nameObject(Args[*S.On])) : Object;
+          S.On ? baseOf(name(Args[*S.On])) : Object;
       if (!Holder)
         continue;
       for (const ParmVarDecl *Param : Carried[S.Param]) {
@@ -435,7 +455,7 @@ public:
       return;
     }
     record(Field, Value,
-           [&] { return baseOf(nameObject(Member->getBase())); });
+           [&] { return baseOf(name(Member->getBase())); });
   }
 
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
@@ -471,6 +491,14 @@ private:
   SmallVectorImpl<OwnershipLinks::ParamStore> &Out;
   /// F's locals and parameters it writes, read on the first question.
   std::optional<ReassignedSet> Written;
+  /// F's locals as its links name them (with versions): a local read from
+  /// a field F rewrites later is not that field's object.
+  std::optional<ReassignedSet> Versions;
+  ObjectName name(const Expr *E) {
+    if (!Versions)
+      Versions = reassignedLocals(F);
+    return nameObject(E, &*Versions);
+  }
 };
 
 } // namespace

@@ -161,6 +161,14 @@ public:
   /// Fields some code removes elements from (`queue.pop_front()`): a
   /// collection that is drained holds its elements only for a while.
   bool isDrained(const clang::FieldDecl *F);
+  /// Fields every element leaves in turn: popped, cleared or swapped away
+  /// (a job queue), not only erased by key (a child removed on request).
+  bool isEmptiedInTurn(const clang::FieldDecl *F) const {
+    return EmptiedInTurn.count(F->getCanonicalDecl());
+  }
+  void markEmptiedInTurn(const clang::FieldDecl *F) {
+    EmptiedInTurn.insert(F->getCanonicalDecl());
+  }
   /// For a host that matched part of the TU (clangd): isDrained() also
   /// reads the members of a field's class whose bodies the host skipped,
   /// once per class, since nothing matched them (SkippedBodies.h).
@@ -182,6 +190,7 @@ public:
     Uncached.clear();
     Overriders.reset();
     Drainers.clear();
+    EmptiedInTurn.clear();
     ReadClasses.clear();
     OnDemand = false;
   }
@@ -192,6 +201,7 @@ private:
                  llvm::SmallVector<const clang::FunctionDecl *, 1>>
       Drainers;
   llvm::DenseSet<const clang::CXXRecordDecl *> ReadClasses;
+  llvm::DenseSet<const clang::FieldDecl *> EmptiedInTurn;
   bool OnDemand = false;
   // Boxed: a summary is read while others are added (forwarding, and
   // carriedOwner() during a caller's walk over a summary).

@@ -103,6 +103,10 @@ public:
     if (const auto *Member = dyn_cast<MemberExpr>(Callee)) {
       if (isEmptyingMethod(Member->getMemberDecl()->getDeclName()))
         record(Member->getBase(), Call);
+      // `functors.swap(pending_)`: the field's contents go to the local.
+      if (identifier(Member->getMemberDecl()->getDeclName()) == "swap" &&
+          Call->getNumArgs() == 1)
+        record(Call->getArg(0), Call);
       return true;
     }
     if (const auto *Member = dyn_cast<CXXDependentScopeMemberExpr>(Callee)) {
@@ -159,8 +163,23 @@ void StorageResets::readPending() const {
 }
 
 void StorageResets::read(const FunctionDecl *F) const {
-  if (isa<CXXConstructorDecl>(F) || isa<CXXDestructorDecl>(F))
+  if (isa<CXXConstructorDecl>(F))
     return;
+  // `cb_ = std::move(other.cb_)` empties the other object's field, and a
+  // copy or move assignment runs when objects are replaced, not to break
+  // a cycle of this one.
+  if (const auto *M = dyn_cast<CXXMethodDecl>(F);
+      M && (M->isCopyAssignmentOperator() || M->isMoveAssignmentOperator()))
+    return;
+  if (isa<CXXDestructorDecl>(F)) {
+    if (!F->getBody())
+      return;
+    llvm::DenseMap<const FieldDecl *, StorageReset> InDestructor;
+    ResetVisitor(F, InDestructor).TraverseStmt(F->getBody());
+    for (const auto &[Field, Reset] : InDestructor)
+      DestructorResets[Field].push_back(Reset);
+    return;
+  }
   if (F->getBody()) {
     ResetVisitor(F, Resets).TraverseStmt(F->getBody());
     return;
@@ -168,6 +187,19 @@ void StorageResets::read(const FunctionDecl *F) const {
   for (const SkippedEmptying &E : emptyingsOfSkippedBody(
            F, [](StringRef Method) { return isEmptyingMethod(Method); }))
     Resets.try_emplace(key(E.Field), StorageReset{E.Where, F});
+}
+
+const StorageReset *StorageResets::findInDestructor(
+    const FieldDecl *Field,
+    llvm::function_ref<bool(const CXXRecordDecl *)> RunsOnlyAfter) {
+  readPending();
+  auto It = DestructorResets.find(key(Field));
+  if (It == DestructorResets.end())
+    return nullptr;
+  for (const StorageReset &R : It->second)
+    if (!RunsOnlyAfter(cast<CXXDestructorDecl>(R.In)->getParent()))
+      return &R;
+  return nullptr;
 }
 
 const StorageReset *StorageResets::find(const FieldDecl *Field) {

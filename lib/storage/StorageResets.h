@@ -17,6 +17,8 @@
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallVector.h"
 #include <vector>
 
 namespace leaklint {
@@ -33,8 +35,18 @@ public:
   /// is read on the first question, if one comes: most translation units
   /// ask none, and reading every body cost two checks half a percent.
   void collect(const clang::FunctionDecl *F) { Pending.push_back(F); }
-  /// Where \p Field is emptied first, if anywhere.
+  /// Where \p Field is emptied first, if anywhere (outside constructors and
+  /// destructors).
   const StorageReset *find(const clang::FieldDecl *Field);
+  /// Where a destructor empties \p Field, if one does, of a class that
+  /// \p RunsOnlyAfter does not name: the destructor of an object that is
+  /// part of the cycle the field closes (or owned by it) never runs, but
+  /// an outside owner's does (a handle whose destructor unlinks the pair
+  /// it owns).
+  const StorageReset *
+  findInDestructor(const clang::FieldDecl *Field,
+                   llvm::function_ref<bool(const clang::CXXRecordDecl *)>
+                       RunsOnlyAfter);
   /// For a host that matched part of the TU (clangd): find() also reads the
   /// members of a field's class whose bodies the host skipped, once per
   /// class, since nothing matched them (SkippedBodies.h).
@@ -42,6 +54,7 @@ public:
   void clear() {
     Pending.clear();
     Resets.clear();
+    DestructorResets.clear();
     ReadClasses.clear();
     OnDemand = false;
   }
@@ -62,6 +75,9 @@ private:
   // reset of a field found is the one reported.
   mutable std::vector<const clang::FunctionDecl *> Pending;
   mutable llvm::DenseMap<const clang::FieldDecl *, StorageReset> Resets;
+  mutable llvm::DenseMap<const clang::FieldDecl *,
+                         llvm::SmallVector<StorageReset, 1>>
+      DestructorResets;
   llvm::DenseSet<const clang::CXXRecordDecl *> ReadClasses;
   bool OnDemand = false;
 };
