@@ -215,9 +215,10 @@ public:
               writtenField(Call->getImplicitObjectArgument())) {
         const auto *Field = cast<FieldDecl>(Member->getMemberDecl());
         Links.markDrained(Field, Function);
-        // Taking from the front or back, or everything: each element
-        // leaves in turn (a queue), not only the one a caller names.
-        if (M->getName() != "erase" && M->getName() != "extract")
+        // Taking from the front or back: each element leaves in turn (a
+        // queue), not only the one a caller names. A clear() somewhere
+        // (a teardown) is no such evidence.
+        if (M->getName().starts_with("pop"))
           Links.markEmptiedInTurn(Field);
       }
     // `jobs.swap(queue_)` drains the field into the local.

@@ -161,8 +161,9 @@ public:
   /// Fields some code removes elements from (`queue.pop_front()`): a
   /// collection that is drained holds its elements only for a while.
   bool isDrained(const clang::FieldDecl *F);
-  /// Fields every element leaves in turn: popped, cleared or swapped away
-  /// (a job queue), not only erased by key (a child removed on request).
+  /// Fields every element leaves in turn: popped or swapped away into a
+  /// local (a job queue), not only erased by key (a child removed on
+  /// request) or cleared in a teardown.
   bool isEmptiedInTurn(const clang::FieldDecl *F) const {
     return EmptiedInTurn.count(F->getCanonicalDecl());
   }
