@@ -48,8 +48,15 @@ bool isClosedKey(QualType T, unsigned Depth = 0) {
              isClosedKey(A.getAsType(), Depth + 1);
     });
   }
-  if (T->isPointerType())
-    return isIdentityClass(T->getPointeeType()->getAsCXXRecordDecl());
+  if (T->isPointerType()) {
+    // `const char *` keys compare addresses: of string literals or interned
+    // names in practice, which the program fixes (a key built at run time
+    // would dangle).
+    QualType Pointee = T->getPointeeType();
+    if (Pointee.isConstQualified() && Pointee->isCharType())
+      return true;
+    return isIdentityClass(Pointee->getAsCXXRecordDecl());
+  }
   const auto *RD = T->getAsCXXRecordDecl();
   if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
       Spec && qualifiedName(Spec) == "std::reference_wrapper" &&
