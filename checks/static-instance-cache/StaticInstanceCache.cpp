@@ -247,9 +247,7 @@ StaticInstanceCache::candidateFor(const ValueDecl *Storage) {
 
 void StaticInstanceCache::recordStore(const Expr *Container, const Expr *Site,
                                       ArrayRef<const Expr *> Values) {
-  const ValueDecl *Storage = staticVariableOf(Container);
-  if (!Storage)
-    Storage = memberStorageOf(Container);
+  const ValueDecl *Storage = containerStorageOf(Container);
   Candidate *C = Storage ? candidateFor(Storage) : nullptr;
   if (!C)
     return;
@@ -263,22 +261,14 @@ void StaticInstanceCache::recordStore(const Expr *Container, const Expr *Site,
     // `add(Widget *w) { items_.push_back(w); }`: the callers say whose.
     // Every argument may be the one: `byName.emplace(name, w)`.
     if (std::optional<InstanceSource> Param = findParameterSource(V))
-      Passed.addParameterStore(
-          Param->Parameter,
-          {cast<ValueDecl>(Storage->getCanonicalDecl()), Site, Container, V});
+      Passed.addParameterStore(Param->Parameter,
+                               {Storage, Site, Container, V});
   }
-}
-
-static const ValueDecl *storageNamedBy(const Expr *E) {
-  const ValueDecl *Storage = staticVariableOf(E);
-  if (!Storage)
-    Storage = memberStorageOf(E);
-  return Storage ? cast<ValueDecl>(Storage->getCanonicalDecl()) : nullptr;
 }
 
 void StaticInstanceCache::recordRemoval(const Expr *Container,
                                         const Expr *Call) {
-  if (const ValueDecl *Storage = storageNamedBy(Container))
+  if (const ValueDecl *Storage = containerStorageOf(Container))
     Removals[Storage].push_back(Call);
 }
 
@@ -303,7 +293,7 @@ void StaticInstanceCache::recordEscapes(const CallExpr *Call) {
       Arg = Address->getSubExpr();
     if (!isa<DeclRefExpr, MemberExpr, CallExpr>(Arg))
       continue;
-    if (const ValueDecl *Storage = storageNamedBy(Arg))
+    if (const ValueDecl *Storage = containerStorageOf(Arg))
       MayEmpty.insert(Storage);
   }
 }

@@ -231,12 +231,9 @@ removalOnDestruction(const ValueDecl *Registry, const CXXRecordDecl *Class,
 RemovalSummary summarizeRemovals(const FunctionDecl *Definition) {
   RemovalSummary Out;
   auto Record = [&](const Expr *Container) {
-    const ValueDecl *Storage = staticVariableOf(Container);
-    if (!Storage)
-      Storage = memberStorageOf(Container);
-    if (Storage) {
-      if (!llvm::is_contained(Out.Removed, Storage->getCanonicalDecl()))
-        Out.Removed.push_back(cast<ValueDecl>(Storage->getCanonicalDecl()));
+    if (const ValueDecl *Storage = containerStorageOf(Container)) {
+      if (!llvm::is_contained(Out.Removed, Storage))
+        Out.Removed.push_back(Storage);
     } else if (const auto *Ref =
                    dyn_cast<DeclRefExpr>(Container->IgnoreParenImpCasts());
                Ref && isa<ParmVarDecl>(Ref->getDecl())) {

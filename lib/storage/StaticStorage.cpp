@@ -126,6 +126,11 @@ const FieldDecl *memberStorageOf(const Expr *E) {
   return dyn_cast_or_null<FieldDecl>(storageOf(E, 0, nullptr));
 }
 
+const ValueDecl *containerStorageOf(const Expr *E) {
+  const ValueDecl *D = storageOf(E, 0, nullptr);
+  return D ? cast<ValueDecl>(D->getCanonicalDecl()) : nullptr;
+}
+
 QualType containerTypeOf(const VarDecl *VD) {
   QualType T = VD->getType().getNonReferenceType();
   if (T->isPointerType())

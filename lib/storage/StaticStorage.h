@@ -49,6 +49,10 @@ const clang::VarDecl *staticVariableOf(const clang::Expr *E,
 /// as the program depends on its class, which the caller decides.
 const clang::FieldDecl *memberStorageOf(const clang::Expr *E);
 
+/// Either of the two, in one walk: the variable or member whose container
+/// \p E designates, as its canonical declaration.
+const clang::ValueDecl *containerStorageOf(const clang::Expr *E);
+
 /// The type of the container \p VD stores: its own type without reference
 /// or, for a pointer to a container, the pointee.
 clang::QualType containerTypeOf(const clang::VarDecl *VD);
