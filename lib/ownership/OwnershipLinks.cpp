@@ -669,7 +669,12 @@ void indexRecords(const DeclContext *DC,
                   unsigned Depth) {
   if (Depth > 32)
     return;
+  const SourceManager &SM = cast<Decl>(DC)->getASTContext().getSourceManager();
   for (const Decl *D : DC->decls()) {
+    // The program's overriders are not in system headers; and a PCH's or a
+    // clangd preamble's system headers stay unread.
+    if (SM.isInSystemHeader(D->getLocation()))
+      continue;
     if (const auto *Template = dyn_cast<ClassTemplateDecl>(D)) {
       for (const ClassTemplateSpecializationDecl *Spec :
            Template->specializations())

@@ -11,12 +11,25 @@ namespace {
 
 class CreationCounter : public RecursiveASTVisitor<CreationCounter> {
 public:
-  explicit CreationCounter(
+  CreationCounter(
+      const SourceManager &SM,
       llvm::DenseMap<const CXXRecordDecl *, StaticOnlyObjects::Count> &Out)
-      : Out(Out) {}
+      : SM(SM), Out(Out) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return true; }
+
+  // The program's objects are made in the program's code: what a system
+  // header makes of a user class (`make_shared<T>`, `vector<T>`) shows in
+  // the type the program names, which created() reads. Not walking system
+  // headers also keeps them unread when they come from a PCH or a clangd
+  // preamble: walking would deserialize all of them.
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) &&
+        SM.isInSystemHeader(D->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
 
   bool VisitVarDecl(VarDecl *VD) {
     if (VD->getType()->isReferenceType())
@@ -73,6 +86,7 @@ private:
     ++(Static ? C.Static : C.Other);
   }
 
+  const SourceManager &SM;
   llvm::DenseMap<const CXXRecordDecl *, StaticOnlyObjects::Count> &Out;
 };
 
@@ -82,7 +96,7 @@ bool StaticOnlyObjects::isStaticOnly(const CXXRecordDecl *Class,
                                      ASTContext &Ctx) {
   if (!Counts) {
     Counts.emplace();
-    CreationCounter(*Counts).TraverseAST(Ctx);
+    CreationCounter(Ctx.getSourceManager(), *Counts).TraverseAST(Ctx);
   }
   auto It = Counts->find(Class->getCanonicalDecl());
   return It != Counts->end() && It->second.Static > 0 &&
