@@ -1,5 +1,6 @@
 //===--- CallbackCycle.cpp - Callbacks that own their owner ---------------===//
 #include "CallbackCycle.h"
+#include "code/CallParts.h"
 #include "code/SkippedBodies.h"
 #include "Compat.h"
 #include "WeakCaptureRewrite.h"
@@ -92,9 +93,20 @@ public:
   }
 
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
-    if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+    if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
       if (const MemberExpr *Member = writtenField(Op->getArg(0)))
         store(Member, Op->getArg(1));
+      return true;
+    }
+    // `clicked += handler`: a member operator that stores its operand.
+    if (!isMemberOperatorCall(Op) ||
+        Op->getDirectCallee()->isInStdNamespace())
+      return true;
+    if (SmallVector<OwnershipLinks::ParamStore, 2> Stores =
+            Links.storesOfCall(Op);
+        !Stores.empty())
+      storesThrough(Op, Op->getDirectCallee(),
+                    nameObject(Op->getArg(0), &Reassigned), Stores);
     return true;
   }
 
@@ -132,7 +144,7 @@ public:
   void storesThrough(const CallExpr *Call, const FunctionDecl *Callee,
                      const ObjectName &Object,
                      ArrayRef<OwnershipLinks::ParamStore> Stores) {
-    SmallVector<const Expr *, 4> Args(Call->arguments());
+    SmallVector<const Expr *, 4> Args = callParts(Call).Args;
     for (const OwnershipLinks::ParamStore &P : Stores) {
       if (P.Param >= Args.size())
         continue;

@@ -3,6 +3,7 @@
 #include "Compat.h"
 #include "OwnershipGraph.h"
 #include "CallableHolders.h"
+#include "code/CallParts.h"
 #include "code/LibraryFunctions.h"
 #include "code/SkippedBodies.h"
 #include "clang/AST/ExprCXX.h"
@@ -186,6 +187,10 @@ public:
         addBreak(Op->getArg(0));
       else
         addWrite(Op->getArg(0), Op->getArg(1));
+    } else if (isMemberOperatorCall(Op) &&
+               !Op->getDirectCallee()->isInStdNamespace()) {
+      CallParts Parts = callParts(Op);
+      addThrough(Parts.Callee, Parts.Object, Parts.Args);
     }
     return true;
   }
@@ -406,9 +411,9 @@ public:
   void forward(const CallExpr *Call, const FunctionDecl *Callee) {
     if (Callee->isInStdNamespace())
       return;
-    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+    CallParts Parts = callParts(Call);
     // F's parameters each argument carries, read once.
-    SmallVector<const Expr *, 4> Args(Call->arguments());
+    ArrayRef<const Expr *> Args = Parts.Args;
     SmallVector<SmallVector<const ParmVarDecl *, 1>, 4> Carried;
     for (const Expr *Arg : Args)
       Carried.push_back(carried(Arg));
@@ -416,8 +421,7 @@ public:
       return;
     // The callee's own object, when it is a method.
     std::optional<Base> Object =
-        Member ? baseOf(name(Member->getImplicitObjectArgument()))
-               : std::nullopt;
+        Parts.Object ? baseOf(name(Parts.Object)) : std::nullopt;
     for (const OwnershipLinks::ParamStore &S : Links.storesOfCall(Call)) {
       if (S.HandOvers >= OwnershipLinks::MaxForwardingDepth)
         continue;
@@ -462,6 +466,8 @@ public:
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
     if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
       recordWrite(Op->getArg(0), Op->getArg(1));
+    else if (isMemberOperatorCall(Op))
+      forward(Op, Op->getDirectCallee());
     return true;
   }
 
@@ -754,7 +760,15 @@ OwnershipLinks::storesOfCall(const CallExpr *Call) {
     return storesOfCall(Member);
   SmallVector<ParamStore, 2> Out;
   const FunctionDecl *Callee = Call->getDirectCallee();
-  if (!Callee || Callee->isInStdNamespace() || isa<CXXOperatorCallExpr>(Call))
+  if (!Callee || Callee->isInStdNamespace())
+    return Out;
+  // `signal += f`: a member operator stores like a named method.
+  if (isMemberOperatorCall(Call)) {
+    llvm::append_range(Out, storedParams(Callee));
+    return Out;
+  }
+  if (isa<CXXOperatorCallExpr>(Call) &&
+      cast<CXXOperatorCallExpr>(Call)->getOperator() == OO_Equal)
     return Out;
   // A free or static function has no object of its own: only stores onto
   // the objects of its parameters reach the caller.

@@ -3,7 +3,8 @@
 // A method that hands a shared_ptr on to a method of an object it owns,
 // which stores it: the link is made where the first method is called. A free
 // function that stores one argument into the object of another links them
-// where it is called.
+// where it is called. A member operator (`kids << child`) stores like a
+// named method.
 
 #include <memory>
 #include <vector>
@@ -123,3 +124,50 @@ public:
 private:
   std::vector<std::shared_ptr<Member>> members_;
 };
+
+// --- A member operator stores the child into the parent's list -------------
+
+namespace op {
+struct Node;
+struct Children {
+  std::vector<std::shared_ptr<Node>> All;
+  Children &operator<<(std::shared_ptr<Node> N) {
+    All.push_back(std::move(N));
+    return *this;
+  }
+};
+struct Node {
+  std::shared_ptr<Node> Parent;
+// CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'Node::Parent' completes a shared_ptr ownership cycle; the 'Node' it points to owns the 'Node' in turn, so neither is ever destroyed [leak-shared-ptr-cycle]
+  Children Kids;
+};
+// CHECK-MESSAGES: :[[@LINE-11]]:38: note: 'Children::All' owns 'Node' objects through 'std::vector<std::shared_ptr<Node>>'
+void link(const std::shared_ptr<Node> &P, const std::shared_ptr<Node> &C) {
+  C->Parent = P;
+// CHECK-MESSAGES: :[[@LINE+1]]:14: note: the 'Node' is stored in 'All' here
+  P->Kids << C;
+// CHECK-MESSAGES: :[[@LINE-3]]:15: note: 'Parent' is set to 'P' here
+// CHECK-MESSAGES: :[[@LINE-10]]:25: note: make it a std::weak_ptr: 'std::weak_ptr<Node> Parent;'
+}
+} // namespace op
+
+// --- Clean: the operator keeps a weak_ptr ------------------------------------
+
+namespace opweak {
+struct Node;
+struct Children {
+  std::vector<std::weak_ptr<Node>> All;
+  Children &operator<<(const std::shared_ptr<Node> &N) {
+    All.push_back(N);
+    return *this;
+  }
+};
+struct Node {
+  std::shared_ptr<Node> Parent;
+  Children Kids;
+};
+void link(const std::shared_ptr<Node> &P, const std::shared_ptr<Node> &C) {
+  C->Parent = P;
+  P->Kids << C;
+}
+} // namespace opweak
