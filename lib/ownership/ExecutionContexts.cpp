@@ -41,11 +41,42 @@ QualType ownedValueType(QualType T) {
   return T;
 }
 
+// What an executor or an I/O object is made from: `io_` for
+// `io_.get_executor()` (an asio accessor without arguments), and for the
+// executor conversions asio makes on the way (`any_io_executor` from
+// `io_context::executor_type`).
+const Expr *executorSource(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 6; ++Depth) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E)) {
+      E = Cast->getSubExpr();
+      continue;
+    }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+        Construct && Construct->getNumArgs() >= 1 &&
+        Construct->getConstructor() &&
+        inAsioNamespace(Construct->getConstructor()->getParent()) &&
+        llvm::all_of(llvm::drop_begin(Construct->arguments()),
+                     [](const Expr *A) { return isa<CXXDefaultArgExpr>(A); })) {
+      E = Construct->getArg(0);
+      continue;
+    }
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
+        Call && Call->getNumArgs() == 0 && Call->getMethodDecl() &&
+        inAsioNamespace(Call->getMethodDecl())) {
+      E = Call->getImplicitObjectArgument();
+      continue;
+    }
+    return E;
+  }
+  return E;
+}
+
 // The field of `this` that \p E names: `io_`, `this->io_`, `*io_`,
 // `io_.get_executor()`.
 const FieldDecl *thisField(const Expr *E) {
   for (unsigned Depth = 0; E && Depth < 4; ++Depth) {
-    E = E->IgnoreParenImpCasts();
+    E = executorSource(E)->IgnoreParenImpCasts();
     if (const auto *Member = dyn_cast<MemberExpr>(E)) {
       const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
       if (isa<CXXThisExpr>(Base))
@@ -201,7 +232,8 @@ std::optional<AsyncOperation> asAsyncOperation(const CallExpr *Call) {
   // the context, executor or stream comes first.
   if ((Posts || Name.starts_with("async_")) && Written >= 2 &&
       inAsioNamespace(Callee))
-    return AsyncOperation{Call->getArg(0), Call->getArg(Written - 1), Name};
+    return AsyncOperation{executorSource(Call->getArg(0)),
+                          Call->getArg(Written - 1), Name};
   return std::nullopt;
 }
 

@@ -154,3 +154,58 @@ private:
   asio::ip::tcp::socket socket_;
   std::array<char, 256> buffer_;
 };
+
+// --- Positive: the own context named through its executor -------------------
+// `io_.get_executor()` is the context's executor; a timer and a strand made
+// from it run their handlers on `io_`.
+
+class Ticker : public std::enable_shared_from_this<Ticker> {
+public:
+  void post() {
+    asio::post(io_.get_executor(), [self = shared_from_this()] { self->tick(); });
+    // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: the handler of 'post' holds 'self', a shared_ptr to the 'Ticker' that owns 'io_'
+    // CHECK-MESSAGES: :[[@LINE-2]]:37: note: the callback captures 'self' here; capture 'weak_self = weak_from_this()' and lock it instead{{$}}
+    // CHECK-FIXES: asio::post(io_.get_executor(), [weak_self = weak_from_this()] { auto self = weak_self.lock(); if (!self) return; self->tick(); });
+    // CHECK-MESSAGES: :[[@LINE+21]]:20: note: the 'Ticker' owns the callback through 'io_'{{$}}
+  }
+  void arm() {
+    timer_.async_wait([self = shared_from_this()](std::error_code) { self->tick(); });
+    // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: the handler of 'async_wait' holds 'self', a shared_ptr to the 'Ticker' that owns 'io_'
+    // CHECK-MESSAGES: :[[@LINE-2]]:24: note: the callback captures 'self' here; capture 'weak_self = weak_from_this()' and lock it instead{{$}}
+    // CHECK-FIXES: timer_.async_wait([weak_self = weak_from_this()](std::error_code) { auto self = weak_self.lock(); if (!self) return; self->tick(); });
+    // CHECK-MESSAGES: :[[@LINE+14]]:20: note: the 'Ticker' owns the callback through 'io_'{{$}}
+    // CHECK-MESSAGES: :[[@LINE+14]]:22: note: 'timer_' runs its handlers on 'io_', which its constructor is given{{$}}
+  }
+  void serialise() {
+    asio::post(strand_, [self = shared_from_this()] { self->tick(); });
+    // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: the handler of 'post' holds 'self', a shared_ptr to the 'Ticker' that owns 'io_'
+    // CHECK-MESSAGES: :[[@LINE-2]]:26: note: the callback captures 'self' here; capture 'weak_self = weak_from_this()' and lock it instead{{$}}
+    // CHECK-FIXES: asio::post(strand_, [weak_self = weak_from_this()] { auto self = weak_self.lock(); if (!self) return; self->tick(); });
+    // CHECK-MESSAGES: :[[@LINE+6]]:20: note: the 'Ticker' owns the callback through 'io_'{{$}}
+    // CHECK-MESSAGES: :[[@LINE+7]]:49: note: 'strand_' runs its handlers on 'io_', which its constructor is given{{$}}
+  }
+
+private:
+  void tick() {}
+  asio::io_context io_;
+  asio::steady_timer timer_{io_.get_executor()};
+  asio::strand<asio::io_context::executor_type> strand_{io_.get_executor()};
+};
+
+// --- Negative: the executor of someone else's context ------------------------
+
+class Pinger : public std::enable_shared_from_this<Pinger> {
+public:
+  explicit Pinger(asio::io_context &Io) : io_(Io), timer_(Io.get_executor()) {}
+  void post() {
+    asio::post(io_.get_executor(), [self = shared_from_this()] { self->ping(); });
+  }
+  void arm() {
+    timer_.async_wait([self = shared_from_this()](std::error_code) { self->ping(); });
+  }
+
+private:
+  void ping() {}
+  asio::io_context &io_;
+  asio::steady_timer timer_;
+};
