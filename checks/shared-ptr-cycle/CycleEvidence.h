@@ -14,6 +14,7 @@
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include <algorithm>
 #include <map>
 #include <utility>
 
@@ -22,30 +23,29 @@ namespace leaklint::cycles {
 enum class EvidenceKind {
   Self,       ///< the object stored into its own field
   OwnsHolder, ///< the object stored into a field of something it owns
-  Mutual,     ///< two objects stored into each other
+  Mutual,     ///< objects stored into each other, two or more in a ring
 };
 
 template <typename Link, typename FieldKey> struct CycleEvidence {
   EvidenceKind Kind;
   Link Back;
-  /// Mutual: the store the other way.
-  Link Forward{};
+  /// Mutual: the stores the other way, from the back edge's target around to
+  /// its holder: one for two objects stored into each other, more for a
+  /// ring (`b->c = c; c->a = a; a->b = b`).
+  llvm::SmallVector<Link, 1> Forward{};
   /// OwnsHolder: the fields from the object to the holder.
   llvm::SmallVector<FieldKey, 2> Path{};
-  /// Mutual: how often each of the two fields came out as the back edge;
-  /// the cycle is reported once, on the field chosen more often.
-  unsigned Votes = 0, OtherVotes = 0;
 };
 
-/// The fields of the cycle \p E closes: its back edge, the store the other
+/// The fields of the cycle \p E closes: its back edge, the stores the other
 /// way (Mutual), the fields from the object to the holder (OwnsHolder). Code
 /// that empties any of them breaks the cycle by hand.
 template <typename Link, typename FieldKey>
 llvm::SmallVector<FieldKey, 4>
 cycleFields(const CycleEvidence<Link, FieldKey> &E) {
   llvm::SmallVector<FieldKey, 4> Out{E.Back.Field};
-  if (E.Kind == EvidenceKind::Mutual)
-    Out.push_back(E.Forward.Field);
+  for (const Link &L : E.Forward)
+    Out.push_back(L.Field);
   Out.append(E.Path.begin(), E.Path.end());
   return Out;
 }
@@ -100,21 +100,10 @@ public:
           Evidences.try_emplace(A.Field, std::move(E));
         continue;
       }
-      // Two objects stored into each other (or into what they own).
-      for (size_t J = I + 1; J < Found.size(); ++J) {
-        const Link &B = Found[J];
-        if (B.Breaks || Undone(B) || !(T.counts(A) || T.counts(B)) ||
-            !(A.Target.ownsOrIs(B.Holder) && B.Target.ownsOrIs(A.Holder)))
-          continue;
-        bool BIsBack = betterBackEdge(B, A);
-        const Link &Back = BIsBack ? B : A;
-        const Link &Forward = BIsBack ? A : B;
-        auto [It, New] =
-            Mutual.try_emplace(std::minmax(Back.Field, Forward.Field),
-                               Evidence{EvidenceKind::Mutual, Back, Forward});
-        ++(It->second.Back.Field == Back.Field ? It->second.Votes
-                                               : It->second.OtherVotes);
-      }
+      // Objects stored into each other (or into what they own): two, or a
+      // ring of up to MaxRing, each owning the holder of the next store.
+      Ring.assign({I});
+      findRings(Found, Undone);
     }
   }
 
@@ -124,23 +113,80 @@ public:
   /// returns the same.
   const llvm::MapVector<FieldKey, Evidence, std::map<FieldKey, unsigned>> &
   evidences() {
-    for (auto &[Pair, E] : Mutual) {
-      if (E.OtherVotes > E.Votes ||
-          (E.OtherVotes == E.Votes &&
-           T.declaredBefore(E.Back.Field, E.Forward.Field)))
-        std::swap(E.Back, E.Forward);
-      Evidences.try_emplace(E.Back.Field, E);
+    for (auto &[Fields, R] : Rings) {
+      // The back edge: the most votes, then the field declared last.
+      size_t Best = 0;
+      for (size_t K = 1; K < R.Links.size(); ++K) {
+        unsigned Votes = R.Votes[R.Links[K].Field];
+        unsigned BestVotes = R.Votes[R.Links[Best].Field];
+        if (Votes > BestVotes ||
+            (Votes == BestVotes && R.Links[K].Field != R.Links[Best].Field &&
+             T.declaredBefore(R.Links[Best].Field, R.Links[K].Field)))
+          Best = K;
+      }
+      Evidence E{EvidenceKind::Mutual, R.Links[Best]};
+      for (size_t K = 1; K < R.Links.size(); ++K)
+        E.Forward.push_back(R.Links[(Best + K) % R.Links.size()]);
+      Evidences.try_emplace(E.Back.Field, std::move(E));
     }
-    Mutual.clear();
+    Rings.clear();
     return Evidences;
   }
 
   void clear() {
     Evidences.clear();
-    Mutual.clear();
+    Rings.clear();
   }
 
+  /// The most stores a ring may take: beyond, a function's stores are not
+  /// read as one cycle.
+  static constexpr unsigned MaxRing = 4;
+
 private:
+  // Extends the ring of stores in Ring (indices into \p Found, the first
+  // fixed) by every store whose holder the last store's target owns, and
+  // records each ring that closes back on the first store's holder.
+  template <typename UndoneFn>
+  void findRings(llvm::ArrayRef<Link> Found, UndoneFn &Undone) {
+    const Link &First = Found[Ring.front()];
+    const Link &Last = Found[Ring.back()];
+    for (size_t J = Ring.front() + 1; J < Found.size(); ++J) {
+      const Link &B = Found[J];
+      if (B.Breaks || llvm::is_contained(Ring, J) ||
+          !Last.Target.ownsOrIs(B.Holder) || B.Holder == B.Target ||
+          B.Target.ownsOrIs(B.Holder) || Undone(B))
+        continue;
+      Ring.push_back(J);
+      if (B.Target.ownsOrIs(First.Holder))
+        recordRing(Found);
+      else if (Ring.size() < MaxRing)
+        findRings(Found, Undone);
+      Ring.pop_back();
+    }
+  }
+
+  // One vote for the back edge of the ring of stores in Ring.
+  void recordRing(llvm::ArrayRef<Link> Found) {
+    llvm::SmallVector<Link, 4> Links;
+    for (size_t Index : Ring)
+      Links.push_back(Found[Index]);
+    if (llvm::none_of(Links, [&](const Link &L) { return T.counts(L); }))
+      return;
+    size_t Back = 0;
+    for (size_t K = 1; K < Links.size(); ++K)
+      if (betterBackEdge(Links[K], Links[Back]))
+        Back = K;
+    llvm::SmallVector<FieldKey, 4> Fields;
+    for (const Link &L : Links)
+      Fields.push_back(L.Field);
+    llvm::sort(Fields);
+    // Kept with this first vote's back edge first: between stores into one
+    // field (`a->peer = b; b->peer = a;`) votes cannot choose.
+    std::rotate(Links.begin(), Links.begin() + Back, Links.end());
+    auto [It, New] = Rings.try_emplace(Fields, RingStores{Links, {}});
+    ++It->second.Votes[Links.front().Field];
+  }
+
   // True when \p Candidate is more likely the back edge than \p Current: a
   // single owner rather than a collection (collections hold children, the
   // forward edges), then the one pointing at the older object (the owner
@@ -160,11 +206,19 @@ private:
   /// By the back-edge field: one warning per cycle however often it is
   /// closed.
   llvm::MapVector<FieldKey, Evidence, std::map<FieldKey, unsigned>> Evidences;
-  /// Mutual evidence by the unordered pair of fields: a doubly linked list
-  /// closed in pushBack and pushFront is one cycle, not two.
-  llvm::MapVector<std::pair<FieldKey, FieldKey>, Evidence,
-                  std::map<std::pair<FieldKey, FieldKey>, unsigned>>
-      Mutual;
+  /// Mutual evidence by the set of fields: a doubly linked list closed in
+  /// pushBack and pushFront is one cycle, not two. The stores of the first
+  /// ring seen, in ring order, and how often each field came out as the
+  /// back edge.
+  struct RingStores {
+    llvm::SmallVector<Link, 4> Links;
+    std::map<FieldKey, unsigned> Votes;
+  };
+  llvm::MapVector<llvm::SmallVector<FieldKey, 4>, RingStores,
+                  std::map<llvm::SmallVector<FieldKey, 4>, unsigned>>
+      Rings;
+  /// The ring findRings() is extending: indices into the function's links.
+  llvm::SmallVector<size_t, 4> Ring;
 };
 
 } // namespace leaklint::cycles

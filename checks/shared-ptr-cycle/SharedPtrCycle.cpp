@@ -8,6 +8,7 @@
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -220,8 +221,9 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
   } else {
     F.Message = Name + " completes a shared_ptr ownership cycle; the " +
                 quoted(className(Target)) + " it points to owns the " +
-                quoted(className(Holder)) +
-                " in turn, so neither is ever destroyed";
+                quoted(className(Holder)) + " in turn, so " +
+                (E.Forward.size() > 1 ? "none of them" : "neither") +
+                " is ever destroyed";
   }
 
   // Walk the cycle: the fields through which the target owns the holder.
@@ -229,8 +231,12 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
   if (E.Kind == EvidenceKind::OwnsHolder)
     Forward.append(E.Path.begin(), E.Path.end());
   else if (E.Kind == EvidenceKind::Mutual)
-    Forward.push_back(E.Forward.Field);
+    for (const OwnershipLink &L : E.Forward)
+      Forward.push_back(L.Field);
+  llvm::SmallPtrSet<const FieldDecl *, 4> Described;
   for (const FieldDecl *Field : Forward) {
+    if (!Described.insert(Field->getCanonicalDecl()).second)
+      continue;
     SmallVector<OwnedClass, 2> Owned =
         ownedClasses(Field->getType(), Containers);
     if (Owned.empty())
@@ -261,10 +267,18 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
                            quoted(Shared->getName())
                      : std::string())});
   }
-  if (E.Kind == EvidenceKind::Mutual)
-    F.Notes.push_back({E.Forward.Value->getBeginLoc(),
-                       "the " + quoted(className(Holder)) + " is stored in " +
-                           quoted(E.Forward.Field->getName()) + " here"});
+  // Each store the other way, around a ring to the holder: the last one
+  // stores the holder itself.
+  for (const OwnershipLink &L : E.Forward) {
+    const CXXRecordDecl *Stored = &L == &E.Forward.back()
+                                      ? Holder
+                                      : pointeeClass(L.Field, Containers);
+    if (Stored)
+      F.Notes.push_back({L.Value->getBeginLoc(),
+                         "the " + quoted(className(Stored)) +
+                             " is stored in " + quoted(L.Field->getName()) +
+                             " here"});
+  }
   std::string How = quoted(Back->getName()) + " is set to " +
                     describeValue(E.Back, *Ctx) + " here";
   if (E.Back.Through)
@@ -281,6 +295,20 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
                        "make it non-owning: " + quoted(Owner->getName()) +
                            " has no std::weak_ptr; hold a raw pointer or the "
                            "library's weak reference (no automatic fix)"});
+    Out.push_back(std::move(F));
+    return;
+  }
+  // A ring through one field again and again (a circular list): making
+  // that field weak would free every node but the one held from outside.
+  if (E.Forward.size() > 1 &&
+      llvm::any_of(E.Forward, [&](const OwnershipLink &L) {
+        return L.Field == Back->getCanonicalDecl();
+      })) {
+    F.Notes.push_back(
+        {Back->getLocation(),
+         "every link of the ring is a " + quoted(Back->getName()) +
+             "; the one that closes it must not own (no automatic fix: "
+             "making the field weak would free the ring)"});
     Out.push_back(std::move(F));
     return;
   }

@@ -170,11 +170,12 @@ private:
     else
       F.Message = Name + " completes a shared_ptr ownership cycle; the " +
                   quoted(Back->Pointee) + " it points to owns the " +
-                  quoted(Back->Class) +
-                  " in turn, so neither is ever destroyed";
+                  quoted(Back->Class) + " in turn, so " +
+                  (E.Forward.size() > 1 ? "none of them" : "neither") +
+                  " is ever destroyed";
     std::vector<std::string> Forward(E.Path.begin(), E.Path.end());
-    if (E.Kind == EvidenceKind::Mutual)
-      Forward.push_back(E.Forward.Field);
+    for (const LinkFact &L : E.Forward)
+      Forward.push_back(L.Field);
     for (const std::string &USR : Forward)
       if (const FieldFact *Field = P.field(USR))
         F.Notes.push_back({Field->Point, quoted(Field->Name) + " owns " +
@@ -190,15 +191,18 @@ private:
                                                      : std::string()) +
                              " here"});
     };
-    if (E.Kind == EvidenceKind::Mutual) {
-      F.Notes.push_back({E.Forward.Value, "the " + quoted(Back->Class) +
-                                              " is stored in " +
-                                              quoted(P.field(E.Forward.Field)
-                                                         ? P.field(E.Forward.Field)
-                                                               ->ShortName
-                                                         : std::string()) +
-                                              " here"});
-      Through(E.Forward);
+    // Each store the other way, around a ring to the holder: the last one
+    // stores the holder itself.
+    for (const LinkFact &L : E.Forward) {
+      const FieldFact *Field = P.field(L.Field);
+      std::string Stored = &L == &E.Forward.back() ? Back->Class
+                           : Field                ? Field->Pointee
+                                                  : std::string();
+      F.Notes.push_back({L.Value, "the " + quoted(Stored) + " is stored in " +
+                                      quoted(Field ? Field->ShortName
+                                                   : std::string()) +
+                                      " here"});
+      Through(L);
     }
     std::string How = quoted(Back->ShortName) + " is set to " +
                       describeValue(E.Back) + " here";
@@ -206,6 +210,19 @@ private:
       How += ", through " + quoted(E.Back.Through);
     F.Notes.push_back({E.Back.Value, How});
     Through(E.Back);
+    // A ring through one field again and again (SharedPtrCycle.cpp).
+    if (E.Forward.size() > 1 &&
+        llvm::any_of(E.Forward,
+                     [&](const LinkFact &L) { return L.Field == E.Back.Field; })) {
+      F.Notes.push_back({Back->Point,
+                         "every link of the ring is a " +
+                             quoted(Back->ShortName) +
+                             "; the one that closes it must not own (no "
+                             "automatic fix: making the field weak would "
+                             "free the ring)"});
+      Out.push_back(std::move(F));
+      return;
+    }
     F.Notes.push_back(
         {Back->Point,
          Back->HasWeakPointer

@@ -557,19 +557,32 @@ ObjectName OwnershipLinks::carriedOwner(const Expr *Value,
   // object they own.
   if (!RD || RD->isInStdNamespace() || sharedPointee(T))
     return nameObject(E, &Reassigned);
-  // A handle shares what its field points to: `*this` in a handle's method
-  // names the handle; the object it keeps alive is `this->content`.
-  if (const FieldDecl *Handle = handleField(RD, &Containers)) {
-    ObjectName Name = nameObject(E, &Reassigned);
-    if (Name.known())
-      Name.Path.push_back(PathStep{Handle, nullptr});
-    return Name;
-  }
   const auto *Construct = dyn_cast<CXXConstructExpr>(E);
   const CXXConstructorDecl *Ctor =
       Construct ? Construct->getConstructor() : nullptr;
   if (Construct && !Ctor)
     return ObjectName();
+  // A handle shares what its field points to: `*this` in a handle's method
+  // names the handle; the object it keeps alive is `this->content`. A new
+  // handle (`Ref(child)`) shares what its constructor keeps, below.
+  if (const FieldDecl *Handle = handleField(RD, &Containers);
+      Handle && (!Ctor || Ctor->isCopyOrMoveConstructor())) {
+    // A local handle made here and never written again (`Dir child(impl)`)
+    // shares what its initializer does.
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+      if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+          VD && VD->isLocalVarDecl() && !VD->getType()->isReferenceType() &&
+          !Reassigned.count(VD) && VD->getInit())
+        if (const auto *Init = dyn_cast<CXXConstructExpr>(
+                VD->getInit()->IgnoreImplicit());
+            Init && Init->getConstructor() &&
+            !Init->getConstructor()->isCopyOrMoveConstructor())
+          return carriedOwner(Init, Reassigned, Depth + 1);
+    ObjectName Name = nameObject(E, &Reassigned);
+    if (Name.known())
+      Name.Path.push_back(PathStep{Handle, nullptr});
+    return Name;
+  }
   // A value built around an owner: `Step(*this, i)` whose constructor keeps
   // its first argument in a field that holds shared owners.
   if (Ctor && !Ctor->isCopyOrMoveConstructor()) {

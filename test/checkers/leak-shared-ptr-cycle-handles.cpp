@@ -158,3 +158,110 @@ private:
   };
   std::shared_ptr<Content> content;
 };
+
+// --- Positive: a new handle made around the child, kept by the parent -----
+
+namespace made {
+struct Node;
+class Ref {
+public:
+  Ref() = default;
+  explicit Ref(std::shared_ptr<Node> P) : p(std::move(P)) {}
+  Node *operator->() const { return p.get(); }
+
+private:
+  std::shared_ptr<Node> p;
+};
+struct Node {
+  std::shared_ptr<Node> parent;
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'Node::parent' completes a shared_ptr ownership cycle; the 'Node' it points to owns the 'Node' in turn, so neither is ever destroyed [leak-shared-ptr-cycle]
+  std::vector<Ref> kids;
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: note: 'Node::kids' owns 'Node' objects through 'std::vector<Ref>'{{$}}
+};
+void adopt(const std::shared_ptr<Node> &P, const std::shared_ptr<Node> &C) {
+  C->parent = P;
+  P->kids.push_back(Ref(C));
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: note: the 'Node' is stored in 'kids' here{{$}}
+  // CHECK-MESSAGES: :[[@LINE-3]]:15: note: 'parent' is set to 'P' here{{$}}
+  // CHECK-MESSAGES: :[[@LINE-10]]:25: note: make it a std::weak_ptr: 'std::weak_ptr<Node> parent;'{{$}}
+}
+} // namespace made
+
+// --- Negative: the same tree with a raw parent pointer ---------------------
+
+namespace made_raw {
+struct Node;
+class Ref {
+public:
+  Ref() = default;
+  explicit Ref(std::shared_ptr<Node> P) : p(std::move(P)) {}
+
+private:
+  std::shared_ptr<Node> p;
+};
+struct Node {
+  Node *parent = nullptr;
+  std::vector<Ref> kids;
+};
+void adopt(const std::shared_ptr<Node> &P, const std::shared_ptr<Node> &C) {
+  C->parent = P.get();
+  P->kids.push_back(Ref(C));
+}
+} // namespace made_raw
+
+// --- Positive: a local handle made around the child, kept by the parent ---
+
+namespace local_handle {
+struct DirImpl;
+class Dir {
+public:
+  Dir() = default;
+  explicit Dir(std::shared_ptr<DirImpl> I) : impl(std::move(I)) {}
+  Dir mkdir();
+
+private:
+  std::shared_ptr<DirImpl> impl;
+};
+struct DirImpl {
+  Dir parent;
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'DirImpl::parent' completes a shared_ptr ownership cycle; the 'DirImpl' it points to owns the 'DirImpl' in turn, so neither is ever destroyed [leak-shared-ptr-cycle]
+  std::vector<Dir> subdirs;
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: note: 'DirImpl::subdirs' owns 'DirImpl' objects through 'std::vector<Dir>'{{$}}
+};
+Dir Dir::mkdir() {
+  auto I = std::make_shared<DirImpl>();
+  I->parent = *this;
+  Dir Child(I);
+  impl->subdirs.push_back(Child);
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: note: the 'DirImpl' is stored in 'subdirs' here{{$}}
+  // CHECK-MESSAGES: :[[@LINE-4]]:15: note: 'parent' is set to '*this' here{{$}}
+  // CHECK-MESSAGES: :[[@LINE-12]]:7: note: make it a std::weak_ptr (no automatic fix: it holds a 'Dir' handle; keep a std::weak_ptr to its 'impl' instead){{$}}
+  return Child;
+}
+} // namespace local_handle
+
+// --- Negative: the same with a raw parent pointer -------------------------
+
+namespace local_handle_raw {
+struct DirImpl;
+class Dir {
+public:
+  Dir() = default;
+  explicit Dir(std::shared_ptr<DirImpl> I) : impl(std::move(I)) {}
+  Dir mkdir();
+
+private:
+  std::shared_ptr<DirImpl> impl;
+};
+struct DirImpl {
+  DirImpl *parent = nullptr;
+  std::vector<Dir> subdirs;
+};
+Dir Dir::mkdir() {
+  auto I = std::make_shared<DirImpl>();
+  I->parent = impl.get();
+  Dir Child(I);
+  impl->subdirs.push_back(Child);
+  return Child;
+}
+} // namespace local_handle_raw
