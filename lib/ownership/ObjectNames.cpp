@@ -174,6 +174,12 @@ const Expr *passedThrough(const Expr *E) {
         E = Construct->getArg(0);
         continue;
       }
+      // unique_ptr(std::move(other)): the same object, handed on.
+      if (Construct->getNumArgs() == 1 && isUniqueOwner(Construct->getType()) &&
+          isUniqueOwner(Construct->getArg(0)->getType())) {
+        E = Construct->getArg(0);
+        continue;
+      }
       if (Construct->getNumArgs() >= 1 && sharedPointee(Construct->getType()) &&
           (Construct->getNumArgs() == 1 ||
            isa<CXXDefaultArgExpr>(Construct->getArg(1)))) {

@@ -108,3 +108,48 @@ public:
 private:
   std::map<int, std::shared_ptr<Conn>> conns_;
 };
+
+// --- Positive: a unique_ptr request handed to an owned client's method -----
+
+struct Request {
+  std::function<void(int)> onDone;
+};
+class HttpClient {
+public:
+  void send(std::unique_ptr<Request> R) { inflight_.push_back(std::move(R)); }
+
+private:
+  std::vector<std::unique_ptr<Request>> inflight_;
+};
+class Updater : public std::enable_shared_from_this<Updater> {
+public:
+  void check() {
+    auto Req = std::make_unique<Request>();
+    Req->onDone = [self = shared_from_this()](int S) { self->done(S); };
+    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'Request::onDone' of 'client_.inflight_[]' stores a callback holding 'self', a shared_ptr to the 'Updater' that owns it; the object can never be destroyed while the callback is stored [leak-callback-cycle]
+    // CHECK-MESSAGES: :[[@LINE-2]]:20: note: the callback captures 'self' here; capture 'weak_self = weak_from_this()' and lock it instead{{$}}
+    client_.send(std::move(Req));
+    // CHECK-MESSAGES: :[[@LINE-1]]:18: note: 'std::move(Req)' is stored in 'client_.inflight_[]' here{{$}}
+  }
+  void done(int) {}
+
+private:
+  HttpClient client_;
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: note: the 'Updater' owns the callback through 'client_'{{$}}
+};
+
+// --- Negative: the request is handed to a client the object does not own ---
+
+class Poller : public std::enable_shared_from_this<Poller> {
+public:
+  explicit Poller(HttpClient &C) : client_(C) {}
+  void check() {
+    auto Req = std::make_unique<Request>();
+    Req->onDone = [self = shared_from_this()](int S) { self->done(S); };
+    client_.send(std::move(Req));
+  }
+  void done(int) {}
+
+private:
+  HttpClient &client_;
+};
