@@ -38,6 +38,13 @@ QualType elementType(const ClassTemplateSpecializationDecl *Container) {
   return Args[Index].getAsType();
 }
 
+bool isWeakPointer(QualType T) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.isNull() ? nullptr : T.getCanonicalType()->getAsCXXRecordDecl());
+  return Spec && Spec->isInStdNamespace() && Spec->getIdentifier() &&
+         Spec->getName() == "weak_ptr";
+}
+
 } // namespace
 
 ElementKind elementKind(const ClassTemplateSpecializationDecl *Container,
@@ -104,6 +111,9 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
   if (!Container)
     return;
   std::string Subject;
+  // A thread_local lives as long as its thread: on a server's worker or
+  // event-loop thread, as long as the program.
+  std::string Until = "until the program exits";
   // How the object that holds a member lives as long as the program, hop by
   // hop (storage/ObjectLifetimes.h).
   std::vector<ProgramLifetime::Step> Ownership;
@@ -112,6 +122,8 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
     if (!Kind)
       return;
     Subject = describeStaticStorage(*Kind).str() + " " + quoted(storageName(VD));
+    if (*Kind == StaticStorageKind::ThreadLocal)
+      Until = "until its thread exits";
   } else {
     const auto *Class = cast<CXXRecordDecl>(D->getDeclContext());
     std::optional<ProgramLifetime> Life =
@@ -150,7 +162,7 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
   case ElementKind::Listener:
     F.Message = Subject + " only grows: listeners are added" + Where +
                 " but never removed; each registered callback and everything "
-                "it captures lives until the program exits";
+                "it captures lives " + Until;
     Suggestion = "return an unsubscribe handle that erases the listener, or "
                  "hold std::weak_ptr listeners and drop expired ones";
     break;
@@ -160,24 +172,28 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
         pointedObject(elementType(Container), Containers, &Owning);
     F.Message = Subject + " only grows: " + quoted(Class->getName()) +
                 " objects are added" + Where + " but never removed; " +
-                (Owning ? "every one stays alive until the program exits"
-                        : "every entry stays until the program exits");
+                (Owning ? "every one stays alive " : "every entry stays ") +
+                Until;
     Suggestion = "remove each " + quoted(Class->getName()) +
-                 " when it is done with (closed, finished, unsubscribed), or "
-                 "hold std::weak_ptr and drop expired ones";
+                 " when it is done with (closed, finished, unsubscribed)";
+    // Weak entries keep no object alive: what piles up is the entries.
+    if (isWeakPointer(elementType(Container)))
+      Suggestion += ", or erase the expired entries (those "
+                    "whose expired() is true) whenever one is added";
+    else
+      Suggestion += ", or hold std::weak_ptr and drop expired ones";
     break;
   }
   case ElementKind::CacheEntry:
     F.Message = Subject +
                 " grows by one entry per distinct key and is never evicted; "
-                "every entry lives until the program exits";
+                "every entry lives " + Until;
     Suggestion = "bound it: evict old entries (an LRU with a capacity), or "
                  "clear it when what it caches changes";
     break;
   case ElementKind::Element:
     F.Message = Subject + " only grows: elements are added" + Where +
-                " but never removed; every element lives until the program "
-                "exits";
+                " but never removed; every element lives " + Until;
     Suggestion = "keep a bounded window (a ring buffer, or pop_front past a "
                  "size) or flush it periodically";
     break;
@@ -186,8 +202,8 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
   if (OnLookup != ErasedOnLookup.end()) {
     F.Message = Subject + " grows by one entry per distinct key" + Where +
                 "; entries are only dropped when the same key is requested "
-                "again, so every key that is not requested again stays until "
-                "the program exits";
+                "again, so every key that is not requested again stays " +
+                Until;
     Suggestion = "sweep stale entries too (on a timer, or a few on every "
                  "insertion), or bound it with a capacity";
   }

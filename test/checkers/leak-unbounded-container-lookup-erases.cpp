@@ -13,7 +13,7 @@ struct Vm {};
 
 // The weak-value cache of proxy-wasm's thread-local VMs, before the fix.
 thread_local std::unordered_map<std::string, std::weak_ptr<Vm>> LocalVms;
-// CHECK-MESSAGES: :[[@LINE-1]]:65: warning: thread_local 'LocalVms' grows by one entry per distinct key in 'getOrCreateVm'; entries are only dropped when the same key is requested again, so every key that is not requested again stays until the program exits [leak-unbounded-container]
+// CHECK-MESSAGES: :[[@LINE-1]]:65: warning: thread_local 'LocalVms' grows by one entry per distinct key in 'getOrCreateVm'; entries are only dropped when the same key is requested again, so every key that is not requested again stays until its thread exits [leak-unbounded-container]
 // CHECK-MESSAGES: :[[@LINE+13]]:3: note: it grows here{{$}}
 // CHECK-MESSAGES: :[[@LINE+9]]:5: note: entries are only dropped here, when their key is requested again and found stale{{$}}
 // CHECK-MESSAGES: :[[@LINE-4]]:65: note: sweep stale entries too (on a timer, or a few on every insertion), or bound it with a capacity{{$}}
