@@ -1,6 +1,7 @@
 //===--- PassedInstances.cpp - The object a callee stores -----------------===//
 #include "PassedInstances.h"
 #include "Compat.h"
+#include "code/CallParts.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseSet.h"
@@ -11,21 +12,6 @@ namespace leaklint {
 namespace {
 
 using ParamKey = std::pair<const FunctionDecl *, unsigned>;
-
-// The parameter of \p Callee that argument \p Arg of \p Call binds: a member
-// operator's first argument is its object, not a parameter.
-std::optional<unsigned> parameterOfArgument(const CallExpr *Call,
-                                            const FunctionDecl *Callee,
-                                            unsigned Arg) {
-  if (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee)) {
-    if (Arg == 0)
-      return std::nullopt;
-    --Arg;
-  }
-  if (Arg >= Callee->getNumParams())
-    return std::nullopt;
-  return Arg;
-}
 
 // The parameters a call to \p F may bind to the parameter \p Index of
 // \p Stored: its own, and those of every method it overrides (a call
@@ -54,18 +40,20 @@ void PassedInstances::addParameterStore(const ParmVarDecl *P,
 }
 
 void PassedInstances::addCall(const CallExpr *Call) {
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  if (!Callee)
+  // A member operator's first argument is its object, not a parameter.
+  CallParts Parts = callParts(Call);
+  if (!Parts.Callee)
     return;
-  for (unsigned A = 0; A < Call->getNumArgs(); ++A) {
-    std::optional<unsigned> Param = parameterOfArgument(Call, Callee, A);
-    if (!Param)
-      continue;
-    std::optional<InstanceSource> Source = findInstanceSource(Call->getArg(A));
+  for (unsigned Param = 0;
+       Param < Parts.Args.size() && Param < Parts.Callee->getNumParams();
+       ++Param) {
+    const Expr *Arg = Parts.Args[Param];
+    std::optional<InstanceSource> Source = findInstanceSource(Arg);
     if (!Source || !Source->Class)
-      Source = findParameterSource(Call->getArg(A));
+      Source = findParameterSource(Arg);
     if (Source)
-      Arguments[{Callee->getCanonicalDecl(), *Param}].push_back({Call, *Source});
+      Arguments[{Parts.Callee->getCanonicalDecl(), Param}].push_back(
+          {Call, *Source});
   }
 }
 
