@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "UnboundedContainer.h"
+#include "code/LibraryFunctions.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -212,8 +213,22 @@ bool UnboundedContainer::inRepeatingLoop(const FunctionDecl *F,
 
 void UnboundedContainer::recordCall(const CallExpr *Call) {
   const FunctionDecl *FD = Call->getDirectCallee();
-  if (FD && !Ctx->getSourceManager().isInSystemHeader(FD->getLocation()))
+  const SourceManager &SM = Ctx->getSourceManager();
+  if (FD && !SM.isInSystemHeader(FD->getLocation()))
     CallSites[origin(FD)].push_back(Call->getBeginLoc());
+  // `std::call_once(flag, loadTable)`: call_once calls the function it is
+  // handed, there.
+  if (isStdFunction(FD, {"call_once"}))
+    for (const Expr *Arg : llvm::drop_begin(Call->arguments())) {
+      const Expr *E = Arg->IgnoreParenImpCasts();
+      if (const auto *AddressOf = dyn_cast<UnaryOperator>(E);
+          AddressOf && AddressOf->getOpcode() == UO_AddrOf)
+        E = AddressOf->getSubExpr()->IgnoreParenImpCasts();
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+        if (const auto *Handed = dyn_cast<FunctionDecl>(Ref->getDecl());
+            Handed && !SM.isInSystemHeader(Handed->getLocation()))
+          CallSites[origin(Handed)].push_back(Ref->getBeginLoc());
+    }
 }
 
 const FunctionRanges &UnboundedContainer::functionRanges() const {

@@ -185,9 +185,13 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
     break;
   }
   case ElementKind::CacheEntry:
+    // A multimap keeps an entry per insertion, even of a key it has.
     F.Message = Subject +
-                " grows by one entry per distinct key and is never evicted; "
-                "every entry lives " + Until;
+                (Container->getName().starts_with("multi") ||
+                         Container->getName().starts_with("unordered_multi")
+                     ? " grows by one entry per insertion"
+                     : " grows by one entry per distinct key") +
+                " and is never evicted; every entry lives " + Until;
     Suggestion = "bound it: evict old entries (an LRU with a capacity), or "
                  "clear it when what it caches changes";
     break;

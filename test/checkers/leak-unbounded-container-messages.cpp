@@ -6,6 +6,7 @@
 // weak_ptr.
 
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -37,4 +38,13 @@ void sweep(const std::shared_ptr<Session> &S) {
                              }),
               Swept.end());
   Swept.push_back(S);
+}
+
+// A multimap keeps an entry per insertion, even for a key it already has.
+static std::multimap<std::string, std::string> Codecs;
+// CHECK-MESSAGES: :[[@LINE-1]]:48: warning: global 'Codecs' grows by one entry per insertion and is never evicted; every entry lives until the program exits [leak-unbounded-container]
+// CHECK-MESSAGES: :[[@LINE+3]]:3: note: it grows here{{$}}
+// CHECK-MESSAGES: :[[@LINE-3]]:48: note: bound it: evict old entries (an LRU with a capacity), or clear it when what it caches changes{{$}}
+void registerCodec(const std::string &Name, const std::string &Impl) {
+  Codecs.emplace(Name, Impl);
 }

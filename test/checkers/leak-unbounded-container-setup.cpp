@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <thread>
@@ -252,3 +253,36 @@ int firstSeen() {
   return First;
 }
 int onRequest(int V) { return remember(V); }
+
+// --- std::call_once handed the loading function by name ----------------------
+
+std::once_flag MimeOnce;
+std::map<std::string, std::string> MimeByExt;
+void loadMimeTypes(const std::vector<std::string> &Lines) {
+  for (const std::string &L : Lines)
+    MimeByExt.emplace(L, "text/plain");
+}
+std::once_flag CodecsOnce;
+std::map<std::string, int> CodecIds;
+void loadCodecs() { CodecIds.emplace("gzip", 1); }
+std::string mimeFor(const std::string &Ext,
+                    const std::vector<std::string> &Lines) {
+  std::call_once(MimeOnce, loadMimeTypes, Lines);
+  std::call_once(CodecsOnce, &loadCodecs);
+  auto It = MimeByExt.find(Ext);
+  return It == MimeByExt.end() ? "" : It->second;
+}
+
+// The same loader also called on every request: it grows.
+std::once_flag AliasOnce;
+std::map<std::string, std::string> Aliases;
+// CHECK-MESSAGES: :[[@LINE-1]]:36: warning: global 'Aliases' grows by one entry per distinct key and is never evicted; every entry lives until the program exits [leak-unbounded-container]
+void loadAlias(const std::string &Name) { Aliases.emplace(Name, Name); }
+// CHECK-MESSAGES: :[[@LINE-1]]:43: note: it grows here{{$}}
+std::string alias(const std::string &Name) {
+  std::call_once(AliasOnce, loadAlias, "default");
+  loadAlias(Name);
+  return Aliases[Name];
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: note: it grows here{{$}}
+  // CHECK-MESSAGES: :[[@LINE-9]]:36: note: bound it: evict old entries (an LRU with a capacity), or clear it when what it caches changes{{$}}
+}
