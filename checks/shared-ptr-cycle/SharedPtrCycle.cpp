@@ -298,17 +298,22 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
     Out.push_back(std::move(F));
     return;
   }
-  // A ring through one field again and again (a circular list): making
-  // that field weak would free every node but the one held from outside.
-  if (E.Forward.size() > 1 &&
-      llvm::any_of(E.Forward, [&](const OwnershipLink &L) {
-        return L.Field == Back->getCanonicalDecl();
+  // A cycle through one field more than once (a list node pointing at
+  // another, a circular list): making that field weak would free every
+  // node but the one held from outside.
+  if (llvm::any_of(E.Forward,
+                   [&](const OwnershipLink &L) {
+                     return L.Field == Back->getCanonicalDecl();
+                   }) ||
+      llvm::any_of(E.Path, [&](const FieldDecl *Field) {
+        return Field->getCanonicalDecl() == Back->getCanonicalDecl();
       })) {
     F.Notes.push_back(
         {Back->getLocation(),
-         "every link of the ring is a " + quoted(Back->getName()) +
-             "; the one that closes it must not own (no automatic fix: "
-             "making the field weak would free the ring)"});
+         "the cycle goes through " + quoted(Back->getName()) +
+             " more than once; the link that closes it must not own (no "
+             "automatic fix: making the field weak would free the objects "
+             "it links)"});
     Out.push_back(std::move(F));
     return;
   }

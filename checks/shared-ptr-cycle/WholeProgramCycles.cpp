@@ -210,16 +210,16 @@ private:
       How += ", through " + quoted(E.Back.Through);
     F.Notes.push_back({E.Back.Value, How});
     Through(E.Back);
-    // A ring through one field again and again (SharedPtrCycle.cpp).
-    if (E.Forward.size() > 1 &&
-        llvm::any_of(E.Forward,
-                     [&](const LinkFact &L) { return L.Field == E.Back.Field; })) {
+    // A cycle through one field more than once (SharedPtrCycle.cpp).
+    if (llvm::any_of(E.Forward,
+                     [&](const LinkFact &L) { return L.Field == E.Back.Field; }) ||
+        llvm::is_contained(E.Path, E.Back.Field)) {
       F.Notes.push_back({Back->Point,
-                         "every link of the ring is a " +
+                         "the cycle goes through " +
                              quoted(Back->ShortName) +
-                             "; the one that closes it must not own (no "
-                             "automatic fix: making the field weak would "
-                             "free the ring)"});
+                             " more than once; the link that closes it must "
+                             "not own (no automatic fix: making the field "
+                             "weak would free the objects it links)"});
       Out.push_back(std::move(F));
       return;
     }

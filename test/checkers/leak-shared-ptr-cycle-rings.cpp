@@ -95,7 +95,7 @@ template <typename T> std::shared_ptr<Link<T>> circle() {
   // CHECK-MESSAGES: :[[@LINE-4]]:13: note: the 'Link' is stored in 'next' here{{$}}
   // CHECK-MESSAGES: :[[@LINE-4]]:13: note: the 'Link' is stored in 'next' here{{$}}
   // CHECK-MESSAGES: :[[@LINE-4]]:13: note: 'next' is set to 'a' here{{$}}
-  // CHECK-MESSAGES: :[[@LINE-18]]:25: note: every link of the ring is a 'next'; the one that closes it must not own (no automatic fix: making the field weak would free the ring){{$}}
+  // CHECK-MESSAGES: :[[@LINE-18]]:25: note: the cycle goes through 'next' more than once; the link that closes it must not own (no automatic fix: making the field weak would free the objects it links){{$}}
   return a;
 }
 template std::shared_ptr<Link<int>> circle<int>();
@@ -173,3 +173,31 @@ void wire() {
   c->a = a;
 }
 } // namespace opened
+
+// --- Positive, no fix-it: a list node made to point back at the head --------
+// Moving the second node to the front without unlinking it: the head owns
+// the second node through 'next', which now owns the head. Making 'next'
+// weak would free the list.
+
+namespace move_to_front {
+struct Doc {
+  std::shared_ptr<Doc> next;
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: 'Doc::next' completes a shared_ptr ownership cycle; the 'Doc' it points to owns the 'Doc' in turn, so neither is ever destroyed [leak-shared-ptr-cycle]
+  // CHECK-MESSAGES: :[[@LINE-2]]:24: note: 'Doc::next' owns 'Doc' objects through 'std::shared_ptr<Doc>'{{$}}
+};
+class Recent {
+public:
+  void promoteSecond() {
+    if (!head_ || !head_->next)
+      return;
+    auto second = head_->next;
+    second->next = head_;
+    // CHECK-MESSAGES: :[[@LINE-1]]:20: note: 'next' is set to 'head_' here{{$}}
+    // CHECK-MESSAGES: :[[@LINE-12]]:24: note: the cycle goes through 'next' more than once; the link that closes it must not own (no automatic fix: making the field weak would free the objects it links){{$}}
+    head_ = second;
+  }
+
+private:
+  std::shared_ptr<Doc> head_;
+};
+} // namespace move_to_front
