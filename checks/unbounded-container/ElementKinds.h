@@ -23,6 +23,11 @@ enum class ElementKind { Listener, Object, CacheEntry, Element };
 ElementKind elementKind(const clang::ClassTemplateSpecializationDecl *Container,
                         const ContainerTypes &Containers, unsigned Depth = 0);
 
+/// The type of one element of \p Container (a map's mapped type); null
+/// when the container's arguments do not say.
+clang::QualType
+elementType(const clang::ClassTemplateSpecializationDecl *Container);
+
 /// The class an element of type \p Element points to (raw pointer,
 /// shared_ptr, unique_ptr, weak_ptr or a configured owner type), with
 /// whether the element owns it; null for anything else.

@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ElementKinds.h"
+#include "KeyDomains.h"
 #include "UnboundedContainer.h"
 #include "ownership/OwnershipGraph.h"
 #include "storage/StaticStorage.h"
@@ -27,7 +28,8 @@ bool isCallable(QualType T) {
              RD->getName());
 }
 
-// The element type of \p Container (a map's mapped type).
+} // namespace
+
 QualType elementType(const ClassTemplateSpecializationDecl *Container) {
   const TemplateArgumentList &Args = Container->getTemplateArgs();
   bool IsMap = ContainerTypes::isKeyed(Container) &&
@@ -37,6 +39,8 @@ QualType elementType(const ClassTemplateSpecializationDecl *Container) {
     return QualType();
   return Args[Index].getAsType();
 }
+
+namespace {
 
 bool isWeakPointer(QualType T) {
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
@@ -155,12 +159,24 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
         !M || !M->getParent()->isLambda())
       Where = " in " + quoted(F->getQualifiedNameAsString());
 
+  // Growth only inside the entries of a map whose keys are bounded
+  // (`byLevel[level].push_back(line)`): say what the entries hold.
+  std::string Into;
+  if (hasClosedKeyDomain(Container) &&
+      elementKind(Container, Containers) != ElementKind::Listener &&
+      llvm::all_of(C.Growths, [](const Growth &G) { return G.Element; }))
+    if (const ClassTemplateSpecializationDecl *Inner =
+            Containers.asContainer(elementType(Container))) {
+      Container = Inner;
+      Into = " to its entries";
+    }
+
   Finding F;
   F.Loc = D->getLocation();
   std::string Suggestion;
   switch (elementKind(Container, Containers)) {
   case ElementKind::Listener:
-    F.Message = Subject + " only grows: listeners are added" + Where +
+    F.Message = Subject + " only grows: listeners are added" + Into + Where +
                 " but never removed; each registered callback and everything "
                 "it captures lives " + Until;
     Suggestion = "return an unsubscribe handle that erases the listener, or "
@@ -171,7 +187,7 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
     const CXXRecordDecl *Class =
         pointedObject(elementType(Container), Containers, &Owning);
     F.Message = Subject + " only grows: " + quoted(Class->getName()) +
-                " objects are added" + Where + " but never removed; " +
+                " objects are added" + Into + Where + " but never removed; " +
                 (Owning ? "every one stays alive " : "every entry stays ") +
                 Until;
     Suggestion = "remove each " + quoted(Class->getName()) +
@@ -186,7 +202,7 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
   }
   case ElementKind::CacheEntry:
     // A multimap keeps an entry per insertion, even of a key it has.
-    F.Message = Subject +
+    F.Message = Subject + (Into.empty() ? "" : " grows inside its entries: each") +
                 (Container->getName().starts_with("multi") ||
                          Container->getName().starts_with("unordered_multi")
                      ? " grows by one entry per insertion"
@@ -196,7 +212,7 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
                  "clear it when what it caches changes";
     break;
   case ElementKind::Element:
-    F.Message = Subject + " only grows: elements are added" + Where +
+    F.Message = Subject + " only grows: elements are added" + Into + Where +
                 " but never removed; every element lives " + Until;
     Suggestion = "keep a bounded window (a ring buffer, or pop_front past a "
                  "size) or flush it periodically";

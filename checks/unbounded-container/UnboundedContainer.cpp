@@ -164,6 +164,14 @@ UnboundedContainer::storageOf(const Expr *E, bool Direct) const {
       // only if every object of its class does.
       return Storage{Field->getCanonicalDecl(), !staticVariableOf(Base)};
     }
+  // `auto &List = Listeners[E]; List.erase(It);`: a local reference stands
+  // for what it is bound to (a reference is never reseated).
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+        VD && VD->isLocalVarDecl() && !VD->isStaticLocal() &&
+        VD->getType()->isReferenceType() && VD->getInit() &&
+        !staticVariableOf(E))
+      return storageOf(VD->getInit(), Direct);
   bool Element = false;
   if (const VarDecl *VD = staticVariableOf(E, &Element)) {
     // `auto &slot = cache[key]; slot = v;` writes an element.
@@ -533,13 +541,21 @@ std::vector<Finding> UnboundedContainer::finish() {
       });
       if (C.Growths.empty())
         continue;
-      // One entry per enumerator, type or error category at most.
+      // One entry per enumerator, type or error category at most. What
+      // grows inside an entry (`byLevel[level].push_back(line)`) is not
+      // bounded by that, unless the entry too is keyed by a closed domain.
       if (const ClassTemplateSpecializationDecl *Container =
               Containers.asContainer(containerType(D));
-          Container && hasClosedKeyDomain(Container) &&
-          (elementKind(Container, Containers) != ElementKind::Listener ||
-           llvm::none_of(C.Growths, [](const Growth &G) { return G.Element; })))
-        continue;
+          Container && hasClosedKeyDomain(Container)) {
+        const ClassTemplateSpecializationDecl *Inner =
+            Containers.asContainer(elementType(Container));
+        if (!Inner ||
+            (ContainerTypes::isKeyed(Inner) && hasClosedKeyDomain(Inner)))
+          continue;
+        llvm::erase_if(C.Growths, [](const Growth &G) { return !G.Element; });
+        if (C.Growths.empty())
+          continue;
+      }
       // Registries of `this` are leak-static-instance-cache's to report.
       if (Options.DeferRegistriesOfThis &&
           llvm::any_of(C.Growths,

@@ -55,7 +55,7 @@ int &counter(bool Ok) {
 // --- Loud: a multimap's key repeats, so an enum key does not bound it -----
 std::multimap<Channel, std::string> &channelLog() {
   static std::multimap<Channel, std::string> Log;
-  // CHECK-MESSAGES: :[[@LINE-1]]:46: warning: function-local static 'Log' grows by one entry per distinct key and is never evicted; every entry lives until the program exits [leak-unbounded-container]
+  // CHECK-MESSAGES: :[[@LINE-1]]:46: warning: function-local static 'Log' grows by one entry per insertion and is never evicted; every entry lives until the program exits [leak-unbounded-container]
   // CHECK-MESSAGES: :[[@LINE+5]]:3: note: it grows here{{$}}
   // CHECK-MESSAGES: :[[@LINE-3]]:46: note: bound it: {{.*}}
   return Log;

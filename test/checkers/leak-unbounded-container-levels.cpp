@@ -139,3 +139,54 @@ void handle(const std::string &Req) { Logger PerRequest(Req); }
 // CHECK-MESSAGES: :[[@LINE-13]]:33: warning: global 'Names' only grows{{.*}} [leak-unbounded-container]
 // CHECK-MESSAGES: :[[@LINE-7]]:57: note: it grows here{{$}}
 // CHECK-MESSAGES: :[[@LINE-15]]:33: note: {{.*}}
+
+// A closed set of keys bounds the entries, not what grows inside them:
+// the recent lines per log level pile up.
+enum class LogLevel { Debug, Info, Error };
+struct RecentLogs {
+  static RecentLogs &get() {
+    static RecentLogs R;
+    return R;
+  }
+  void append(LogLevel L, const std::string &Line) {
+    ByLevel[L].push_back(Line);
+  }
+  std::map<LogLevel, std::vector<std::string>> ByLevel;
+  // CHECK-MESSAGES: :[[@LINE-1]]:48: warning: singleton member 'RecentLogs::ByLevel' only grows: elements are added to its entries in 'RecentLogs::append' but never removed; every element lives until the program exits [leak-unbounded-container]
+  // CHECK-MESSAGES: :[[@LINE-4]]:5: note: it grows here{{$}}
+  // CHECK-MESSAGES: :[[@LINE-3]]:48: note: keep a bounded window (a ring buffer, or pop_front past a size) or flush it periodically{{$}}
+};
+
+// Clean twin: each level keeps a window, trimmed through a reference to
+// the level's list.
+struct WindowedLogs {
+  static WindowedLogs &get() {
+    static WindowedLogs W;
+    return W;
+  }
+  void append(LogLevel L, const std::string &Line) {
+    auto &Lines = ByLevel[L];
+    Lines.push_back(Line);
+    if (Lines.size() > 100)
+      Lines.erase(Lines.begin());
+  }
+  std::map<LogLevel, std::vector<std::string>> ByLevel;
+};
+
+// Clean twin: listeners per event, unsubscribed through a reference to the
+// event's list.
+struct EventBus {
+  static EventBus &get() {
+    static EventBus B;
+    return B;
+  }
+  void on(Event E, std::function<void()> L) {
+    Listeners[E].push_back(std::move(L));
+  }
+  void offFirst(Event E) {
+    auto &List = Listeners[E];
+    if (!List.empty())
+      List.erase(List.begin());
+  }
+  std::map<Event, std::vector<std::function<void()>>> Listeners;
+};
