@@ -120,6 +120,44 @@ SourceLocation destructorPlace(const CXXRecordDecl *Class) {
   return Class->getLocation();
 }
 
+namespace {
+
+// A scoped lock (`std::lock_guard`, `std::unique_lock`, `std::scoped_lock`,
+// `std::shared_lock`, or another library's guard of the same names) declared
+// in a block around \p E, before the statement that holds it.
+const VarDecl *enclosingLock(const Expr *E, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*E);
+  for (unsigned Depth = 0; Depth < 32; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return nullptr;
+    DynTypedNode Parent = Parents[0];
+    if (const auto *Block = Parent.get<CompoundStmt>()) {
+      for (const Stmt *S : Block->body()) {
+        if (Node.get<Stmt>() == S)
+          break;
+        const auto *Decls = dyn_cast<DeclStmt>(S);
+        if (!Decls)
+          continue;
+        for (const Decl *D : Decls->decls())
+          if (const auto *VD = dyn_cast<VarDecl>(D))
+            if (const auto *RD = VD->getType()->getAsCXXRecordDecl();
+                RD && RD->getIdentifier() &&
+                llvm::is_contained({"lock_guard", "unique_lock",
+                                    "scoped_lock", "shared_lock"},
+                                   RD->getName()))
+              return VD;
+      }
+    }
+    if (Parent.get<FunctionDecl>() || Parent.get<LambdaExpr>())
+      return nullptr;
+    Node = Parent;
+  }
+  return nullptr;
+}
+
+} // namespace
+
 RegistryEraseRewrite planRegistryErase(const VarDecl *Registry,
                                        const Expr *Access,
                                        const CXXRecordDecl *Class, bool InKey,
@@ -170,6 +208,16 @@ RegistryEraseRewrite planRegistryErase(const VarDecl *Registry,
   if (Registry->getTLSKind() != VarDecl::TLS_None) {
     Plan.WhyNot = "a thread_local registry can only be erased from on the "
                   "thread that filled it";
+    return Plan;
+  }
+  // Filled under a lock: an erase without it would race with the fills.
+  if (const VarDecl *Lock = enclosingLock(Access, Ctx)) {
+    std::optional<StringRef> LockText = sourceText(Lock->getSourceRange(), Ctx);
+    Plan.WhyNot = "the registry is filled while " +
+                  (LockText && LockText->size() <= 60
+                       ? "'" + LockText->str() + "'"
+                       : std::string("a lock")) +
+                  " is held; erase under the same lock";
     return Plan;
   }
   if (!UserWritten) {

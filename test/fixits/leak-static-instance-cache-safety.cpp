@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -171,6 +173,23 @@ private:
 // CHECK-FIXES-NEXT:   mutable std::map<const Defaulted *, int> M;
 // CHECK-FIXES-NEXT: };
 
+// Filled under a lock: an erase without the lock would race with the
+// fills, so no fix-it; the note names the lock.
+std::mutex StreamsMu;
+std::set<const void *> Streams;
+// CHECK-MESSAGES: :[[@LINE-1]]:24: warning: global 'Streams' is keyed by 'this' of 'Stream' but its entries are not erased when their objects die; a new 'Stream' at a reused address gets a stale entry [leak-static-instance-cache]
+class Stream {
+public:
+  Stream() {
+    std::lock_guard<std::mutex> Lock(StreamsMu);
+    Streams.insert(this);
+    // CHECK-MESSAGES: :[[@LINE-1]]:20: note: 'this' is stored here{{$}}
+  }
+  ~Stream() {}
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: erase the entry in '~Stream()': 'Streams.erase(this);' (no automatic fix: the registry is filled while 'std::lock_guard<std::mutex> Lock(StreamsMu)' is held; erase under the same lock){{$}}
+};
+//      CHECK-FIXES: ~Stream() {}
+
 int use() {
   SelfTyped ST;
   Defaulted DF;
@@ -181,6 +200,7 @@ int use() {
   Seeded D;
   Ticker K;
   K.run();
+  Stream Str;
   return G.a() + G.b() + static_cast<int>(Named().name().size()) + T.get() +
          C.seen() + S.sum() + D.f() + TheLiteral.f() + ST.area() + DF.area();
 }
