@@ -132,6 +132,10 @@ const Expr *firstConstructorArgument(const Expr *Init) {
       if (Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
           Callee->getName() == "make_unique" && Call->getNumArgs() > 0)
         return Call->getArg(0);
+      // `asio::make_strand(io_)`: a strand on that context.
+      if (Callee && inAsioNamespace(Callee) && Callee->getIdentifier() &&
+          Callee->getName() == "make_strand" && Call->getNumArgs() > 0)
+        return Call->getArg(0);
       return nullptr;
     }
     return nullptr;

@@ -192,6 +192,26 @@ private:
   asio::strand<asio::io_context::executor_type> strand_{io_.get_executor()};
 };
 
+// --- Positive: a strand made with asio::make_strand on the own context -------
+
+class Book : public std::enable_shared_from_this<Book> {
+public:
+  Book() : strand_(asio::make_strand(io_)) {}
+  void submit() {
+    asio::post(strand_, [self = shared_from_this()] { self->match(); });
+    // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: the handler of 'post' holds 'self', a shared_ptr to the 'Book' that owns 'io_'
+    // CHECK-MESSAGES: :[[@LINE-2]]:26: note: the callback captures 'self' here; capture 'weak_self = weak_from_this()' and lock it instead{{$}}
+    // CHECK-FIXES: asio::post(strand_, [weak_self = weak_from_this()] { auto self = weak_self.lock(); if (!self) return; self->match(); });
+    // CHECK-MESSAGES: :[[@LINE+6]]:20: note: the 'Book' owns the callback through 'io_'{{$}}
+    // CHECK-MESSAGES: :[[@LINE+6]]:49: note: 'strand_' runs its handlers on 'io_', which its constructor is given{{$}}
+  }
+
+private:
+  void match() {}
+  asio::io_context io_;
+  asio::strand<asio::io_context::executor_type> strand_;
+};
+
 // --- Negative: the executor of someone else's context ------------------------
 
 class Pinger : public std::enable_shared_from_this<Pinger> {
