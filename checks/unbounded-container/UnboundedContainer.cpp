@@ -587,7 +587,7 @@ std::vector<Finding> UnboundedContainer::finish() {
   SelectiveShrinks.clear();
   WholesaleShrinks.clear();
   ShrunkOnlyUncalled.clear();
-  Names.reset();
+  Uncalled.clear();
   MemberShrinks.clear();
   ElementShrinks.clear();
   TheSingletons.clear();

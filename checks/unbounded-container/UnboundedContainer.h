@@ -15,6 +15,7 @@
 #include "ContainerFacts.h"
 #include "Finding.h"
 #include "code/FunctionRanges.h"
+#include "code/UncalledFunctions.h"
 #include "code/NamePatterns.h"
 #include "identity/InstanceIdentity.h"
 #include "ownership/ContainerTypes.h"
@@ -133,11 +134,6 @@ private:
   void recordPointerTarget(const clang::VarDecl *Pointer,
                            const clang::Expr *Target);
   bool paramMayShrink(const clang::FunctionDecl *F, unsigned Param);
-  /// True for a function only this TU can call: internal linkage, or a
-  /// method of a class defined in the main file; not a constructor,
-  /// destructor, conversion, operator or virtual function, which run
-  /// without being named.
-  bool onlyThisTUCanCall(const clang::FunctionDecl *F) const;
   /// The function around \p Site when only this TU can call it and nothing
   /// in it names it; null otherwise.
   const clang::FunctionDecl *uncalledFunctionAround(const clang::Expr *Site);
@@ -262,12 +258,8 @@ private:
       ShrunkOnlyUncalled;
   /// The functions the TU names (by origin()), and the spellings templates
   /// leave unresolved; read on the first question.
-  struct NamedFunctions {
-    llvm::DenseSet<const clang::FunctionDecl *> Named;
-    llvm::StringSet<> Spellings;
-  };
-  std::optional<NamedFunctions> Names;
-  class FunctionNames; // reads Names (UncalledShrinks.cpp)
+  /// Functions nothing in the TU names (lib/code/UncalledFunctions.h).
+  UncalledFunctions Uncalled;
   Singletons TheSingletons;
   /// Where the objects of each program class live, and lifetimeOf()'s
   /// answers so far.

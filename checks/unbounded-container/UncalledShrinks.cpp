@@ -21,93 +21,22 @@
 //
 //===----------------------------------------------------------------------===//
 #include "UnboundedContainer.h"
-#include "code/SkippedBodies.h"
-#include "clang/AST/RecursiveASTVisitor.h"
+#include "code/UncalledFunctions.h"
 
 using namespace clang;
 
 namespace leaklint {
 
-// Every function the code outside system headers names, by origin(), and
-// the spellings of the names templates leave unresolved.
-class UnboundedContainer::FunctionNames
-    : public RecursiveASTVisitor<FunctionNames> {
-public:
-  FunctionNames(const SourceManager &SM, NamedFunctions &Out)
-      : SM(SM), Out(Out) {}
-  bool shouldVisitTemplateInstantiations() const { return true; }
-  bool shouldVisitImplicitCode() const { return true; }
-
-  bool TraverseDecl(Decl *D) {
-    if (D && !isa<TranslationUnitDecl>(D) &&
-        SM.isInSystemHeader(D->getLocation()))
-      return true;
-    return RecursiveASTVisitor::TraverseDecl(D);
-  }
-  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
-    if (const auto *F = dyn_cast<FunctionDecl>(Ref->getDecl()))
-      Out.Named.insert(origin(F));
-    return true;
-  }
-  bool VisitMemberExpr(MemberExpr *Member) {
-    if (const auto *F = dyn_cast<FunctionDecl>(Member->getMemberDecl()))
-      Out.Named.insert(origin(F));
-    return true;
-  }
-  bool VisitOverloadExpr(OverloadExpr *E) {
-    if (E->getName().isIdentifier())
-      Out.Spellings.insert(E->getName().getAsIdentifierInfo()->getName());
-    return true;
-  }
-  bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *E) {
-    if (E->getMember().isIdentifier())
-      Out.Spellings.insert(E->getMember().getAsIdentifierInfo()->getName());
-    return true;
-  }
-  bool VisitDependentScopeDeclRefExpr(DependentScopeDeclRefExpr *E) {
-    if (E->getDeclName().isIdentifier())
-      Out.Spellings.insert(E->getDeclName().getAsIdentifierInfo()->getName());
-    return true;
-  }
-
-private:
-  const SourceManager &SM;
-  NamedFunctions &Out;
-};
-
-bool UnboundedContainer::onlyThisTUCanCall(const FunctionDecl *F) const {
-  if (isa<CXXConstructorDecl, CXXDestructorDecl, CXXConversionDecl>(F) ||
-      F->isOverloadedOperator() || F->isMain() || !F->getIdentifier())
-    return false;
-  const auto *Method = dyn_cast<CXXMethodDecl>(F);
-  if (Method && (Method->isVirtual() || Method->getParent()->isLambda()))
-    return false;
-  if (!F->isExternallyVisible())
-    return true;
-  // A class defined in the main file is this TU's own.
-  const SourceManager &SM = Ctx->getSourceManager();
-  return Method && SM.isInMainFile(
-                      SM.getExpansionLoc(Method->getParent()->getLocation()));
-}
-
 const FunctionDecl *
 UnboundedContainer::uncalledFunctionAround(const Expr *Site) {
   const FunctionDecl *F = functionAt(Site->getBeginLoc());
-  if (!F || !onlyThisTUCanCall(F) || isPartialTraversal(*Ctx))
+  if (!F || !UncalledFunctions::onlyThisTUCanCall(F))
     return nullptr;
   // Called directly (recordCall() saw every call): named, no need to read
   // the TU.
-  const FunctionDecl *Origin = origin(F);
-  if (CallSites.count(Origin))
+  if (CallSites.count(origin(F)))
     return nullptr;
-  if (!Names) {
-    Names.emplace();
-    FunctionNames(Ctx->getSourceManager(), *Names)
-        .TraverseDecl(Ctx->getTranslationUnitDecl());
-  }
-  if (Names->Named.contains(Origin) || Names->Spellings.contains(F->getName()))
-    return nullptr;
-  return F;
+  return Uncalled.isUncalled(F) ? F : nullptr;
 }
 
 } // namespace leaklint

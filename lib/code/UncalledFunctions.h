@@ -1,0 +1,49 @@
+//===--- UncalledFunctions.h - Functions nothing in the TU runs -*- C++ -*-===//
+//
+// A removal or a reset in a function that never runs bounds nothing: a
+// registry's `remove()` nobody calls, a signal's `clear()` nobody calls.
+// That a function never runs is known only for a function no other
+// translation unit can call: one with internal linkage, or a method of a
+// class defined in the main file. Such a function runs when something in
+// this TU names it: a call, its address, a member pointer (`&C::close`
+// handed to std::bind), or a dependent name of the same spelling in a
+// template. Constructors, destructors, conversions, operators, virtual
+// functions and lambdas' call operators run without being named, and count
+// as called. The TU is read for names once, on the first question.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LEAKLINT_LIB_CODE_UNCALLEDFUNCTIONS_H
+#define LEAKLINT_LIB_CODE_UNCALLEDFUNCTIONS_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringSet.h"
+#include <optional>
+
+namespace leaklint {
+
+class UncalledFunctions {
+public:
+  /// True for a function only this TU can call (see above).
+  static bool onlyThisTUCanCall(const clang::FunctionDecl *F);
+  /// True when only this TU can call \p F and nothing in it names \p F.
+  /// False in a host that matched part of the TU (clangd), which cannot
+  /// tell.
+  bool isUncalled(const clang::FunctionDecl *F);
+  /// The function calls and names stand for: a template's pattern, and
+  /// the canonical declaration.
+  static const clang::FunctionDecl *origin(const clang::FunctionDecl *F);
+  void clear() { Names.reset(); }
+
+private:
+  struct NamedFunctions {
+    llvm::DenseSet<const clang::FunctionDecl *> Named;
+    llvm::StringSet<> Spellings;
+  };
+  std::optional<NamedFunctions> Names;
+};
+
+} // namespace leaklint
+
+#endif // LEAKLINT_LIB_CODE_UNCALLEDFUNCTIONS_H
