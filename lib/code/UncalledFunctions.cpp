@@ -4,6 +4,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringMap.h"
 
 using namespace clang;
 
@@ -14,8 +15,9 @@ namespace {
 // the spellings of the names templates leave unresolved.
 class FunctionNames : public RecursiveASTVisitor<FunctionNames> {
 public:
-  FunctionNames(const SourceManager &SM, llvm::DenseSet<const FunctionDecl *> &Named,
-                llvm::StringSet<> &Spellings)
+  FunctionNames(const SourceManager &SM,
+                llvm::DenseSet<const FunctionDecl *> &Named,
+                llvm::StringMap<const FunctionDecl *> &Spellings)
       : SM(SM), Named(Named), Spellings(Spellings) {}
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return true; }
@@ -24,7 +26,12 @@ public:
     if (D && !isa<TranslationUnitDecl>(D) &&
         SM.isInSystemHeader(D->getLocation()))
       return true;
-    return RecursiveASTVisitor::TraverseDecl(D);
+    const FunctionDecl *Outer = Current;
+    if (const auto *F = dyn_cast_or_null<FunctionDecl>(D))
+      Current = UncalledFunctions::origin(F);
+    bool Result = RecursiveASTVisitor::TraverseDecl(D);
+    Current = Outer;
+    return Result;
   }
   bool VisitDeclRefExpr(DeclRefExpr *Ref) {
     if (const auto *F = dyn_cast<FunctionDecl>(Ref->getDecl()))
@@ -38,24 +45,34 @@ public:
   }
   bool VisitOverloadExpr(OverloadExpr *E) {
     if (E->getName().isIdentifier())
-      Spellings.insert(E->getName().getAsIdentifierInfo()->getName());
+      spelled(E->getName().getAsIdentifierInfo()->getName());
     return true;
   }
   bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *E) {
     if (E->getMember().isIdentifier())
-      Spellings.insert(E->getMember().getAsIdentifierInfo()->getName());
+      spelled(E->getMember().getAsIdentifierInfo()->getName());
     return true;
   }
   bool VisitDependentScopeDeclRefExpr(DependentScopeDeclRefExpr *E) {
     if (E->getDeclName().isIdentifier())
-      Spellings.insert(E->getDeclName().getAsIdentifierInfo()->getName());
+      spelled(E->getDeclName().getAsIdentifierInfo()->getName());
     return true;
   }
 
 private:
+  // A name spelled in one function only is kept with it: `handlers_.clear()`
+  // in a template's own clear() does not call that clear().
+  void spelled(StringRef Name) {
+    auto [It, New] = Spellings.try_emplace(Name, Current);
+    if (!New && It->second != Current)
+      It->second = nullptr;
+  }
+
   const SourceManager &SM;
   llvm::DenseSet<const FunctionDecl *> &Named;
-  llvm::StringSet<> &Spellings;
+  llvm::StringMap<const FunctionDecl *> &Spellings;
+  /// The function being read (its origin), or null outside any.
+  const FunctionDecl *Current = nullptr;
 };
 
 
@@ -91,8 +108,25 @@ bool UncalledFunctions::isUncalled(const FunctionDecl *F) {
     FunctionNames(Ctx.getSourceManager(), Names->Named, Names->Spellings)
         .TraverseDecl(Ctx.getTranslationUnitDecl());
   }
-  return !Names->Named.contains(origin(F)) &&
-         !Names->Spellings.contains(F->getName());
+  if (Names->Named.contains(origin(F)))
+    return false;
+  // A name templates leave unresolved may call it, unless it is spelled
+  // only inside the function itself.
+  auto Spelled = Names->Spellings.find(F->getName());
+  return Spelled == Names->Spellings.end() || Spelled->second == origin(F);
+}
+
+bool UncalledFunctions::definesMain(const ASTContext &Ctx) {
+  if (!HasMain) {
+    HasMain = false;
+    for (const Decl *D : Ctx.getTranslationUnitDecl()->decls())
+      if (const auto *F = dyn_cast<FunctionDecl>(D);
+          F && F->isMain() && F->doesThisDeclarationHaveABody()) {
+        HasMain = true;
+        break;
+      }
+  }
+  return *HasMain;
 }
 
 } // namespace leaklint

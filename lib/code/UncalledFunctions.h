@@ -18,7 +18,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/DenseSet.h"
-#include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/StringMap.h"
 #include <optional>
 
 namespace leaklint {
@@ -34,14 +34,24 @@ public:
   /// The function calls and names stand for: a template's pattern, and
   /// the canonical declaration.
   static const clang::FunctionDecl *origin(const clang::FunctionDecl *F);
-  void clear() { Names.reset(); }
+  /// True when the translation unit defines main(): a whole program, whose
+  /// functions that nothing names are dead, not waiting for a caller the
+  /// fragment leaves out. Read once.
+  bool definesMain(const clang::ASTContext &Ctx);
+  void clear() {
+    Names.reset();
+    HasMain.reset();
+  }
 
 private:
   struct NamedFunctions {
     llvm::DenseSet<const clang::FunctionDecl *> Named;
-    llvm::StringSet<> Spellings;
+    /// Names templates leave unresolved, with the one function that
+    /// spells each (null: several, or none).
+    llvm::StringMap<const clang::FunctionDecl *> Spellings;
   };
   std::optional<NamedFunctions> Names;
+  std::optional<bool> HasMain;
 };
 
 } // namespace leaklint

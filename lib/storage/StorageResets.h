@@ -5,6 +5,8 @@
 // cycle the code breaks by hand. This records, for the whole translation
 // unit, which fields are emptied, and where. Constructors and destructors do
 // not count: a destructor that a cycle keeps from running breaks nothing.
+// Nor do functions nothing runs in a TU that is a whole program (it
+// defines main(); code/UncalledFunctions.h).
 // Fields of class template specializations are keyed by the template's
 // field, so a reset in a member function that was never instantiated still
 // counts.
@@ -13,6 +15,7 @@
 #ifndef LEAKLINT_LIB_STORAGE_STORAGERESETS_H
 #define LEAKLINT_LIB_STORAGE_STORAGERESETS_H
 
+#include "code/UncalledFunctions.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/DenseMap.h"
@@ -56,6 +59,7 @@ public:
     Resets.clear();
     DestructorResets.clear();
     ReadClasses.clear();
+    Uncalled.clear();
     OnDemand = false;
   }
   /// Every field emptied, keyed as key() keys it, with where first.
@@ -74,6 +78,7 @@ private:
   // Bodies collected and not yet read, in the order collected: the first
   // reset of a field found is the one reported.
   mutable std::vector<const clang::FunctionDecl *> Pending;
+  mutable UncalledFunctions Uncalled;
   mutable llvm::DenseMap<const clang::FieldDecl *, StorageReset> Resets;
   mutable llvm::DenseMap<const clang::FieldDecl *,
                          llvm::SmallVector<StorageReset, 1>>
