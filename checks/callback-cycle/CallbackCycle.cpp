@@ -99,8 +99,7 @@ public:
       return true;
     }
     // `clicked += handler`: a member operator that stores its operand.
-    if (!isMemberOperatorCall(Op) ||
-        Op->getDirectCallee()->isInStdNamespace())
+    if (!isMemberOperatorCall(Op))
       return true;
     if (SmallVector<OwnershipLinks::ParamStore, 2> Stores =
             Links.storesOfCall(Op);

@@ -50,6 +50,14 @@ cycleFields(const CycleEvidence<Link, FieldKey> &E) {
   return Out;
 }
 
+/// True when the cycle \p E goes through its back edge's field more than
+/// once (list nodes linked through `next`, a circular list): making that
+/// field weak would free the objects it links.
+template <typename Link, typename FieldKey>
+bool revisitsBackField(const CycleEvidence<Link, FieldKey> &E) {
+  return llvm::count(cycleFields(E), E.Back.Field) > 1;
+}
+
 /// \p Traits says what the search cannot know by itself:
 ///   using Link, FieldKey;                 a store, and a field's identity
 ///   bool counts(const Link &) const;      may this store alone be evidence
@@ -102,8 +110,8 @@ public:
       }
       // Objects stored into each other (or into what they own): two, or a
       // ring of up to MaxRing, each owning the holder of the next store.
-      Ring.assign({I});
-      findRings(Found, Undone);
+      llvm::SmallVector<size_t, 4> Ring{I};
+      findRings(Found, Undone, Ring);
     }
   }
 
@@ -143,11 +151,12 @@ public:
   static constexpr unsigned MaxRing = 4;
 
 private:
-  // Extends the ring of stores in Ring (indices into \p Found, the first
+  // Extends the ring of stores \p Ring (indices into \p Found, the first
   // fixed) by every store whose holder the last store's target owns, and
   // records each ring that closes back on the first store's holder.
   template <typename UndoneFn>
-  void findRings(llvm::ArrayRef<Link> Found, UndoneFn &Undone) {
+  void findRings(llvm::ArrayRef<Link> Found, UndoneFn &Undone,
+                 llvm::SmallVectorImpl<size_t> &Ring) {
     const Link &First = Found[Ring.front()];
     const Link &Last = Found[Ring.back()];
     for (size_t J = Ring.front() + 1; J < Found.size(); ++J) {
@@ -158,15 +167,15 @@ private:
         continue;
       Ring.push_back(J);
       if (B.Target.ownsOrIs(First.Holder))
-        recordRing(Found);
+        recordRing(Found, Ring);
       else if (Ring.size() < MaxRing)
-        findRings(Found, Undone);
+        findRings(Found, Undone, Ring);
       Ring.pop_back();
     }
   }
 
-  // One vote for the back edge of the ring of stores in Ring.
-  void recordRing(llvm::ArrayRef<Link> Found) {
+  // One vote for the back edge of the ring of stores \p Ring.
+  void recordRing(llvm::ArrayRef<Link> Found, llvm::ArrayRef<size_t> Ring) {
     llvm::SmallVector<Link, 4> Links;
     for (size_t Index : Ring)
       Links.push_back(Found[Index]);
@@ -183,7 +192,7 @@ private:
     // Kept with this first vote's back edge first: between stores into one
     // field (`a->peer = b; b->peer = a;`) votes cannot choose.
     std::rotate(Links.begin(), Links.begin() + Back, Links.end());
-    auto [It, New] = Rings.try_emplace(Fields, RingStores{Links, {}});
+    auto It = Rings.try_emplace(Fields, RingStores{Links, {}}).first;
     ++It->second.Votes[Links.front().Field];
   }
 
@@ -217,8 +226,6 @@ private:
   llvm::MapVector<llvm::SmallVector<FieldKey, 4>, RingStores,
                   std::map<llvm::SmallVector<FieldKey, 4>, unsigned>>
       Rings;
-  /// The ring findRings() is extending: indices into the function's links.
-  llvm::SmallVector<size_t, 4> Ring;
 };
 
 } // namespace leaklint::cycles

@@ -298,16 +298,9 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
     Out.push_back(std::move(F));
     return;
   }
-  // A cycle through one field more than once (a list node pointing at
-  // another, a circular list): making that field weak would free every
-  // node but the one held from outside.
-  if (llvm::any_of(E.Forward,
-                   [&](const OwnershipLink &L) {
-                     return L.Field == Back->getCanonicalDecl();
-                   }) ||
-      llvm::any_of(E.Path, [&](const FieldDecl *Field) {
-        return Field->getCanonicalDecl() == Back->getCanonicalDecl();
-      })) {
+  // A cycle through one field more than once: making that field weak
+  // would free every node but the one held from outside.
+  if (cycles::revisitsBackField(E)) {
     F.Notes.push_back(
         {Back->getLocation(),
          "the cycle goes through " + quoted(Back->getName()) +

@@ -211,9 +211,7 @@ private:
     F.Notes.push_back({E.Back.Value, How});
     Through(E.Back);
     // A cycle through one field more than once (SharedPtrCycle.cpp).
-    if (llvm::any_of(E.Forward,
-                     [&](const LinkFact &L) { return L.Field == E.Back.Field; }) ||
-        llvm::is_contained(E.Path, E.Back.Field)) {
+    if (revisitsBackField(E)) {
       F.Notes.push_back({Back->Point,
                          "the cycle goes through " +
                              quoted(Back->ShortName) +

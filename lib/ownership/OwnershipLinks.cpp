@@ -780,8 +780,7 @@ OwnershipLinks::storesOfCall(const CallExpr *Call) {
     llvm::append_range(Out, storedParams(Callee));
     return Out;
   }
-  if (isa<CXXOperatorCallExpr>(Call) &&
-      cast<CXXOperatorCallExpr>(Call)->getOperator() == OO_Equal)
+  if (isa<CXXOperatorCallExpr>(Call))
     return Out;
   // A free or static function has no object of its own: only stores onto
   // the objects of its parameters reach the caller.
