@@ -5,7 +5,6 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ElementKinds.h"
-#include "KeyDomains.h"
 #include "UnboundedContainer.h"
 #include "ownership/OwnershipGraph.h"
 #include "storage/StaticStorage.h"
@@ -160,10 +159,10 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
       Where = " in " + quoted(F->getQualifiedNameAsString());
 
   // Growth only inside the entries of a map whose keys are bounded
-  // (`byLevel[level].push_back(line)`): say what the entries hold.
+  // (`byLevel[level].push_back(line)`, `byRoute["/api"].push_back(ms)`):
+  // say what the entries hold.
   std::string Into;
-  if (hasClosedKeyDomain(Container) &&
-      elementKind(Container, Containers) != ElementKind::Listener &&
+  if (elementKind(Container, Containers) != ElementKind::Listener &&
       llvm::all_of(C.Growths, [](const Growth &G) { return G.Element; }))
     if (const ClassTemplateSpecializationDecl *Inner =
             Containers.asContainer(elementType(Container))) {
@@ -171,10 +170,17 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
       Into = " to its entries";
     }
 
+  // A table of inner containers whose entries are emptied but whose keys
+  // are never dropped (a topic per subscription) piles up keys.
+  ElementKind Kind = elementKind(Container, Containers);
+  if (Into.empty() && Containers.asContainer(elementType(Container)) &&
+      llvm::none_of(C.Growths, [](const Growth &G) { return G.Element; }))
+    Kind = ElementKind::CacheEntry;
+
   Finding F;
   F.Loc = D->getLocation();
   std::string Suggestion;
-  switch (elementKind(Container, Containers)) {
+  switch (Kind) {
   case ElementKind::Listener:
     F.Message = Subject + " only grows: listeners are added" + Into + Where +
                 " but never removed; each registered callback and everything "

@@ -95,15 +95,35 @@ void UnboundedContainer::recordObjectReset(const CXXOperatorCallExpr *Assign) {
 }
 
 void UnboundedContainer::replayElementShrinks() {
-  // What grows inside elements is bounded by a shrink of an element; what
-  // grows the container itself (a key per name) is not.
+  // What grows inside elements is bounded by a shrink of an element that
+  // can run; what grows the container itself (a key per name) is not. An
+  // unsubscribe that nothing calls (UncalledShrinks.cpp) bounds nothing,
+  // when the growth can run.
+  auto growsInCalledCode = [&](const ValueDecl *D) {
+    return llvm::any_of(Candidates[D].Growths, [&](const Growth &G) {
+      return G.Element && !uncalledFunctionAround(G.Site);
+    });
+  };
+  llvm::DenseMap<const ValueDecl *, std::pair<const Expr *, const FunctionDecl *>>
+      OnlyUncalled;
+  llvm::DenseSet<const ValueDecl *> Bounded;
   for (const ElementShrink &E : ElementShrinks) {
     std::optional<Storage> S = storageOf(E.Container, /*Direct=*/false);
-    auto It = S ? Candidates.find(S->Decl) : Candidates.end();
-    if (It != Candidates.end())
-      llvm::erase_if(It->second.Growths,
-                     [](const Growth &G) { return G.Element; });
+    if (!S || !Candidates.count(S->Decl) || Bounded.contains(S->Decl))
+      continue;
+    if (const FunctionDecl *F = E.Selective && growsInCalledCode(S->Decl)
+                                    ? uncalledFunctionAround(E.Container)
+                                    : nullptr) {
+      OnlyUncalled.try_emplace(S->Decl, E.Container, F);
+      continue;
+    }
+    Bounded.insert(S->Decl);
+    llvm::erase_if(Candidates[S->Decl].Growths,
+                   [](const Growth &G) { return G.Element; });
   }
+  for (const auto &[Decl, Shrink] : OnlyUncalled)
+    if (!Bounded.contains(Decl) && !mayShrink(Decl))
+      ShrunkOnlyUncalled.try_emplace(Decl, Shrink);
 }
 
 void UnboundedContainer::noteShrinkKind(const ValueDecl *D, const Expr *Site,

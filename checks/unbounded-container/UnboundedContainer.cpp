@@ -61,6 +61,42 @@ std::string checkContainerNames(StringRef List) {
   return "";
 }
 
+bool isPairMember(const ValueDecl *D) {
+  const auto *Field = dyn_cast<FieldDecl>(D);
+  return Field && Field->getIdentifier() &&
+         llvm::is_contained({"first", "second"}, Field->getName()) &&
+         qualifiedName(Field->getParent()) == "std::pair";
+}
+
+// The container whose entry `*it` or `it->` reads, for an iterator local
+// initialised by a lookup or a walk of it: `auto it = m.find(k)`, and the
+// iterator of a range-for over it.
+const Expr *iteratedContainer(const Expr *E) {
+  const Expr *Iterator = nullptr;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+      Op && Op->getNumArgs() == 1 &&
+      (Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow))
+    Iterator = Op->getArg(0);
+  else if (const auto *Deref = dyn_cast<UnaryOperator>(E);
+           Deref && Deref->getOpcode() == UO_Deref)
+    Iterator = Deref->getSubExpr();
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+      Iterator ? Iterator->IgnoreParenImpCasts() : nullptr);
+  const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!VD || !VD->isLocalVarDecl() || VD->isStaticLocal() ||
+      VD->getType()->isReferenceType() || !VD->getInit())
+    return nullptr;
+  const auto *Call =
+      dyn_cast<CXXMemberCallExpr>(VD->getInit()->IgnoreImplicit());
+  const CXXMethodDecl *M = Call ? Call->getMethodDecl() : nullptr;
+  if (!M || !M->getIdentifier() ||
+      !llvm::is_contained({"find", "begin", "cbegin", "lower_bound",
+                           "upper_bound"},
+                          M->getName()))
+    return nullptr;
+  return Call->getImplicitObjectArgument();
+}
+
 } // namespace
 
 StringRef UnboundedContainerOptions::defaultGrowthMethods() {
@@ -143,6 +179,9 @@ UnboundedContainer::storageOf(const Expr *E, bool Direct) const {
       S->Element = true;
     return S;
   };
+  // `*it`, `it->`: the entry an iterator into a container points at.
+  if (const Expr *Iterated = iteratedContainer(E))
+    return Direct ? std::nullopt : InElement(storageOf(Iterated, false));
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
     if (Direct || Op->getOperator() != OO_Subscript || Op->getNumArgs() != 2)
       return std::nullopt;
@@ -155,6 +194,13 @@ UnboundedContainer::storageOf(const Expr *E, bool Direct) const {
       return Direct ? std::nullopt
                     : InElement(
                           storageOf(Call->getImplicitObjectArgument(), false));
+  }
+  // `it->second`, `kv.second` of a range-for: the value of an entry.
+  if (const auto *Member = dyn_cast<MemberExpr>(E);
+      Member && isPairMember(Member->getMemberDecl())) {
+    std::optional<Storage> S = storageOf(Member->getBase(), false);
+    if (S && S->Element)
+      return Direct ? std::nullopt : S;
   }
   if (const auto *Member = dyn_cast<MemberExpr>(E))
     if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl())) {
@@ -194,14 +240,17 @@ void UnboundedContainer::recordGrowth(const Expr *Container, const Expr *Site,
   if (!S)
     return;
   QualType T = containerType(S->Decl);
-  if (T.isNull() || T.isConstQualified() || !Containers.asContainer(T))
+  const ClassTemplateSpecializationDecl *Grown =
+      T.isNull() ? nullptr : Containers.asContainer(T);
+  if (!Grown || T.isConstQualified())
     return;
   bool StoresThis = llvm::any_of(Args, [](const Expr *Arg) {
     std::optional<InstanceSource> Source = findInstanceSource(Arg);
     return Source && Source->Class;
   });
   Candidate &C = Candidates[S->Decl];
-  C.Growths.push_back({Site, StoresThis, S->Element});
+  C.Growths.push_back({Site, StoresThis, S->Element,
+                       S->Element ? nullptr : keyAdded(Grown, Site, Args)});
   C.GrownViaObject |= S->ViaObject;
 }
 
@@ -537,7 +586,7 @@ std::vector<Finding> UnboundedContainer::finish() {
       // nor is growth that a check of its size bounds.
       llvm::erase_if(C.Growths, [&](const Growth &G) {
         return duringInitialisation(D, G.Site) || boundedBySize(D, G.Site) ||
-               reusesSlots(D, G.Site);
+               reusesSlots(D, G.Site) || addsFixedKeys(G);
       });
       if (C.Growths.empty())
         continue;
@@ -588,6 +637,7 @@ std::vector<Finding> UnboundedContainer::finish() {
   WholesaleShrinks.clear();
   ShrunkOnlyUncalled.clear();
   Uncalled.clear();
+  Finite.clear();
   MemberShrinks.clear();
   ElementShrinks.clear();
   TheSingletons.clear();

@@ -14,6 +14,7 @@
 
 #include "ContainerFacts.h"
 #include "Finding.h"
+#include "code/FiniteValues.h"
 #include "code/FunctionRanges.h"
 #include "code/UncalledFunctions.h"
 #include "code/NamePatterns.h"
@@ -112,6 +113,9 @@ private:
     /// The growth adds to an element (`hist[name].push_back(v)`), not to
     /// the container itself.
     bool Element = false;
+    /// The key it adds to a map or set of unique keys, when the call shows
+    /// it (`m[k]`, `m.emplace(k, v)`, `s.insert(k)`, `m.insert({k, v})`).
+    const clang::Expr *Key = nullptr;
   };
   struct Candidate {
     llvm::SmallVector<Growth, 4> Growths;
@@ -166,6 +170,14 @@ private:
   /// growth at \p Site: `if (c.empty()) fill(c)`, `while (i >= v.size())
   /// v.emplace_back()`, `if (log.size() >= Max) return;`.
   bool boundedBySize(const clang::ValueDecl *D, const clang::Expr *Site) const;
+  /// True when \p G adds a key from a set the program's text fixes: every
+  /// caller spells it as a literal, a range check confines it
+  /// (lib/code/FiniteValues.h). Such a table stops growing.
+  bool addsFixedKeys(const Growth &G);
+  /// The key \p Site adds to the unique-key container \p Keyed, or null.
+  static const clang::Expr *
+  keyAdded(const clang::ClassTemplateSpecializationDecl *Keyed,
+           const clang::Expr *Site, llvm::ArrayRef<const clang::Expr *> Args);
   bool within(clang::SourceLocation Loc, clang::SourceRange R) const;
   bool withinAny(clang::SourceLocation Loc,
                  llvm::ArrayRef<clang::SourceRange> Ranges) const;
@@ -260,6 +272,7 @@ private:
   /// leave unresolved; read on the first question.
   /// Functions nothing in the TU names (lib/code/UncalledFunctions.h).
   UncalledFunctions Uncalled;
+  FiniteValues Finite;
   Singletons TheSingletons;
   /// Where the objects of each program class live, and lifetimeOf()'s
   /// answers so far.

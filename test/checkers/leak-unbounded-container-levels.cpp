@@ -40,7 +40,8 @@ void hitRef(const std::string &Name, int V) {
 // CHECK-MESSAGES: :[[@LINE-8]]:60: note: bound it: {{.*}}
 
 // Clean twin: listeners per event (a closed set of keys), unsubscribed by
-// erasing from the event's list.
+// erasing from the event's list (an unsubscribe nothing called would bound
+// nothing).
 enum class Event { Open, Close };
 struct Bus {
   static Bus &get() {
@@ -59,6 +60,7 @@ struct Bus {
   }
   std::map<Event, std::vector<Listener>> Listeners;
 };
+void stopWatchingClose(const Bus::Listener &L) { Bus::get().off(Event::Close, L); }
 
 // Memoisation through a reference to the slot: grows per key.
 std::string render(const std::string &Key);

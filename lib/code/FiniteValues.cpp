@@ -1,0 +1,418 @@
+//===--- FiniteValues.cpp - Values from a set the program text fixes ------===//
+#include "code/FiniteValues.h"
+#include "code/Guards.h"
+#include "code/SkippedBodies.h"
+#include "code/UncalledFunctions.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace leaklint {
+namespace {
+
+constexpr unsigned MaxDepth = 4;
+// More distinct keys than this is no bound a reader would call small.
+constexpr int64_t MaxValues = 65536;
+
+// Every call of the program's functions, the functions named other than
+// as a callee, and the names templates leave unresolved.
+class CallCollector : public RecursiveASTVisitor<CallCollector> {
+public:
+  CallCollector(
+      const SourceManager &SM,
+      llvm::DenseMap<const FunctionDecl *, SmallVector<const Expr *, 4>> &Calls,
+      llvm::DenseSet<const FunctionDecl *> &Escaped,
+      llvm::StringSet<> &Spellings)
+      : SM(SM), Calls(Calls), Escaped(Escaped), Spellings(Spellings) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) &&
+        SM.isInSystemHeader(D->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+  bool VisitCallExpr(CallExpr *Call) {
+    if (const FunctionDecl *F = Call->getDirectCallee()) {
+      Calls[UncalledFunctions::origin(F)].push_back(Call);
+      Callees.insert(Call->getCallee()->IgnoreParenImpCasts());
+    }
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    named(Ref, Ref->getDecl());
+    return true;
+  }
+  bool VisitMemberExpr(MemberExpr *Member) {
+    named(Member, Member->getMemberDecl());
+    return true;
+  }
+  bool VisitOverloadExpr(OverloadExpr *E) {
+    spelled(E->getName());
+    return true;
+  }
+  bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *E) {
+    spelled(E->getMember());
+    return true;
+  }
+  bool VisitDependentScopeDeclRefExpr(DependentScopeDeclRefExpr *E) {
+    spelled(E->getDeclName());
+    return true;
+  }
+
+private:
+  void named(const Expr *E, const Decl *D) {
+    if (const auto *F = dyn_cast<FunctionDecl>(D); F && !Callees.contains(E))
+      Escaped.insert(UncalledFunctions::origin(F));
+  }
+  void spelled(DeclarationName Name) {
+    if (Name.isIdentifier())
+      Spellings.insert(Name.getAsIdentifierInfo()->getName());
+  }
+
+  const SourceManager &SM;
+  llvm::DenseMap<const FunctionDecl *, SmallVector<const Expr *, 4>> &Calls;
+  llvm::DenseSet<const FunctionDecl *> &Escaped;
+  llvm::StringSet<> &Spellings;
+  /// Callee expressions of the calls seen: a call is visited before them.
+  llvm::DenseSet<const Expr *> Callees;
+};
+
+const Expr *refersTo(const Expr *E, const ValueDecl *V) {
+  const auto *Ref =
+      dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
+  return Ref && Ref->getDecl() == V ? Ref : nullptr;
+}
+
+// Does \p Body change \p V, or let something else change it?
+class Writes : public RecursiveASTVisitor<Writes> {
+public:
+  explicit Writes(const VarDecl *V) : V(V) {}
+  bool VisitBinaryOperator(BinaryOperator *B) {
+    Found |= B->isAssignmentOp() && refersTo(B->getLHS(), V);
+    return !Found;
+  }
+  bool VisitUnaryOperator(UnaryOperator *U) {
+    Found |= (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf) &&
+             refersTo(U->getSubExpr(), V);
+    return !Found;
+  }
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    const CXXMethodDecl *M = Call->getMethodDecl();
+    Found |= M && !M->isConst() && refersTo(Call->getImplicitObjectArgument(), V);
+    return !Found;
+  }
+  bool VisitCallExpr(CallExpr *Call) {
+    const FunctionDecl *F = Call->getDirectCallee();
+    unsigned First = 0;
+    // A member operator's first argument is the object it runs on.
+    if (const auto *M = dyn_cast_or_null<CXXMethodDecl>(F);
+        M && isa<CXXOperatorCallExpr>(Call)) {
+      First = 1;
+      Found |= Call->getNumArgs() > 0 && refersTo(Call->getArg(0), V) &&
+               !M->isConst();
+    }
+    for (unsigned I = First; I < Call->getNumArgs(); ++I)
+      Found |= refersTo(Call->getArg(I), V) &&
+               (!F || I - First >= F->getNumParams() ||
+                mutableParam(F->getParamDecl(I - First)->getType()));
+    return !Found;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
+    const CXXConstructorDecl *C = Construct->getConstructor();
+    for (unsigned I = 0; I < Construct->getNumArgs(); ++I)
+      Found |= refersTo(Construct->getArg(I), V) &&
+               (!C || I >= C->getNumParams() ||
+                mutableParam(C->getParamDecl(I)->getType()));
+    return !Found;
+  }
+  bool VisitLambdaExpr(LambdaExpr *L) {
+    for (const LambdaCapture &C : L->captures())
+      Found |= C.capturesVariable() && C.getCaptureKind() == LCK_ByRef &&
+               C.getCapturedVar() == V;
+    return !Found;
+  }
+
+  bool Found = false;
+
+private:
+  static bool mutableParam(QualType T) {
+    return (T->isLValueReferenceType() &&
+            !T->getPointeeType().isConstQualified()) ||
+           T->isRValueReferenceType();
+  }
+  const VarDecl *V;
+};
+
+bool writtenIn(const VarDecl *V, const Stmt *Body) {
+  if (!Body)
+    return true;
+  Writes W(V);
+  W.TraverseStmt(const_cast<Stmt *>(Body));
+  return W.Found;
+}
+
+// The return statements of a body, leaving out those of nested lambdas.
+class Returns : public RecursiveASTVisitor<Returns> {
+public:
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool VisitReturnStmt(ReturnStmt *R) {
+    Found.push_back(R);
+    return true;
+  }
+  SmallVector<const ReturnStmt *, 4> Found;
+};
+
+// How \p E strips to the expression whose values it takes.
+const Expr *valueOf(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else if (const auto *C = dyn_cast<ExprWithCleanups>(E))
+      E = C->getSubExpr();
+    else if (const auto *D = dyn_cast<CXXDefaultArgExpr>(E))
+      E = D->getExpr();
+    else
+      return E;
+  }
+}
+
+std::optional<int64_t> integerConstant(const Expr *E, const ASTContext &Ctx) {
+  if (E->isValueDependent() || !E->getType()->isIntegralOrEnumerationType())
+    return std::nullopt;
+  Expr::EvalResult R;
+  if (!E->EvaluateAsInt(R, Ctx) || R.Val.getInt().getSignificantBits() > 63)
+    return std::nullopt;
+  return R.Val.getInt().getExtValue();
+}
+
+// The interval the conditions guarding \p Use confine \p V to, as [Lo, Hi].
+void confine(const Expr *Cond, bool WhenTrue, const ValueDecl *V,
+             const ASTContext &Ctx, std::optional<int64_t> &Lo,
+             std::optional<int64_t> &Hi) {
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
+      Not && Not->getOpcode() == UO_LNot)
+    return confine(Not->getSubExpr(), !WhenTrue, V, Ctx, Lo, Hi);
+  const auto *B = dyn_cast<BinaryOperator>(Cond);
+  if (!B)
+    return;
+  if ((B->getOpcode() == BO_LAnd && WhenTrue) ||
+      (B->getOpcode() == BO_LOr && !WhenTrue)) {
+    confine(B->getLHS(), WhenTrue, V, Ctx, Lo, Hi);
+    confine(B->getRHS(), WhenTrue, V, Ctx, Lo, Hi);
+    return;
+  }
+  if (!B->isComparisonOp())
+    return;
+  // As `V Op C`, where the guarded code runs.
+  BinaryOperatorKind Op = B->getOpcode();
+  const Expr *Other = B->getRHS();
+  if (!refersTo(B->getLHS(), V)) {
+    if (!refersTo(B->getRHS(), V))
+      return;
+    Other = B->getLHS();
+    Op = BinaryOperator::reverseComparisonOp(Op);
+  }
+  if (!WhenTrue)
+    Op = BinaryOperator::negateComparisonOp(Op);
+  std::optional<int64_t> C = integerConstant(Other, Ctx);
+  if (!C)
+    return;
+  auto Raise = [&](int64_t L) { Lo = Lo ? std::max(*Lo, L) : L; };
+  auto Lower = [&](int64_t H) { Hi = Hi ? std::min(*Hi, H) : H; };
+  switch (Op) {
+  case BO_LT: Lower(*C - 1); break;
+  case BO_LE: Lower(*C); break;
+  case BO_GT: Raise(*C + 1); break;
+  case BO_GE: Raise(*C); break;
+  case BO_EQ: Raise(*C); Lower(*C); break;
+  default: break;
+  }
+}
+
+} // namespace
+
+const FiniteValues::CallIndex &FiniteValues::callIndex() {
+  if (!Calls) {
+    Calls.emplace();
+    CallCollector(Ctx->getSourceManager(), Calls->Calls, Calls->Escaped,
+                  Calls->Spellings)
+        .TraverseDecl(Ctx->getTranslationUnitDecl());
+  }
+  return *Calls;
+}
+
+bool FiniteValues::isFinite(const Expr *E, ASTContext &Ctx) {
+  this->Ctx = &Ctx;
+  return E && finite(E, 0);
+}
+
+bool FiniteValues::finite(const Expr *E, unsigned Depth) {
+  if (Depth > MaxDepth || E->isValueDependent() || E->isTypeDependent())
+    return false;
+  // A type with few values, or an explicit conversion to one.
+  QualType T = E->getType().getNonReferenceType().getCanonicalType();
+  auto FewValues = [&](QualType T) {
+    return T->isBooleanType() || T->isEnumeralType() ||
+           (T->isIntegerType() && Ctx->getIntWidth(T) <= 16);
+  };
+  if (FewValues(T))
+    return true;
+  E = valueOf(E);
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E)) {
+    if (FewValues(Cast->getType().getCanonicalType()))
+      return true;
+    return finite(Cast->getSubExpr(), Depth);
+  }
+  if (isa<StringLiteral, IntegerLiteral, CharacterLiteral, FloatingLiteral,
+          CXXBoolLiteralExpr, CXXNullPtrLiteralExpr, PredefinedExpr,
+          SourceLocExpr, UnaryExprOrTypeTraitExpr>(E))
+    return true;
+  if (integerConstant(E, *Ctx))
+    return true;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    const ValueDecl *D = Ref->getDecl();
+    if (isa<EnumConstantDecl>(D))
+      return true;
+    if (const auto *P = dyn_cast<ParmVarDecl>(D))
+      return finiteParameter(P, Ref, Depth);
+    const auto *V = dyn_cast<VarDecl>(D);
+    if (!V || !V->getInit())
+      return false;
+    if (V->isConstexpr())
+      return true;
+    // A constant, a reference (never reseated), or a local nothing writes.
+    const auto *Around = dyn_cast_or_null<FunctionDecl>(
+        V->getParentFunctionOrMethod());
+    bool Fixed = V->getType().isConstQualified() ||
+                 (V->getType()->isReferenceType() && Around) ||
+                 (V->isLocalVarDecl() && !V->isStaticLocal() && Around &&
+                  !writtenIn(V, Around->getBody()));
+    return Fixed && finite(V->getInit(), Depth + 1);
+  }
+  if (const auto *C = dyn_cast<AbstractConditionalOperator>(E))
+    return finite(C->getTrueExpr(), Depth) &&
+           finite(C->getFalseExpr(), Depth);
+  if (const auto *B = dyn_cast<BinaryOperator>(E)) {
+    if (B->getOpcode() == BO_Comma)
+      return finite(B->getRHS(), Depth);
+    if (!B->getType()->isIntegerType())
+      return false;
+    // `h % 64`, `h & 0xff`: few values whatever `h` is.
+    std::optional<int64_t> R = integerConstant(B->getRHS(), *Ctx);
+    std::optional<int64_t> L = integerConstant(B->getLHS(), *Ctx);
+    if (B->getOpcode() == BO_Rem && R && *R != 0 && std::abs(*R) <= MaxValues)
+      return true;
+    if (B->getOpcode() == BO_And && ((R && *R >= 0 && *R < MaxValues) ||
+                                     (L && *L >= 0 && *L < MaxValues)))
+      return true;
+    return finite(B->getLHS(), Depth) &&
+           finite(B->getRHS(), Depth);
+  }
+  if (const auto *U = dyn_cast<UnaryOperator>(E))
+    return llvm::is_contained({UO_Minus, UO_Plus, UO_Not, UO_LNot},
+                              U->getOpcode()) &&
+           finite(U->getSubExpr(), Depth);
+  if (const auto *Init = dyn_cast<InitListExpr>(E))
+    return llvm::all_of(Init->inits(), [&](const Expr *I) {
+      return finite(I, Depth);
+    });
+  // An object built from fixed values only: std::string("requests").
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    return llvm::all_of(Construct->arguments(), [&](const Expr *A) {
+      return finite(A, Depth);
+    });
+  // `prefix + "total"` over fixed strings; a user-defined literal.
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (Op->getOperator() != OO_Plus)
+      return false;
+    return llvm::all_of(Op->arguments(), [&](const Expr *A) {
+      return finite(A, Depth);
+    });
+  }
+  if (const auto *Literal = dyn_cast<UserDefinedLiteral>(E))
+    return llvm::all_of(Literal->arguments(), [&](const Expr *A) {
+      return finite(A, Depth);
+    });
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *F = Call->getDirectCallee();
+    if (!F || isa<CXXMethodDecl>(F))
+      return false;
+    // std::to_string of a fixed number is a fixed string.
+    if (F->isInStdNamespace() && F->getIdentifier() &&
+        F->getName() == "to_string")
+      return llvm::all_of(Call->arguments(), [&](const Expr *A) {
+        return finite(A, Depth);
+      });
+    return finiteReturns(F, Depth + 1);
+  }
+  return false;
+}
+
+bool FiniteValues::finiteParameter(const ParmVarDecl *P, const Expr *Use,
+                                   unsigned Depth) {
+  const auto *F = dyn_cast_or_null<FunctionDecl>(P->getDeclContext());
+  if (!F || !F->getBody() || writtenIn(P, F->getBody()))
+    return false;
+  // Confined to a small interval where it is used.
+  if (P->getType()->isIntegerType()) {
+    std::optional<int64_t> Lo, Hi;
+    if (P->getType()->isUnsignedIntegerType())
+      Lo = 0;
+    if (std::optional<SmallVector<Guard, 4>> Guards =
+            guardsOf(Use, F->getBody()))
+      for (const Guard &G : *Guards)
+        confine(G.Cond, G.WhenTrue, P, *Ctx, Lo, Hi);
+    if (Lo && Hi && *Hi >= *Lo && *Hi - *Lo < MaxValues)
+      return true;
+  }
+  // Every caller passes fixed values.
+  if (!UncalledFunctions::onlyThisTUCanCall(F) || isPartialTraversal(*Ctx))
+    return false;
+  auto [It, New] = Verdicts.try_emplace(P, false);
+  if (!New)
+    return It->second;
+  const CallIndex &Index = callIndex();
+  const FunctionDecl *Origin = UncalledFunctions::origin(F);
+  auto Found = Index.Calls.find(Origin);
+  if (Found == Index.Calls.end() || Index.Escaped.contains(Origin) ||
+      Index.Spellings.contains(F->getName()))
+    return false;
+  unsigned I = P->getFunctionScopeIndex();
+  bool Result = llvm::all_of(Found->second, [&](const Expr *E) {
+    const auto *Call = cast<CallExpr>(E);
+    const Expr *Arg =
+        I < Call->getNumArgs() ? Call->getArg(I) : P->getDefaultArg();
+    return Arg && finite(Arg, Depth + 1);
+  });
+  Verdicts[P] = Result;
+  return Result;
+}
+
+bool FiniteValues::finiteReturns(const FunctionDecl *F, unsigned Depth) {
+  const FunctionDecl *Def = nullptr;
+  if (Depth > MaxDepth || !F->hasBody(Def) || !Def->getBody() ||
+      Ctx->getSourceManager().isInSystemHeader(Def->getLocation()))
+    return false;
+  auto [It, New] = Verdicts.try_emplace(Def, false);
+  if (!New)
+    return It->second;
+  Returns R;
+  R.TraverseStmt(Def->getBody());
+  bool Result = !R.Found.empty() &&
+                llvm::all_of(R.Found, [&](const ReturnStmt *Ret) {
+                  return Ret->getRetValue() &&
+                         finite(Ret->getRetValue(), Depth);
+                });
+  Verdicts[Def] = Result;
+  return Result;
+}
+
+} // namespace leaklint
