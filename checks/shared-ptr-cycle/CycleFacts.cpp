@@ -159,14 +159,18 @@ static bool fromJSON(const Value &V, ParamStoreFact &S, Path P) {
 }
 
 static Value toJSON(const EmptyingFact &E) {
-  return llvm::json::Object{{"field", E.Field},
-                            {"function", E.Function},
-                            {"in_destructor", E.InDestructor}};
+  llvm::json::Object O{{"field", E.Field},
+                       {"function", E.Function},
+                       {"in_destructor", E.InDestructor}};
+  if (!E.Collection.empty())
+    O["collection"] = E.Collection;
+  return O;
 }
 static bool fromJSON(const Value &V, EmptyingFact &E, Path P) {
   ObjectMapper O(V, P);
   return O && O.map("field", E.Field) && O.map("function", E.Function) &&
-         O.map("in_destructor", E.InDestructor);
+         O.map("in_destructor", E.InDestructor) &&
+         O.mapOptional("collection", E.Collection);
 }
 
 template <typename T>
@@ -184,6 +188,7 @@ Value toJSON(const CycleFacts &F) {
       {"functions", F.Functions},
       {"drains", F.Drains},
       {"resets", F.Resets},
+      {"element_resets", F.ElementResets},
       {"called", std::vector<std::string>(F.Called.begin(), F.Called.end())},
       {"reported",
        std::vector<std::string>(F.Reported.begin(), F.Reported.end())}};
@@ -194,7 +199,9 @@ bool fromJSON(const Value &V, CycleFacts &F, Path P) {
   std::vector<std::string> Called, Reported;
   if (!(O && O.map("fields", F.Fields) && O.map("setters", F.Setters) &&
         O.map("functions", F.Functions) && O.map("drains", F.Drains) &&
-        O.map("resets", F.Resets) && O.map("called", Called) &&
+        O.map("resets", F.Resets) &&
+        O.mapOptional("element_resets", F.ElementResets) &&
+        O.map("called", Called) &&
         O.map("reported", Reported)))
     return false;
   F.Called.insert(Called.begin(), Called.end());

@@ -123,6 +123,9 @@ struct EmptyingFact {
   std::string Function; ///< USR
   /// The holder's own destructor: a cycle keeps it from running.
   bool InDestructor = false;
+  /// For a reset through every element of a collection field (`for (auto &M
+  /// : Members) M->Room.reset();`): that collection. Empty otherwise.
+  std::string Collection;
 };
 
 /// Everything one TU contributes.
@@ -133,6 +136,10 @@ struct CycleFacts {
   /// Collections some function drains (erase, pop, clear) or fields some
   /// function resets.
   std::vector<EmptyingFact> Drains, Resets;
+  /// Fields some function resets through every element of a collection.
+  /// Optional in the file: a reader that does not know them misses a
+  /// reset, and misreads nothing.
+  std::vector<EmptyingFact> ElementResets;
   /// Functions called from this TU whose class holds shared owners: a drain
   /// that nothing calls drains nothing.
   std::set<std::string> Called;

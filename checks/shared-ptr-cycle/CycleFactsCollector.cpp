@@ -212,6 +212,13 @@ CycleFactsCollector::finish(const StorageResets &Resets,
     if (Links.isSharedOwnerField(Field) && Reset.In)
       Facts.Resets.push_back({field(Field, Ctx), crossTUName(Reset.In),
                               isa<CXXDestructorDecl>(Reset.In)});
+  for (const auto &[Fields, Reset] : Resets.allForEveryElement())
+    if (Links.isSharedOwnerField(Fields.first) && Reset.In) {
+      EmptyingFact E{field(Fields.first, Ctx), crossTUName(Reset.In),
+                     isa<CXXDestructorDecl>(Reset.In)};
+      E.Collection = field(Fields.second, Ctx);
+      Facts.ElementResets.push_back(std::move(E));
+    }
   for (const FieldDecl *Field : Reported)
     Facts.Reported.insert(field(Field, Ctx));
   CycleFacts Out = std::move(Facts);

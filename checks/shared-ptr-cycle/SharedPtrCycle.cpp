@@ -194,7 +194,8 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
   // `close()`) holds until the objects are done: it leaks only if that
   // never happens, which the code does not show. Through a collection, a
   // reset of one element's back pointer unlinks that element only (a child
-  // removed from its parent); the others stay in the cycle.
+  // removed from its parent); the others stay in the cycle, unless the
+  // reset walks every element (below).
   // So does the destructor of an owner outside the cycle (a handle that
   // unlinks the pair it owns); the cycle's own destructors never run.
   SmallVector<const CXXRecordDecl *, 4> CycleClasses;
@@ -206,6 +207,17 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
   if (llvm::all_of(Edges, isSingleOwner) &&
       llvm::any_of(Edges, [&](const FieldDecl *Field) {
         return Resets.find(Field) || Resets.findInDestructor(Field, Inside);
+      }))
+    return;
+  // A reset through every element of each collection on the cycle unlinks
+  // them all: `for (auto &M : Members) M->Room.reset();` in `close()`.
+  if (!llvm::all_of(Edges, isSingleOwner) &&
+      llvm::any_of(Edges, [&](const FieldDecl *Field) {
+        return isSingleOwner(Field) &&
+               llvm::all_of(Edges, [&](const FieldDecl *Other) {
+                 return isSingleOwner(Other) ||
+                        Resets.findForEveryElement(Field, Other);
+               });
       }))
     return;
   Finding F;

@@ -20,6 +20,8 @@ struct Program {
   std::set<std::string> Called, Reported;
   /// Fields some called, non-destructor function drains / resets.
   std::set<std::string> Drained, Reset;
+  /// (field, collection): reset through every element of the collection.
+  std::set<std::pair<std::string, std::string>> ResetInEveryElement;
 
   explicit Program(const std::vector<CycleFacts> &TUs) {
     for (const CycleFacts &TU : TUs) {
@@ -41,6 +43,9 @@ struct Program {
       for (const EmptyingFact &E : TU.Resets)
         if (!E.InDestructor && Called.count(E.Function))
           Reset.insert(E.Field);
+      for (const EmptyingFact &E : TU.ElementResets)
+        if (!E.InDestructor && Called.count(E.Function))
+          ResetInEveryElement.insert({E.Field, E.Collection});
     }
   }
 
@@ -157,6 +162,18 @@ private:
                      }) &&
         llvm::any_of(Edges, [&](const std::string &Field) {
           return P.Reset.count(Field) > 0;
+        }))
+      return;
+    // Reset through every element of each collection on it.
+    if (!llvm::all_of(Edges, [&](const std::string &F) {
+          return P.singleOwner(F);
+        }) &&
+        llvm::any_of(Edges, [&](const std::string &Field) {
+          return P.singleOwner(Field) &&
+                 llvm::all_of(Edges, [&](const std::string &Other) {
+                   return P.singleOwner(Other) ||
+                          P.ResetInEveryElement.count({Field, Other});
+                 });
         }))
       return;
     WholeProgramFinding F;

@@ -76,13 +76,27 @@ bool isEmptyingFunction(const DeclarationName &Name) {
 class ResetVisitor : public RecursiveASTVisitor<ResetVisitor> {
 public:
   ResetVisitor(const FunctionDecl *F,
-               llvm::DenseMap<const FieldDecl *, StorageReset> &Resets)
-      : F(F), Resets(Resets) {}
+               llvm::DenseMap<const FieldDecl *, StorageReset> &Resets,
+               StorageResets::ElementResetMap *EveryElement = nullptr)
+      : F(F), Resets(Resets), EveryElement(EveryElement) {}
 
   void record(const Expr *Target, const Expr *Where) {
-    if (const FieldDecl *Field = fieldOf(Target))
-      Resets.try_emplace(StorageResets::key(Field),
-                         StorageReset{Where->getBeginLoc(), F});
+    const FieldDecl *Field = fieldOf(Target);
+    if (!Field)
+      return;
+    StorageReset Reset{Where->getBeginLoc(), F};
+    Resets.try_emplace(StorageResets::key(Field), Reset);
+    if (const FieldDecl *Collection = EveryElement ? walked(Target) : nullptr)
+      EveryElement->try_emplace(
+          {StorageResets::key(Field), StorageResets::key(Collection)}, Reset);
+  }
+
+  // `for (auto &M : Members)`: the loop variable stands for every element.
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *Loop) {
+    if (const FieldDecl *Collection = fieldOf(Loop->getRangeInit()))
+      if (const VarDecl *V = Loop->getLoopVariable())
+        LoopOver[V] = Collection;
+    return true;
   }
 
   bool VisitBinaryOperator(BinaryOperator *B) {
@@ -137,8 +151,25 @@ public:
   }
 
 private:
+  // The collection field whose every element \p Target's object is:
+  // `M->Room` or `M.Room` in a range-for over it.
+  const FieldDecl *walked(const Expr *Target) const {
+    const auto *Member = dyn_cast<MemberExpr>(Target->IgnoreParenImpCasts());
+    if (!Member)
+      return nullptr;
+    const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
+    if (const auto *Arrow = dyn_cast<CXXOperatorCallExpr>(Base);
+        Arrow && Arrow->getOperator() == OO_Arrow && Arrow->getNumArgs() == 1)
+      Base = Arrow->getArg(0)->IgnoreParenImpCasts();
+    const auto *Ref = dyn_cast<DeclRefExpr>(Base);
+    const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    return V ? LoopOver.lookup(V) : nullptr;
+  }
+
   const FunctionDecl *F;
   llvm::DenseMap<const FieldDecl *, StorageReset> &Resets;
+  StorageResets::ElementResetMap *EveryElement;
+  llvm::DenseMap<const VarDecl *, const FieldDecl *> LoopOver;
 };
 
 } // namespace
@@ -186,7 +217,7 @@ void StorageResets::read(const FunctionDecl *F) const {
   if (Uncalled.definesMain(F->getASTContext()) && Uncalled.isUncalled(F))
     return;
   if (F->getBody()) {
-    ResetVisitor(F, Resets).TraverseStmt(F->getBody());
+    ResetVisitor(F, Resets, &ElementResets).TraverseStmt(F->getBody());
     return;
   }
   for (const SkippedEmptying &E : emptyingsOfSkippedBody(
@@ -215,6 +246,14 @@ const StorageReset *StorageResets::find(const FieldDecl *Field) {
       read(Skipped);
   auto It = Resets.find(key(Field));
   return It == Resets.end() ? nullptr : &It->second;
+}
+
+const StorageReset *
+StorageResets::findForEveryElement(const FieldDecl *Field,
+                                   const FieldDecl *Collection) {
+  find(Field); // reads what is pending, and skipped members on demand
+  auto It = ElementResets.find({key(Field), key(Collection)});
+  return It == ElementResets.end() ? nullptr : &It->second;
 }
 
 } // namespace leaklint

@@ -50,6 +50,21 @@ public:
   findInDestructor(const clang::FieldDecl *Field,
                    llvm::function_ref<bool(const clang::CXXRecordDecl *)>
                        RunsOnlyAfter);
+  /// Where \p Field is emptied in every element of the collection field
+  /// \p Collection at once, if anywhere: `for (auto &M : Members)
+  /// M->Room.reset();` unlinks every member, where a reset of one element's
+  /// field unlinks that element only.
+  const StorageReset *findForEveryElement(const clang::FieldDecl *Field,
+                                          const clang::FieldDecl *Collection);
+  /// Resets through every element, keyed by (field, collection).
+  using ElementResetMap =
+      llvm::DenseMap<std::pair<const clang::FieldDecl *,
+                               const clang::FieldDecl *>,
+                     StorageReset>;
+  const ElementResetMap &allForEveryElement() const {
+    readPending();
+    return ElementResets;
+  }
   /// For a host that matched part of the TU (clangd): find() also reads the
   /// members of a field's class whose bodies the host skipped, once per
   /// class, since nothing matched them (SkippedBodies.h).
@@ -58,6 +73,7 @@ public:
     Pending.clear();
     Resets.clear();
     DestructorResets.clear();
+    ElementResets.clear();
     ReadClasses.clear();
     Uncalled.clear();
     OnDemand = false;
@@ -83,6 +99,7 @@ private:
   mutable llvm::DenseMap<const clang::FieldDecl *,
                          llvm::SmallVector<StorageReset, 1>>
       DestructorResets;
+  mutable ElementResetMap ElementResets;
   llvm::DenseSet<const clang::CXXRecordDecl *> ReadClasses;
   bool OnDemand = false;
 };

@@ -3,7 +3,9 @@
 // A cycle of single owners that code lets go of again, on any of its edges,
 // outside constructors and destructors, is broken by hand: the warning's
 // back edge need not be the field that is reset. Through a collection, a
-// reset of one element's back pointer unlinks that element only.
+// reset of one element's back pointer unlinks that element only, and a reset
+// of that pointer in every element (a range-for over the collection) unlinks
+// them all.
 
 #include <algorithm>
 #include <memory>
@@ -66,5 +68,71 @@ struct Block : std::enable_shared_from_this<Block> {
   void remove(const std::shared_ptr<Stmt> &S) {
     S->Parent = nullptr;
     Stmts.erase(std::find(Stmts.begin(), Stmts.end(), S));
+  }
+};
+
+// --- Closing a room resets the back pointer of every member at once: the
+// room and its members are all unlinked.
+
+struct Room;
+struct Member {
+  std::shared_ptr<Room> In;
+  std::shared_ptr<Member> InvitedBy;
+};
+struct Room : std::enable_shared_from_this<Room> {
+  std::vector<std::shared_ptr<Member>> Members;
+  void join(const std::shared_ptr<Member> &M) {
+    M->In = shared_from_this();
+    Members.push_back(M);
+  }
+  void close() {
+    for (auto &M : Members)
+      M->In.reset();
+  }
+};
+
+// --- Twins: the loop walks another list; the loop empties another field.
+
+struct Hall;
+struct Guest {
+  std::shared_ptr<Hall> In;
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'Guest::In' completes a shared_ptr ownership cycle; the 'Hall' it points to owns the 'Guest' in turn, so neither is ever destroyed [leak-shared-ptr-cycle]
+  // CHECK-MESSAGES: :[[@LINE+6]]:39: note: 'Hall::Guests' owns 'Guest' objects through 'std::vector<std::shared_ptr<Guest>>'{{$}}
+  // CHECK-MESSAGES: :[[@LINE+9]]:22: note: the 'Guest' is stored in 'Guests' here{{$}}
+  // CHECK-MESSAGES: :[[@LINE+7]]:13: note: 'In' is set to shared_from_this() here{{$}}
+  // CHECK-MESSAGES: :[[@LINE-5]]:25: note: make it a std::weak_ptr: 'std::weak_ptr<Hall> In;'{{$}}
+};
+struct Hall : std::enable_shared_from_this<Hall> {
+  std::vector<std::shared_ptr<Guest>> Guests;
+  std::vector<std::shared_ptr<Guest>> Leaving;
+  void enter(const std::shared_ptr<Guest> &G) {
+    G->In = shared_from_this();
+    Guests.push_back(G);
+  }
+  void sweep() {
+    for (auto &G : Leaving)
+      G->In.reset();
+  }
+};
+
+struct Team;
+struct Player {
+  std::shared_ptr<Team> On;
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'Player::On' completes a shared_ptr ownership cycle; the 'Team' it points to owns the 'Player' in turn, so neither is ever destroyed [leak-shared-ptr-cycle]
+  // CHECK-MESSAGES: :[[@LINE+7]]:40: note: 'Team::Players' owns 'Player' objects through 'std::vector<std::shared_ptr<Player>>'{{$}}
+  // CHECK-MESSAGES: :[[@LINE+9]]:23: note: the 'Player' is stored in 'Players' here{{$}}
+  // CHECK-MESSAGES: :[[@LINE+7]]:13: note: 'On' is set to shared_from_this() here{{$}}
+  // CHECK-MESSAGES: :[[@LINE-5]]:25: note: make it a std::weak_ptr: 'std::weak_ptr<Team> On;'{{$}}
+  std::shared_ptr<Player> Captain;
+};
+struct Team : std::enable_shared_from_this<Team> {
+  std::vector<std::shared_ptr<Player>> Players;
+  void add(const std::shared_ptr<Player> &P) {
+    P->On = shared_from_this();
+    Players.push_back(P);
+  }
+  void disband() {
+    for (auto &P : Players)
+      P->Captain.reset();
   }
 };
