@@ -260,6 +260,11 @@ CallbackCycle::CallbackCycle(const CallbackCycleOptions &Options)
 
 void CallbackCycle::registerMatchers(MatchFinder &Finder,
                                      MatchFinder::MatchCallback *CB) {
+  // Set here, where the analysis has its final address: the summaries of
+  // setters tell StorageResets which calls empty a field
+  // (`setOnMessage(nullptr)`).
+  Resets.readSettersWith(
+      [this](const CallExpr *Call) { return Links.singleValueStores(Call); });
   Finder.addMatcher(functionDecl(isDefinition()).bind("function"), CB);
 }
 

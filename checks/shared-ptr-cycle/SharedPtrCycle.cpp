@@ -123,6 +123,11 @@ SharedPtrCycle::SharedPtrCycle(const SharedPtrCycleOptions &Options)
 
 void SharedPtrCycle::registerMatchers(MatchFinder &Finder,
                                       MatchFinder::MatchCallback *CB) {
+  // Set here, where the analysis has its final address: the summaries of
+  // setters tell StorageResets which calls empty a field
+  // (`setOnMessage(nullptr)`).
+  Resets.readSettersWith(
+      [this](const CallExpr *Call) { return Links.singleValueStores(Call); });
   Finder.addMatcher(cxxRecordDecl(isDefinition()).bind("class"), CB);
   Finder.addMatcher(functionDecl(isDefinition()).bind("function"), CB);
 }

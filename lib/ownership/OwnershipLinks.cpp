@@ -790,6 +790,19 @@ OwnershipLinks::storesOfCall(const CallExpr *Call) {
   return Out;
 }
 
+SmallVector<std::pair<const Expr *, const FieldDecl *>, 2>
+OwnershipLinks::singleValueStores(const CallExpr *Call) {
+  SmallVector<std::pair<const Expr *, const FieldDecl *>, 2> Out;
+  if (isa<CXXOperatorCallExpr>(Call) && !isMemberOperatorCall(Call))
+    return Out;
+  CallParts Parts = callParts(Call);
+  for (const ParamStore &S : storesOfCall(Call))
+    if (S.Param < Parts.Args.size() && S.Field &&
+        !Containers.asContainer(S.Field->getType()))
+      Out.push_back({Parts.Args[S.Param], S.Field});
+  return Out;
+}
+
 SmallVector<OwnershipLink, 4>
 OwnershipLinks::collect(const FunctionDecl *F,
                         SmallVectorImpl<OpaqueCall> *Opaque) {

@@ -158,6 +158,13 @@ public:
   /// above. Empty for the standard library and calls through pointers.
   llvm::SmallVector<ParamStore, 2> storesOfCall(const clang::CallExpr *Call);
 
+  /// The arguments of \p Call that its callee (per storesOfCall()) stores
+  /// into fields holding one value, not into collections, with each field:
+  /// `setOnMessage(nullptr)` empties what `setOnMessage(cb)` fills.
+  llvm::SmallVector<std::pair<const clang::Expr *, const clang::FieldDecl *>,
+                    2>
+  singleValueStores(const clang::CallExpr *Call);
+
   /// Fields some code removes elements from (`queue.pop_front()`): a
   /// collection that is drained holds its elements only for a while.
   bool isDrained(const clang::FieldDecl *F);

@@ -77,8 +77,9 @@ class ResetVisitor : public RecursiveASTVisitor<ResetVisitor> {
 public:
   ResetVisitor(const FunctionDecl *F,
                llvm::DenseMap<const FieldDecl *, StorageReset> &Resets,
+               const StorageResets::SetterArguments &Setters,
                StorageResets::ElementResetMap *EveryElement = nullptr)
-      : F(F), Resets(Resets), EveryElement(EveryElement) {}
+      : F(F), Resets(Resets), Setters(Setters), EveryElement(EveryElement) {}
 
   void record(const Expr *Target, const Expr *Where) {
     const FieldDecl *Field = fieldOf(Target);
@@ -106,6 +107,16 @@ public:
   }
 
   bool VisitCallExpr(CallExpr *Call) {
+    // `setOnMessage(nullptr)`: a setter handed an empty value. Asked only
+    // when an argument is empty: most calls pass none.
+    if (Setters && !Call->isTypeDependent() &&
+        llvm::any_of(Call->arguments(), [](const Expr *A) {
+          return isEmptyValue(A);
+        }))
+      for (const auto &[Arg, Field] : Setters(Call))
+        if (isEmptyValue(Arg))
+          Resets.try_emplace(StorageResets::key(Field),
+                             StorageReset{Call->getBeginLoc(), F});
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
       if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
           isEmptyValue(Op->getArg(1)))
@@ -168,6 +179,7 @@ private:
 
   const FunctionDecl *F;
   llvm::DenseMap<const FieldDecl *, StorageReset> &Resets;
+  const StorageResets::SetterArguments &Setters;
   StorageResets::ElementResetMap *EveryElement;
   llvm::DenseMap<const VarDecl *, const FieldDecl *> LoopOver;
 };
@@ -206,7 +218,7 @@ void StorageResets::read(const FunctionDecl *F) const {
     if (!F->getBody())
       return;
     llvm::DenseMap<const FieldDecl *, StorageReset> InDestructor;
-    ResetVisitor(F, InDestructor).TraverseStmt(F->getBody());
+    ResetVisitor(F, InDestructor, Setters).TraverseStmt(F->getBody());
     for (const auto &[Field, Reset] : InDestructor)
       DestructorResets[Field].push_back(Reset);
     return;
@@ -217,7 +229,7 @@ void StorageResets::read(const FunctionDecl *F) const {
   if (Uncalled.definesMain(F->getASTContext()) && Uncalled.isUncalled(F))
     return;
   if (F->getBody()) {
-    ResetVisitor(F, Resets, &ElementResets).TraverseStmt(F->getBody());
+    ResetVisitor(F, Resets, Setters, &ElementResets).TraverseStmt(F->getBody());
     return;
   }
   for (const SkippedEmptying &E : emptyingsOfSkippedBody(

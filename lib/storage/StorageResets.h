@@ -22,6 +22,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include <functional>
 #include <vector>
 
 namespace leaklint {
@@ -50,6 +51,18 @@ public:
   findInDestructor(const clang::FieldDecl *Field,
                    llvm::function_ref<bool(const clang::CXXRecordDecl *)>
                        RunsOnlyAfter);
+  /// The arguments of a call that the callee stores into single-value
+  /// fields (a callable, a pointer), with each field: the summaries of
+  /// setters (ownership/OwnershipLinks.h). A call that passes an empty value
+  /// there (`transport_->setOnMessage(nullptr)`) empties the field.
+  using SetterArguments =
+      std::function<llvm::SmallVector<
+          std::pair<const clang::Expr *, const clang::FieldDecl *>, 2>(
+          const clang::CallExpr *)>;
+  /// Set by a check that has the summaries, before the first question.
+  void readSettersWith(SetterArguments Setters) {
+    this->Setters = std::move(Setters);
+  }
   /// Where \p Field is emptied in every element of the collection field
   /// \p Collection at once, if anywhere: `for (auto &M : Members)
   /// M->Room.reset();` unlinks every member, where a reset of one element's
@@ -100,6 +113,7 @@ private:
                          llvm::SmallVector<StorageReset, 1>>
       DestructorResets;
   mutable ElementResetMap ElementResets;
+  SetterArguments Setters;
   llvm::DenseSet<const clang::CXXRecordDecl *> ReadClasses;
   bool OnDemand = false;
 };

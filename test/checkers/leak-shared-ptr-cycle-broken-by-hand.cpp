@@ -136,3 +136,19 @@ struct Team : std::enable_shared_from_this<Team> {
       P->Captain.reset();
   }
 };
+
+// --- A setter handed nullptr empties the field it fills.
+
+struct Upstream;
+struct Downstream {
+  void setUp(std::shared_ptr<Upstream> U) { Up = std::move(U); }
+  std::shared_ptr<Upstream> Up;
+};
+struct Upstream : std::enable_shared_from_this<Upstream> {
+  std::shared_ptr<Downstream> Down;
+  void attach(std::shared_ptr<Downstream> D) {
+    Down = D;
+    D->setUp(shared_from_this());
+  }
+  void detach() { Down->setUp(nullptr); }
+};
