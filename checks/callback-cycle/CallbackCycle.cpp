@@ -537,8 +537,15 @@ std::vector<Finding> CallbackCycle::finish() {
       if ((Reset = Resets.find(Field)) ||
           (Reset = Resets.findInDestructor(Field, Inside)))
         break;
-      if (!Escape && (Escape = Escapes.find(Field)))
-        Escaping = Field;
+      if (!Escape && (Escape = Escapes.find(Field))) {
+        // In a whole program, an accessor only this file can call hands the
+        // field to code the TU shows: a reset through it was seen above.
+        if (Ctx && !isPartialTraversal(*Ctx) && Program.definesMain(*Ctx) &&
+            UncalledFunctions::onlyThisTUCanCall(Escape->In))
+          Escape = nullptr;
+        else
+          Escaping = Field;
+      }
     }
     // Whole-program mode: storage that a method defined in another .cpp
     // could empty is left to the merge, which sees every TU's resets. Per
@@ -591,6 +598,7 @@ std::vector<Finding> CallbackCycle::finish() {
   DeferredStores.clear();
   DeferredSeen.clear();
   Escapes.clear();
+  Program.clear();
   Candidates.clear();
   Seen.clear();
   Resets.clear();

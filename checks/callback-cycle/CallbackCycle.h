@@ -22,6 +22,7 @@
 #include "ownership/ContainerTypes.h"
 #include "ownership/ExecutionContexts.h"
 #include "ownership/OwnershipLinks.h"
+#include "code/UncalledFunctions.h"
 #include "storage/EscapingFields.h"
 #include "storage/StorageResets.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -147,6 +148,8 @@ private:
   ExecutionContexts Contexts;
   StorageResets Resets;
   EscapingFields Escapes;
+  /// Whether the TU is a whole program (defines main()).
+  UncalledFunctions Program;
   clang::ASTContext *Ctx = nullptr;
   std::vector<Candidate> Candidates;
   std::optional<callbacks::CallbackFacts> Facts;

@@ -15,12 +15,47 @@ using namespace clang;
 namespace leaklint {
 namespace {
 
-// The field \p E names, looking through element access: `f`, `h->f`,
-// `f[k]`. Dependent code is read as written.
+// The field \p E names, looking through element access and accessors:
+// `f`, `h->f`, `f[k]`, `h.onClick()`. Dependent code is read as written.
+const FieldDecl *fieldOf(const Expr *E);
+
+// The field of its own object that an accessor hands out:
+// `Handler &onClick() { return OnClick; }`, `Handler *handler() { return
+// &Cb; }`.
+const FieldDecl *fieldHandedOutBy(const CXXMemberCallExpr *Call) {
+  const CXXMethodDecl *M = Call->getMethodDecl();
+  const auto *Body = M && M->getNumParams() == 0 && !M->isConst()
+                         ? dyn_cast_or_null<CompoundStmt>(M->getBody())
+                         : nullptr;
+  const auto *Return =
+      Body && Body->size() == 1 ? dyn_cast<ReturnStmt>(Body->body_front())
+                                : nullptr;
+  const Expr *Value = Return ? Return->getRetValue() : nullptr;
+  if (!Value)
+    return nullptr;
+  Value = Value->IgnoreParenImpCasts();
+  if (const auto *AddrOf = dyn_cast<UnaryOperator>(Value);
+      AddrOf && AddrOf->getOpcode() == UO_AddrOf)
+    Value = AddrOf->getSubExpr()->IgnoreParenImpCasts();
+  else if (!M->getReturnType()->isLValueReferenceType())
+    return nullptr;
+  const auto *Member = dyn_cast<MemberExpr>(Value);
+  return Member && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts())
+             ? dyn_cast<FieldDecl>(Member->getMemberDecl())
+             : nullptr;
+}
+
 const FieldDecl *fieldOf(const Expr *E) {
   if (!E)
     return nullptr;
   E = E->IgnoreParenImpCasts();
+  // `*w.handler()`, `w.handler()->`: what the pointer an accessor returns
+  // points at.
+  if (const auto *Deref = dyn_cast<UnaryOperator>(E);
+      Deref && Deref->getOpcode() == UO_Deref)
+    E = Deref->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
+    return fieldHandedOutBy(Call);
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
     if (Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
       E = Op->getArg(0)->IgnoreParenImpCasts();

@@ -3,6 +3,7 @@
 // A whole program (the file defines main()): a reset in a function nothing
 // calls breaks no cycle. An event class's clear() that no code runs leaves
 // the handler holding its owner; a stop() that main() calls does break it.
+// An accessor that hands the storage out to this file only hides nothing.
 // (In a fragment without main(), an uncalled teardown may wait for callers
 // the fragment leaves out, and still counts: leak-callback-cycle-owners.cpp.)
 
@@ -54,7 +55,44 @@ private:
   std::function<void()> OnDone;
 };
 
+// An accessor hands the event out, but only this file can call it: what
+// its callers do is in the file, and none of them empties the event.
+class Menu : public std::enable_shared_from_this<Menu> {
+public:
+  void bind() {
+    Selected += [self = shared_from_this()](int I) { self->pick(I); };
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'Event::Handlers' of 'Selected' stores a callback holding 'self', a shared_ptr to the 'Menu' that owns it; the object can never be destroyed while the callback is stored [leak-callback-cycle]
+    // CHECK-MESSAGES: :[[@LINE-2]]:18: note: the callback captures 'self' here; capture 'weak_self = weak_from_this()' and lock it instead{{$}}
+  }
+  Event<int> &selected() { return Selected; }
+  void pick(int) {}
+
+private:
+  Event<int> Selected;
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: note: the 'Menu' owns the callback through 'Selected'{{$}}
+};
+// CHECK-MESSAGES: :[[@LINE-57]]:66: note: 'Event::operator+=' stores its argument in 'Handlers' here{{$}}
+
+// Clean twin: a caller in the file empties the handler through the
+// accessor.
+class Toolbar : public std::enable_shared_from_this<Toolbar> {
+public:
+  void bind() {
+    OnClick = [self = shared_from_this()] {};
+  }
+  std::function<void()> &onClick() { return OnClick; }
+
+private:
+  std::function<void()> OnClick;
+};
+
 int main() {
+  auto M = std::make_shared<Menu>();
+  M->bind();
+  M->selected().emit(1);
+  auto T = std::make_shared<Toolbar>();
+  T->bind();
+  T->onClick() = nullptr;
   auto D = std::make_shared<Download>();
   D->start();
   D->tick();
