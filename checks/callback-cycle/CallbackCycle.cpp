@@ -280,6 +280,7 @@ void CallbackCycle::collect(const MatchFinder::MatchResult &Result) {
   Escapes.collect(F);
   if (F->isDependentContext())
     return;
+  Runs.collect(F);
   if (Facts)
     summarizeStores(F);
   if (!isa<CXXDestructorDecl>(F))
@@ -537,6 +538,9 @@ std::vector<Finding> CallbackCycle::finish() {
       if ((Reset = Resets.find(Field)) ||
           (Reset = Resets.findInDestructor(Field, Inside)))
         break;
+      // An owned context the object runs until no handler is pending.
+      if (!Escapes.find(Field) && (Reset = Runs.runUntilIdle(Field)))
+        break;
       if (!Escape && (Escape = Escapes.find(Field))) {
         // In a whole program, an accessor only this file can call hands the
         // field to code the TU shows: a reset through it was seen above.
@@ -598,6 +602,7 @@ std::vector<Finding> CallbackCycle::finish() {
   DeferredStores.clear();
   DeferredSeen.clear();
   Escapes.clear();
+  Runs.clear();
   Program.clear();
   Candidates.clear();
   Seen.clear();

@@ -17,6 +17,7 @@
 #define LEAKLINT_CHECKS_CALLBACK_CYCLE_CALLBACKCYCLE_H
 
 #include "CallbackFacts.h"
+#include "ContextRuns.h"
 #include "Finding.h"
 #include "ownership/CallableOwners.h"
 #include "ownership/ContainerTypes.h"
@@ -148,6 +149,7 @@ private:
   ExecutionContexts Contexts;
   StorageResets Resets;
   EscapingFields Escapes;
+  ContextRuns Runs;
   /// Whether the TU is a whole program (defines main()).
   UncalledFunctions Program;
   clang::ASTContext *Ctx = nullptr;

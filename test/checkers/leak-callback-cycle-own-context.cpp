@@ -2,7 +2,9 @@
 // object owns itself (a by-value or unique_ptr io_context member): the context
 // releases a pending handler only by running it or when it is destroyed, and
 // it is destroyed only with the object. The keep-alive idiom on someone else's
-// io_context stays quiet (see leak-callback-cycle-asio.cpp).
+// io_context stays quiet (see leak-callback-cycle-asio.cpp), and so does an
+// object that runs its own context until it is idle, unless something stops
+// it or a work guard holds it open.
 //
 // REQUIRES: asio
 // RUN: %check_leaklint %s leak-callback-cycle %t -- -- -std=c++17
@@ -228,4 +230,73 @@ private:
   void ping() {}
   asio::io_context &io_;
   asio::steady_timer timer_;
+};
+
+// --- Clean: the object runs its own context until no handler is pending ----
+// run() returns only once every handler has run and let the object go.
+
+class HealthCheck : public std::enable_shared_from_this<HealthCheck> {
+public:
+  HealthCheck() : timeout_(io_) {}
+  int runAll(int Targets) {
+    for (int I = 0; I < Targets; ++I)
+      asio::post(io_, [self = shared_from_this()] { ++self->done_; });
+    timeout_.expires_after(std::chrono::milliseconds(1));
+    timeout_.async_wait([self = shared_from_this()](std::error_code) {});
+    io_.run();
+    return done_;
+  }
+
+private:
+  asio::io_context io_;
+  asio::steady_timer timeout_;
+  int done_ = 0;
+};
+
+// --- Twins: a stop() leaves handlers pending; a work guard keeps run() from
+// returning; a run() on a thread the object starts is not its own code.
+
+class StoppedCheck : public std::enable_shared_from_this<StoppedCheck> {
+public:
+  void runAll() {
+    asio::post(io_, [self = shared_from_this()] { self->io_.stop(); });
+    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: the handler of 'post' holds 'self', a shared_ptr to the 'StoppedCheck' that owns 'io_', the execution context that keeps the pending handler; a pending handler is released only when it runs or the context is destroyed, so once the context stops, the object can never be destroyed [leak-callback-cycle]
+    // CHECK-MESSAGES: :[[@LINE-2]]:22: note: the callback captures 'self' here; capture 'weak_self = weak_from_this()' and lock it instead{{$}}
+    // CHECK-MESSAGES: :[[@LINE+5]]:20: note: the 'StoppedCheck' owns the callback through 'io_'{{$}}
+    io_.run();
+  }
+
+private:
+  asio::io_context io_;
+};
+
+class GuardedCheck : public std::enable_shared_from_this<GuardedCheck> {
+public:
+  void runAll() {
+    asio::post(io_, [self = shared_from_this()] {});
+    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: the handler of 'post' holds 'self', a shared_ptr to the 'GuardedCheck' that owns 'io_', {{.*}} [leak-callback-cycle]
+    // CHECK-MESSAGES: :[[@LINE-2]]:22: note: the callback captures 'self' here; {{.*}}
+    // CHECK-MESSAGES: :[[@LINE+5]]:20: note: the 'GuardedCheck' owns the callback through 'io_'{{$}}
+    io_.run();
+  }
+
+private:
+  asio::io_context io_;
+  asio::executor_work_guard<asio::io_context::executor_type> work_ =
+      asio::make_work_guard(io_);
+};
+
+class ThreadedCheck : public std::enable_shared_from_this<ThreadedCheck> {
+public:
+  void start() {
+    asio::post(io_, [self = shared_from_this()] {});
+    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: the handler of 'post' holds 'self', a shared_ptr to the 'ThreadedCheck' that owns 'io_', {{.*}} [leak-callback-cycle]
+    // CHECK-MESSAGES: :[[@LINE-2]]:22: note: the callback captures 'self' here; {{.*}}
+    // CHECK-MESSAGES: :[[@LINE+5]]:20: note: the 'ThreadedCheck' owns the callback through 'io_'{{$}}
+    thread_ = std::thread([this] { io_.run(); });
+  }
+
+private:
+  asio::io_context io_;
+  std::thread thread_;
 };
