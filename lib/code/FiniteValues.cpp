@@ -2,6 +2,7 @@
 #include "code/FiniteValues.h"
 #include "code/Guards.h"
 #include "code/SkippedBodies.h"
+#include "code/Temporaries.h"
 #include "code/UncalledFunctions.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -169,22 +170,17 @@ public:
 // How \p E strips to the expression whose values it takes.
 const Expr *valueOf(const Expr *E) {
   while (true) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *C = dyn_cast<ExprWithCleanups>(E))
-      E = C->getSubExpr();
-    else if (const auto *D = dyn_cast<CXXDefaultArgExpr>(E))
-      E = D->getExpr();
-    else
+    E = ignoreTemporaries(E);
+    const auto *Default = dyn_cast<CXXDefaultArgExpr>(E);
+    if (!Default)
       return E;
+    E = Default->getExpr();
   }
 }
 
 std::optional<int64_t> integerConstant(const Expr *E, const ASTContext &Ctx) {
-  if (E->isValueDependent() || !E->getType()->isIntegralOrEnumerationType())
+  if (E->isValueDependent() || E->containsErrors() ||
+      !E->getType()->isIntegralOrEnumerationType())
     return std::nullopt;
   Expr::EvalResult R;
   if (!E->EvaluateAsInt(R, Ctx) || R.Val.getInt().getSignificantBits() > 63)
@@ -255,7 +251,8 @@ bool FiniteValues::isFinite(const Expr *E, ASTContext &Ctx) {
 }
 
 bool FiniteValues::finite(const Expr *E, unsigned Depth) {
-  if (Depth > MaxDepth || E->isValueDependent() || E->isTypeDependent())
+  if (Depth > MaxDepth || E->isValueDependent() || E->isTypeDependent() ||
+      E->containsErrors())
     return false;
   // A type with few values, or an explicit conversion to one.
   QualType T = E->getType().getNonReferenceType().getCanonicalType();

@@ -25,19 +25,7 @@ public:
   bool shouldVisitLambdaExpressions() const { return false; }
 
   bool VisitReturnStmt(ReturnStmt *Return) {
-    const Expr *E = Return->getRetValue();
-    if (!E)
-      return true;
-    E = E->IgnoreParenImpCasts();
-    if (const auto *AddrOf = dyn_cast<UnaryOperator>(E);
-        AddrOf && AddrOf->getOpcode() == UO_AddrOf)
-      E = AddrOf->getSubExpr()->IgnoreParenImpCasts();
-    else if (!F->getReturnType()->isLValueReferenceType())
-      return true;
-    const auto *Member = dyn_cast<MemberExpr>(E);
-    const auto *Field =
-        Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
-    if (Field && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+    if (const FieldDecl *Field = fieldHandedOut(Return, F))
       Escapes.try_emplace(StorageResets::key(Field),
                           StorageReset{Return->getBeginLoc(), F});
     return true;
@@ -49,6 +37,23 @@ private:
 };
 
 } // namespace
+
+const FieldDecl *fieldHandedOut(const ReturnStmt *Return,
+                                const FunctionDecl *F) {
+  const Expr *E = Return->getRetValue();
+  if (!E || !handsOutMutable(F->getReturnType()))
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *AddrOf = dyn_cast<UnaryOperator>(E);
+      AddrOf && AddrOf->getOpcode() == UO_AddrOf)
+    E = AddrOf->getSubExpr()->IgnoreParenImpCasts();
+  else if (!F->getReturnType()->isLValueReferenceType())
+    return nullptr;
+  const auto *Member = dyn_cast<MemberExpr>(E);
+  return Member && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts())
+             ? dyn_cast<FieldDecl>(Member->getMemberDecl())
+             : nullptr;
+}
 
 void EscapingFields::collect(const FunctionDecl *F) {
   if (!isa<CXXMethodDecl>(F) || !F->getBody() ||

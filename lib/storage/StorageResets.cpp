@@ -5,6 +5,7 @@
 #include "code/LocalUses.h"
 #include "code/SkippedBodies.h"
 #include "code/Temporaries.h"
+#include "storage/EscapingFields.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -24,25 +25,13 @@ const FieldDecl *fieldOf(const Expr *E);
 // &Cb; }`.
 const FieldDecl *fieldHandedOutBy(const CXXMemberCallExpr *Call) {
   const CXXMethodDecl *M = Call->getMethodDecl();
-  const auto *Body = M && M->getNumParams() == 0 && !M->isConst()
+  const auto *Body = M && M->getNumParams() == 0
                          ? dyn_cast_or_null<CompoundStmt>(M->getBody())
                          : nullptr;
   const auto *Return =
       Body && Body->size() == 1 ? dyn_cast<ReturnStmt>(Body->body_front())
                                 : nullptr;
-  const Expr *Value = Return ? Return->getRetValue() : nullptr;
-  if (!Value)
-    return nullptr;
-  Value = Value->IgnoreParenImpCasts();
-  if (const auto *AddrOf = dyn_cast<UnaryOperator>(Value);
-      AddrOf && AddrOf->getOpcode() == UO_AddrOf)
-    Value = AddrOf->getSubExpr()->IgnoreParenImpCasts();
-  else if (!M->getReturnType()->isLValueReferenceType())
-    return nullptr;
-  const auto *Member = dyn_cast<MemberExpr>(Value);
-  return Member && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts())
-             ? dyn_cast<FieldDecl>(Member->getMemberDecl())
-             : nullptr;
+  return Return ? fieldHandedOut(Return, M) : nullptr;
 }
 
 const FieldDecl *fieldOf(const Expr *E) {
