@@ -1,6 +1,7 @@
 //===--- ObjectNames.cpp - Which object an expression denotes -------------===//
 #include "ObjectNames.h"
 #include "OwnershipGraph.h"
+#include "code/Accessors.h"
 #include "code/LibraryFunctions.h"
 #include "identity/ForwardingCalls.h"
 #include "clang/AST/ExprCXX.h"
@@ -58,6 +59,13 @@ ObjectName nameObjectAt(const Expr *E, const ReassignedSet *Reassigned,
       return nameObjectAt(Operand, Reassigned, Depth + 1);
     if (llvm::is_contained({"front", "back", "at"}, M->getName()))
       return elementOf(nameObjectAt(Object, Reassigned, Depth + 1), E);
+    // `wire().onClose`: an accessor that hands out a field of its object.
+    if (const FieldDecl *Field = fieldHandedOutBy(Member)) {
+      Name = nameObjectAt(Object, Reassigned, Depth + 1);
+      if (Name.known())
+        Name.Path.push_back({Field->getCanonicalDecl(), nullptr});
+      return Name;
+    }
     // `p.get()` names what `*p` does, for shared and unique owners.
     if (M->getName() == "get" &&
         (sharedPointee(Object->getType()) || isUniqueOwner(Object->getType())))

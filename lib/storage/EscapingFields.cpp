@@ -1,5 +1,6 @@
 //===--- EscapingFields.cpp - Fields a method hands out -------------------===//
 #include "storage/EscapingFields.h"
+#include "code/Accessors.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -37,23 +38,6 @@ private:
 };
 
 } // namespace
-
-const FieldDecl *fieldHandedOut(const ReturnStmt *Return,
-                                const FunctionDecl *F) {
-  const Expr *E = Return->getRetValue();
-  if (!E || !handsOutMutable(F->getReturnType()))
-    return nullptr;
-  E = E->IgnoreParenImpCasts();
-  if (const auto *AddrOf = dyn_cast<UnaryOperator>(E);
-      AddrOf && AddrOf->getOpcode() == UO_AddrOf)
-    E = AddrOf->getSubExpr()->IgnoreParenImpCasts();
-  else if (!F->getReturnType()->isLValueReferenceType())
-    return nullptr;
-  const auto *Member = dyn_cast<MemberExpr>(E);
-  return Member && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts())
-             ? dyn_cast<FieldDecl>(Member->getMemberDecl())
-             : nullptr;
-}
 
 void EscapingFields::collect(const FunctionDecl *F) {
   if (!isa<CXXMethodDecl>(F) || !F->getBody() ||

@@ -15,15 +15,9 @@
 
 #include "storage/StorageResets.h"
 #include "clang/AST/Decl.h"
-#include "clang/AST/Stmt.h"
 #include "llvm/ADT/DenseMap.h"
 
 namespace leaklint {
-
-/// The field of its own object that \p Return, in the member function
-/// \p F, hands out by address or by non-const reference; null otherwise.
-const clang::FieldDecl *fieldHandedOut(const clang::ReturnStmt *Return,
-                                       const clang::FunctionDecl *F);
 
 class EscapingFields {
 public:

@@ -1,11 +1,11 @@
 //===--- StorageResets.cpp - Fields some code empties again ---------------===//
 #include "StorageResets.h"
 #include "Compat.h"
+#include "code/Accessors.h"
 #include "code/LibraryFunctions.h"
 #include "code/LocalUses.h"
 #include "code/SkippedBodies.h"
 #include "code/Temporaries.h"
-#include "storage/EscapingFields.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -18,22 +18,6 @@ namespace {
 
 // The field \p E names, looking through element access and accessors:
 // `f`, `h->f`, `f[k]`, `h.onClick()`. Dependent code is read as written.
-const FieldDecl *fieldOf(const Expr *E);
-
-// The field of its own object that an accessor hands out:
-// `Handler &onClick() { return OnClick; }`, `Handler *handler() { return
-// &Cb; }`.
-const FieldDecl *fieldHandedOutBy(const CXXMemberCallExpr *Call) {
-  const CXXMethodDecl *M = Call->getMethodDecl();
-  const auto *Body = M && M->getNumParams() == 0
-                         ? dyn_cast_or_null<CompoundStmt>(M->getBody())
-                         : nullptr;
-  const auto *Return =
-      Body && Body->size() == 1 ? dyn_cast<ReturnStmt>(Body->body_front())
-                                : nullptr;
-  return Return ? fieldHandedOut(Return, M) : nullptr;
-}
-
 const FieldDecl *fieldOf(const Expr *E) {
   if (!E)
     return nullptr;

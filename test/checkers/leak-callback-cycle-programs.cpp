@@ -100,3 +100,26 @@ int main() {
   U->start();
   U->stop();
 }
+
+// A store through an accessor that hands out a member: `wire().OnClose` is
+// the peer's own `Wire.OnClose`.
+struct Wire {
+  std::function<void(int)> OnClose;
+};
+class Peer : public std::enable_shared_from_this<Peer> {
+public:
+  Wire &wire() { return Conn; }
+  void attach() {
+    wire().OnClose = [self = shared_from_this()](int) {};
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'Wire::OnClose' of 'Conn' stores a callback holding 'self', a shared_ptr to the 'Peer' that owns it; the object can never be destroyed while the callback is stored [leak-callback-cycle]
+    // CHECK-MESSAGES: :[[@LINE-2]]:23: note: the callback captures 'self' here; capture 'weak_self = weak_from_this()' and lock it instead{{$}}
+  }
+
+private:
+  Wire Conn;
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: note: the 'Peer' owns the callback through 'Conn'{{$}}
+};
+void runPeer() {
+  auto P = std::make_shared<Peer>();
+  P->attach();
+}

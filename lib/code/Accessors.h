@@ -1,0 +1,29 @@
+//===--- Accessors.h - Member functions that hand out a field -*- C++ -*-===//
+//
+// `Handler &onClick() { return OnClick; }` and `Handler *handler() { return
+// &Cb; }` hand their caller a field of their own object, which the caller
+// may fill or empty: `w.onClick() = nullptr`, `p->handler()->swap(x)`. The
+// analyses read a call of such an accessor as the field itself.
+//
+//===----------------------------------------------------------------------===//
+#ifndef LEAKLINT_LIB_CODE_ACCESSORS_H
+#define LEAKLINT_LIB_CODE_ACCESSORS_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/Stmt.h"
+
+namespace leaklint {
+
+/// The field of its own object that \p Return, in the member function \p F,
+/// hands out by address or by non-const reference; null otherwise.
+const clang::FieldDecl *fieldHandedOut(const clang::ReturnStmt *Return,
+                                       const clang::FunctionDecl *F);
+
+/// The field \p Call hands out, when its callee takes no argument and its
+/// body is one such return; null otherwise.
+const clang::FieldDecl *fieldHandedOutBy(const clang::CXXMemberCallExpr *Call);
+
+} // namespace leaklint
+
+#endif // LEAKLINT_LIB_CODE_ACCESSORS_H
