@@ -81,9 +81,10 @@ public:
     return true;
   }
 
-  /// A field of a local's object or of `this`: `a->next`, `left_`.
+  /// A field of a local's object, of `this`, or of an object a field of
+  /// `this` points to: `a->next`, `left_`, `head_->next`.
   struct FieldOf {
-    const Decl *Base; ///< the local, or null for `this`
+    const Decl *Base; ///< the local or the field of `this`; null: `this`
     const FieldDecl *Field;
     bool operator==(const FieldOf &O) const {
       return Base == O.Base && Field == O.Field;
@@ -108,6 +109,10 @@ public:
       return FieldOf{nullptr, Field->getCanonicalDecl()};
     if (const VarDecl *VD = local(Base))
       return FieldOf{VD, Field->getCanonicalDecl()};
+    if (const auto *Outer = dyn_cast<MemberExpr>(Base))
+      if (const auto *OuterField = dyn_cast<FieldDecl>(Outer->getMemberDecl());
+          OuterField && isa<CXXThisExpr>(Outer->getBase()->IgnoreParenImpCasts()))
+        return FieldOf{OuterField->getCanonicalDecl(), Field->getCanonicalDecl()};
     return std::nullopt;
   }
   void fieldWritten(const Expr *LHS) {

@@ -6,7 +6,7 @@
 // field again and again (a circular list) gets no weak_ptr advice: making
 // that field weak would free the ring. Clean twins: a chain
 // that is not closed, a ring closed by a weak_ptr, a ring that `close()`
-// opens again.
+// opens again, a node moved to the front after it is unlinked.
 
 #include <memory>
 #include <vector>
@@ -201,3 +201,27 @@ private:
   std::shared_ptr<Doc> head_;
 };
 } // namespace move_to_front
+
+// --- Negative: the same move, unlinking the node first ----------------------
+// `head_->next = second->next` rewrites the field 'second' was read from:
+// 'second' is no longer the head's next node when it is linked to the head.
+
+namespace move_to_front_unlinked {
+struct Doc {
+  std::shared_ptr<Doc> next;
+};
+class Recent {
+public:
+  void promoteSecond() {
+    if (!head_ || !head_->next)
+      return;
+    auto second = head_->next;
+    head_->next = second->next;
+    second->next = head_;
+    head_ = second;
+  }
+
+private:
+  std::shared_ptr<Doc> head_;
+};
+} // namespace move_to_front_unlinked
