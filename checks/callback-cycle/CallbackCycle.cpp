@@ -538,10 +538,11 @@ std::vector<Finding> CallbackCycle::finish() {
       if ((Reset = Resets.find(Field)) ||
           (Reset = Resets.findInDestructor(Field, Inside)))
         break;
+      const StorageReset *HandedOut = Escapes.find(Field);
       // An owned context the object runs until no handler is pending.
-      if (!Escapes.find(Field) && (Reset = Runs.runUntilIdle(Field)))
+      if (!HandedOut && (Reset = Runs.runUntilIdle(Field)))
         break;
-      if (!Escape && (Escape = Escapes.find(Field))) {
+      if (!Escape && (Escape = HandedOut)) {
         // In a whole program, an accessor only this file can call hands the
         // field to code the TU shows: a reset through it was seen above.
         if (Ctx && !isPartialTraversal(*Ctx) && Program.definesMain(*Ctx) &&

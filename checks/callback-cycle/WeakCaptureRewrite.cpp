@@ -2,28 +2,17 @@
 #include "WeakCaptureRewrite.h"
 #include "Compat.h"
 #include "Finding.h"
+#include "code/Returns.h"
 #include "code/Temporaries.h"
 #include "edits/SourceEdits.h"
 #include "ownership/ContainerTypes.h"
 #include "clang/AST/QualTypeNames.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Lex/Lexer.h"
 
 using namespace clang;
 
 namespace leaklint {
 namespace {
-
-// Finds `return value;` in a body, outside nested lambdas.
-class ValueReturns : public RecursiveASTVisitor<ValueReturns> {
-public:
-  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
-  bool VisitReturnStmt(ReturnStmt *R) {
-    Found |= R->getRetValue() != nullptr;
-    return !Found;
-  }
-  bool Found = false;
-};
 
 bool returnsVoid(const LambdaExpr *L) {
   const CXXMethodDecl *Call = L->getCallOperator();
@@ -38,9 +27,9 @@ bool returnsVoid(const LambdaExpr *L) {
   const AutoType *Auto = R->getContainedAutoType();
   if (!R->isDependentType() && (!Auto || Auto->isDeduced()))
     return false;
-  ValueReturns Returns;
-  Returns.TraverseStmt(L->getBody());
-  return !Returns.Found;
+  return llvm::none_of(returnsOf(L->getBody()), [](const ReturnStmt *Return) {
+    return Return->getRetValue() != nullptr;
+  });
 }
 
 // The edits are made to the template's source: spelled types would be the

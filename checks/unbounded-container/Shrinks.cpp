@@ -99,10 +99,14 @@ void UnboundedContainer::replayElementShrinks() {
   // can run; what grows the container itself (a key per name) is not. An
   // unsubscribe that nothing calls (UncalledShrinks.cpp) bounds nothing,
   // when the growth can run.
+  llvm::DenseMap<const ValueDecl *, bool> GrowsInCalledCode;
   auto growsInCalledCode = [&](const ValueDecl *D) {
-    return llvm::any_of(Candidates[D].Growths, [&](const Growth &G) {
-      return G.Element && !uncalledFunctionAround(G.Site);
-    });
+    auto [It, New] = GrowsInCalledCode.try_emplace(D, false);
+    if (New)
+      It->second = llvm::any_of(Candidates[D].Growths, [&](const Growth &G) {
+        return G.Element && !uncalledFunctionAround(G.Site);
+      });
+    return It->second;
   };
   llvm::DenseMap<const ValueDecl *, std::pair<const Expr *, const FunctionDecl *>>
       OnlyUncalled;

@@ -268,11 +268,9 @@ private:
   llvm::DenseMap<const clang::ValueDecl *,
                  std::pair<const clang::Expr *, const clang::FunctionDecl *>>
       ShrunkOnlyUncalled;
-  /// The functions the TU names (by origin()), and the spellings templates
-  /// leave unresolved; read on the first question.
   /// Functions nothing in the TU names (lib/code/UncalledFunctions.h).
   UncalledFunctions Uncalled;
-  FiniteValues Finite;
+  FiniteValues Finite{Uncalled};
   Singletons TheSingletons;
   /// Where the objects of each program class live, and lifetimeOf()'s
   /// answers so far.

@@ -1,6 +1,7 @@
 //===--- FiniteValues.cpp - Values from a set the program text fixes ------===//
 #include "code/FiniteValues.h"
 #include "code/Guards.h"
+#include "code/Returns.h"
 #include "code/SkippedBodies.h"
 #include "code/Temporaries.h"
 #include "code/UncalledFunctions.h"
@@ -16,71 +17,6 @@ namespace {
 constexpr unsigned MaxDepth = 4;
 // More distinct keys than this is no bound a reader would call small.
 constexpr int64_t MaxValues = 65536;
-
-// Every call of the program's functions, the functions named other than
-// as a callee, and the names templates leave unresolved.
-class CallCollector : public RecursiveASTVisitor<CallCollector> {
-public:
-  CallCollector(
-      const SourceManager &SM,
-      llvm::DenseMap<const FunctionDecl *, SmallVector<const Expr *, 4>> &Calls,
-      llvm::DenseSet<const FunctionDecl *> &Escaped,
-      llvm::StringSet<> &Spellings)
-      : SM(SM), Calls(Calls), Escaped(Escaped), Spellings(Spellings) {}
-  bool shouldVisitTemplateInstantiations() const { return true; }
-  bool shouldVisitImplicitCode() const { return true; }
-
-  bool TraverseDecl(Decl *D) {
-    if (D && !isa<TranslationUnitDecl>(D) &&
-        SM.isInSystemHeader(D->getLocation()))
-      return true;
-    return RecursiveASTVisitor::TraverseDecl(D);
-  }
-  bool VisitCallExpr(CallExpr *Call) {
-    if (const FunctionDecl *F = Call->getDirectCallee()) {
-      Calls[UncalledFunctions::origin(F)].push_back(Call);
-      Callees.insert(Call->getCallee()->IgnoreParenImpCasts());
-    }
-    return true;
-  }
-  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
-    named(Ref, Ref->getDecl());
-    return true;
-  }
-  bool VisitMemberExpr(MemberExpr *Member) {
-    named(Member, Member->getMemberDecl());
-    return true;
-  }
-  bool VisitOverloadExpr(OverloadExpr *E) {
-    spelled(E->getName());
-    return true;
-  }
-  bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *E) {
-    spelled(E->getMember());
-    return true;
-  }
-  bool VisitDependentScopeDeclRefExpr(DependentScopeDeclRefExpr *E) {
-    spelled(E->getDeclName());
-    return true;
-  }
-
-private:
-  void named(const Expr *E, const Decl *D) {
-    if (const auto *F = dyn_cast<FunctionDecl>(D); F && !Callees.contains(E))
-      Escaped.insert(UncalledFunctions::origin(F));
-  }
-  void spelled(DeclarationName Name) {
-    if (Name.isIdentifier())
-      Spellings.insert(Name.getAsIdentifierInfo()->getName());
-  }
-
-  const SourceManager &SM;
-  llvm::DenseMap<const FunctionDecl *, SmallVector<const Expr *, 4>> &Calls;
-  llvm::DenseSet<const FunctionDecl *> &Escaped;
-  llvm::StringSet<> &Spellings;
-  /// Callee expressions of the calls seen: a call is visited before them.
-  llvm::DenseSet<const Expr *> Callees;
-};
 
 const Expr *refersTo(const Expr *E, const ValueDecl *V) {
   const auto *Ref =
@@ -131,9 +67,11 @@ public:
     return !Found;
   }
   bool VisitLambdaExpr(LambdaExpr *L) {
+    // A reference to a const variable changes nothing.
     for (const LambdaCapture &C : L->captures())
       Found |= C.capturesVariable() && C.getCaptureKind() == LCK_ByRef &&
-               C.getCapturedVar() == V;
+               C.getCapturedVar() == V &&
+               !V->getType().getNonReferenceType().isConstQualified();
     return !Found;
   }
 
@@ -148,24 +86,6 @@ private:
   const VarDecl *V;
 };
 
-bool writtenIn(const VarDecl *V, const Stmt *Body) {
-  if (!Body)
-    return true;
-  Writes W(V);
-  W.TraverseStmt(const_cast<Stmt *>(Body));
-  return W.Found;
-}
-
-// The return statements of a body, leaving out those of nested lambdas.
-class Returns : public RecursiveASTVisitor<Returns> {
-public:
-  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
-  bool VisitReturnStmt(ReturnStmt *R) {
-    Found.push_back(R);
-    return true;
-  }
-  SmallVector<const ReturnStmt *, 4> Found;
-};
 
 // How \p E strips to the expression whose values it takes.
 const Expr *valueOf(const Expr *E) {
@@ -235,14 +155,12 @@ void confine(const Expr *Cond, bool WhenTrue, const ValueDecl *V,
 
 } // namespace
 
-const FiniteValues::CallIndex &FiniteValues::callIndex() {
-  if (!Calls) {
-    Calls.emplace();
-    CallCollector(Ctx->getSourceManager(), Calls->Calls, Calls->Escaped,
-                  Calls->Spellings)
-        .TraverseDecl(Ctx->getTranslationUnitDecl());
-  }
-  return *Calls;
+bool FiniteValues::writtenIn(const VarDecl *V, const Stmt *Body) {
+  if (!Body)
+    return true;
+  Writes W(V);
+  W.TraverseStmt(const_cast<Stmt *>(Body));
+  return W.Found;
 }
 
 bool FiniteValues::isFinite(const Expr *E, ASTContext &Ctx) {
@@ -279,7 +197,7 @@ bool FiniteValues::finite(const Expr *E, unsigned Depth) {
     if (isa<EnumConstantDecl>(D))
       return true;
     if (const auto *P = dyn_cast<ParmVarDecl>(D))
-      return finiteParameter(P, Ref, Depth);
+      return P == RangeElement || finiteParameter(P, Ref, Depth);
     const auto *V = dyn_cast<VarDecl>(D);
     if (!V || !V->getInit())
       return false;
@@ -317,6 +235,9 @@ bool FiniteValues::finite(const Expr *E, unsigned Depth) {
     return llvm::is_contained({UO_Minus, UO_Plus, UO_Not, UO_LNot},
                               U->getOpcode()) &&
            finite(U->getSubExpr(), Depth);
+  // `std::set<std::string> Names = {"a", "b"}`: the list's elements.
+  if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(E))
+    return finite(List->getSubExpr(), Depth);
   if (const auto *Init = dyn_cast<InitListExpr>(E))
     return llvm::all_of(Init->inits(), [&](const Expr *I) {
       return finite(I, Depth);
@@ -358,33 +279,36 @@ bool FiniteValues::finiteParameter(const ParmVarDecl *P, const Expr *Use,
   const auto *F = dyn_cast_or_null<FunctionDecl>(P->getDeclContext());
   if (!F || !F->getBody() || writtenIn(P, F->getBody()))
     return false;
+  SmallVector<Guard, 4> Guards =
+      guardsOf(Use, F->getBody()).value_or(SmallVector<Guard, 4>());
   // Confined to a small interval where it is used.
   if (P->getType()->isIntegerType()) {
     std::optional<int64_t> Lo, Hi;
     if (P->getType()->isUnsignedIntegerType())
       Lo = 0;
-    if (std::optional<SmallVector<Guard, 4>> Guards =
-            guardsOf(Use, F->getBody()))
-      for (const Guard &G : *Guards)
-        confine(G.Cond, G.WhenTrue, P, *Ctx, Lo, Hi);
+    for (const Guard &G : Guards)
+      confine(G.Cond, G.WhenTrue, P, *Ctx, Lo, Hi);
     if (Lo && Hi && *Hi >= *Lo && *Hi - *Lo < MaxValues)
       return true;
   }
+  // Let through only when it equals a listed value (FiniteMembership.cpp).
+  for (const Guard &G : Guards)
+    if (admits(G.Cond, G.WhenTrue, P, Depth))
+      return true;
   // Every caller passes fixed values.
   if (!UncalledFunctions::onlyThisTUCanCall(F) || isPartialTraversal(*Ctx))
     return false;
   auto [It, New] = Verdicts.try_emplace(P, false);
   if (!New)
     return It->second;
-  const CallIndex &Index = callIndex();
-  const FunctionDecl *Origin = UncalledFunctions::origin(F);
+  const FunctionUses &Index = Functions.uses(*Ctx);
+  const FunctionDecl *Origin = FunctionUses::origin(F);
   auto Found = Index.Calls.find(Origin);
   if (Found == Index.Calls.end() || Index.Escaped.contains(Origin) ||
       Index.Spellings.contains(F->getName()))
     return false;
   unsigned I = P->getFunctionScopeIndex();
-  bool Result = llvm::all_of(Found->second, [&](const Expr *E) {
-    const auto *Call = cast<CallExpr>(E);
+  bool Result = llvm::all_of(Found->second, [&](const CallExpr *Call) {
     const Expr *Arg =
         I < Call->getNumArgs() ? Call->getArg(I) : P->getDefaultArg();
     return Arg && finite(Arg, Depth + 1);
@@ -401,10 +325,9 @@ bool FiniteValues::finiteReturns(const FunctionDecl *F, unsigned Depth) {
   auto [It, New] = Verdicts.try_emplace(Def, false);
   if (!New)
     return It->second;
-  Returns R;
-  R.TraverseStmt(Def->getBody());
-  bool Result = !R.Found.empty() &&
-                llvm::all_of(R.Found, [&](const ReturnStmt *Ret) {
+  SmallVector<const ReturnStmt *, 4> Found = returnsOf(Def->getBody());
+  bool Result = !Found.empty() &&
+                llvm::all_of(Found, [&](const ReturnStmt *Ret) {
                   return Ret->getRetValue() &&
                          finite(Ret->getRetValue(), Depth);
                 });

@@ -9,7 +9,9 @@
 //  - of a type with few values (bool, an enumeration, at most 16 bits), or
 //    reduced to few (`h % 64`, `h & 0xff`);
 //  - a variable that the conditions guarding the expression confine to an
-//    interval of at most 65536 integers (`if (s < 100 || s > 599) return;`);
+//    interval of at most 65536 integers (`if (s < 100 || s > 599) return;`),
+//    or let through only when it equals a listed value (an allow-list:
+//    `if (!isKnownHeader(name)) return;`; FiniteMembership.cpp);
 //  - a call of a function whose every return gives finitely many values;
 //  - a parameter, never assigned, of a function only this translation unit
 //    can call (lib/code/UncalledFunctions.h) and that nothing takes the
@@ -20,46 +22,51 @@
 #ifndef LEAKLINT_LIB_CODE_FINITEVALUES_H
 #define LEAKLINT_LIB_CODE_FINITEVALUES_H
 
+#include "code/UncalledFunctions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/DenseSet.h"
-#include "llvm/ADT/SmallVector.h"
-#include "llvm/ADT/StringSet.h"
-#include <optional>
 
 namespace leaklint {
 
 class FiniteValues {
 public:
+  /// \p Functions tells which calls each function has; whoever owns it
+  /// clears it together with this.
+  explicit FiniteValues(UncalledFunctions &Functions) : Functions(Functions) {}
   /// True when \p E takes only finitely many values, which the program's
   /// text fixes (see above).
   bool isFinite(const clang::Expr *E, clang::ASTContext &Ctx);
-  void clear() {
-    Calls.reset();
-    Verdicts.clear();
-  }
+  void clear() { Verdicts.clear(); }
 
 private:
-  /// Every call of each function (by UncalledFunctions::origin()), read
-  /// from the whole TU on the first question that needs it.
-  struct CallIndex {
-    llvm::DenseMap<const clang::FunctionDecl *,
-                   llvm::SmallVector<const clang::Expr *, 4>>
-        Calls;
-    /// Functions named other than as a callee: their address is taken.
-    llvm::DenseSet<const clang::FunctionDecl *> Escaped;
-    /// Names that templates leave unresolved.
-    llvm::StringSet<> Spellings;
-  };
   bool finite(const clang::Expr *E, unsigned Depth);
   bool finiteParameter(const clang::ParmVarDecl *P, const clang::Expr *Use,
                        unsigned Depth);
   bool finiteReturns(const clang::FunctionDecl *F, unsigned Depth);
-  const CallIndex &callIndex();
+  static bool writtenIn(const clang::VarDecl *V, const clang::Stmt *Body);
 
+  // Guards that let a variable through only when it equals a listed value
+  // (FiniteMembership.cpp).
+  bool admits(const clang::Expr *Cond, bool WhenTrue, const clang::ValueDecl *V,
+              unsigned Depth);
+  bool admitsWhenFalse(const clang::Expr *Cond, const clang::ValueDecl *V,
+                       unsigned Depth);
+  bool found(const clang::Expr *Search, const clang::ValueDecl *V,
+             unsigned Depth);
+  bool rangeFinite(const clang::Expr *Begin, unsigned Depth);
+  bool predicateAdmits(const clang::Expr *Begin, const clang::Expr *Predicate,
+                       const clang::ValueDecl *V, unsigned Depth);
+  bool calleeAdmits(const clang::CallExpr *Call, bool WhenTrue,
+                    const clang::ValueDecl *V, unsigned Depth);
+  bool returnsAdmit(const clang::FunctionDecl *F, bool WhenTrue,
+                    const clang::ValueDecl *V, unsigned Depth);
+
+  UncalledFunctions &Functions;
   clang::ASTContext *Ctx = nullptr;
-  std::optional<CallIndex> Calls;
+  /// The parameter of the predicate being read, which takes the values of
+  /// a fixed range's elements.
+  const clang::ParmVarDecl *RangeElement = nullptr;
   /// Answers for parameters and returns, per function; also what stops a
   /// recursion (an answer in progress is no).
   llvm::DenseMap<const void *, bool> Verdicts;

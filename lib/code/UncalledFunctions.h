@@ -15,10 +15,9 @@
 #ifndef LEAKLINT_LIB_CODE_UNCALLEDFUNCTIONS_H
 #define LEAKLINT_LIB_CODE_UNCALLEDFUNCTIONS_H
 
+#include "code/FunctionUses.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
-#include "llvm/ADT/DenseSet.h"
-#include "llvm/ADT/StringMap.h"
 #include <optional>
 
 namespace leaklint {
@@ -31,26 +30,19 @@ public:
   /// False in a host that matched part of the TU (clangd), which cannot
   /// tell.
   bool isUncalled(const clang::FunctionDecl *F);
-  /// The function calls and names stand for: a template's pattern, and
-  /// the canonical declaration.
-  static const clang::FunctionDecl *origin(const clang::FunctionDecl *F);
+  /// Where the TU calls and names its functions, read on first use.
+  const FunctionUses &uses(clang::ASTContext &Ctx);
   /// True when the translation unit defines main(): a whole program, whose
   /// functions that nothing names are dead, not waiting for a caller the
   /// fragment leaves out. Read once.
   bool definesMain(const clang::ASTContext &Ctx);
   void clear() {
-    Names.reset();
+    Uses.reset();
     HasMain.reset();
   }
 
 private:
-  struct NamedFunctions {
-    llvm::DenseSet<const clang::FunctionDecl *> Named;
-    /// Names templates leave unresolved, with the one function that
-    /// spells each (null: several, or none).
-    llvm::StringMap<const clang::FunctionDecl *> Spellings;
-  };
-  std::optional<NamedFunctions> Names;
+  std::optional<FunctionUses> Uses;
   std::optional<bool> HasMain;
 };
 
