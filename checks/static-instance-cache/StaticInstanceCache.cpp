@@ -420,12 +420,18 @@ void StaticInstanceCache::reportContainer(const ValueDecl *Storage,
   const CXXRecordDecl *Class = First.Class;
   const HeldIdentity *Held = InstanceIdentity::find(C.Held, Class);
   // A function-local static whose function takes its own entry out again
-  // (a re-entrancy or cycle guard) does not accumulate objects.
+  // (a re-entrancy or cycle guard) does not accumulate objects, unless a
+  // way out of the function skips the removal.
   const auto *Function =
       Var ? dyn_cast<FunctionDecl>(Var->getDeclContext()) : nullptr;
-  if (Var && Var->isStaticLocal() && Function &&
-      collectLocalUses(Var, Function->getBody()).RemovalsOfThis > 0)
-    return;
+  if (Var && Var->isStaticLocal() && Function) {
+    LocalUses Uses = collectLocalUses(Var, Function->getBody());
+    if (Uses.RemovalsOfThis > 0) {
+      if (!Deferring)
+        reportSkippedRemoval(Var, Function, Uses, Class, Out);
+      return;
+    }
+  }
   std::string Described;
   if (Var) {
     std::optional<StaticStorageKind> Kind = classifyStaticStorage(Var);

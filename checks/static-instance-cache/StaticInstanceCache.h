@@ -13,6 +13,7 @@
 
 #include "Finding.h"
 #include "InstanceCacheFactsCollector.h"
+#include "code/LocalUses.h"
 #include "code/NamePatterns.h"
 #include "identity/InstanceIdentity.h"
 #include "identity/InstanceSource.h"
@@ -132,6 +133,14 @@ private:
   void reportContainer(const clang::ValueDecl *Storage, const Candidate &C,
                        std::vector<Finding> &Out);
   void reportCallable(const StaticCallable &S, std::vector<Finding> &Out);
+  /// A function-local static that its function fills with the object and
+  /// empties again (a re-entrancy guard): reports a way out of the
+  /// function that skips the removal (SkippedRemovals.cpp).
+  void reportSkippedRemoval(const clang::VarDecl *Var,
+                            const clang::FunctionDecl *Function,
+                            const LocalUses &Uses,
+                            const clang::CXXRecordDecl *Class,
+                            std::vector<Finding> &Out);
   void writeFacts();
 
   StaticInstanceCacheOptions Options;

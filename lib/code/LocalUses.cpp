@@ -2,6 +2,7 @@
 #include "LocalUses.h"
 #include "Compat.h"
 #include "LibraryFunctions.h"
+#include "PairParts.h"
 #include "identity/InstanceSource.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -112,9 +113,9 @@ public:
       if (M->getName().starts_with("pop_") ||
           llvm::any_of(Call->arguments(),
                        [&](const Expr *A) { return entryOfThis(A, 0); }))
-        RemovalsOfThis.push_back(Call->getBeginLoc());
+        RemovalsOfThis.push_back(Call);
     } else if (isGrowth(M->getName()) && carriesThis(Call->arguments())) {
-      storeOfThis(Call->getBeginLoc());
+      storeOfThis(Call);
     }
     return true;
   }
@@ -123,11 +124,14 @@ public:
   /// in the body: a guard takes out what it put in, while an erase before
   /// the store (a cache refreshing its entry) leaves one behind.
   void finish(const SourceManager &SM) {
-    for (SourceLocation Loc : RemovalsOfThis)
-      if (FirstStore.isInvalid() || !SM.isBeforeInTranslationUnit(
-                                        SM.getExpansionLoc(Loc),
-                                        SM.getExpansionLoc(FirstStore)))
+    for (const Expr *Removal : RemovalsOfThis)
+      if (Out.StoresOfThisAt.empty() ||
+          !SM.isBeforeInTranslationUnit(
+              SM.getExpansionLoc(Removal->getBeginLoc()),
+              SM.getExpansionLoc(Out.StoresOfThisAt.front()->getBeginLoc()))) {
         ++Out.RemovalsOfThis;
+        Out.RemovalsOfThisAt.push_back(Removal);
+      }
   }
 
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Call) {
@@ -136,7 +140,7 @@ public:
     if (Call->getOperator() == OO_Subscript && Call->getNumArgs() == 2 &&
         findInstanceSource(Call->getArg(1))) {
       ++Out.KeyedByThis;
-      storeOfThis(Call->getBeginLoc());
+      storeOfThis(Call);
     }
     if (Call->getOperator() == OO_Call)
       ++Out.Calls;
@@ -147,13 +151,9 @@ private:
   const VarDecl *Var;
   LocalUses &Out;
   unsigned Nesting = 0;
-  SmallVector<SourceLocation, 2> RemovalsOfThis;
-  SourceLocation FirstStore;
+  SmallVector<const Expr *, 2> RemovalsOfThis;
 
-  void storeOfThis(SourceLocation Loc) {
-    if (FirstStore.isInvalid())
-      FirstStore = Loc;
-  }
+  void storeOfThis(const Expr *Store) { Out.StoresOfThisAt.push_back(Store); }
   static bool isGrowth(StringRef Method) {
     return llvm::is_contained({"push_back", "emplace_back", "push_front",
                                "emplace_front", "insert", "emplace",
@@ -169,7 +169,8 @@ private:
                  (isa<VarDecl>(D) && D->getLocation() == Var->getLocation()));
   }
   // `this`, or where the variable keeps it: `visiting.find(this)`, the
-  // `.first` of `visiting.insert(this)`, and locals initialised from those.
+  // `.first` of `visiting.insert(this)`, and locals initialised from those
+  // (structured bindings included).
   bool entryOfThis(const Expr *E, unsigned Depth) const {
     if (!E || Depth > 4)
       return false;
@@ -187,6 +188,9 @@ private:
       return isVar(referencedVar(Call->getImplicitObjectArgument())) &&
              carriesThis(Call->arguments());
     if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      // `auto [It, Inserted] = visiting.insert(this);`: `It` is `.first`.
+      if (std::optional<PairPart> Part = pairPart(Ref); Part && !Part->Index)
+        return entryOfThis(Part->Pair, Depth + 1);
       const auto *Local = dyn_cast<VarDecl>(Ref->getDecl());
       return Local && Local->isLocalVarDecl() && !isVar(Local) &&
              entryOfThis(Local->getInit(), Depth + 1);

@@ -29,6 +29,10 @@ struct LocalUses {
   /// Removals of the current object's own entries: `erase(this)`, an erase
   /// of an iterator to it, and `pop_back()`/`pop_front()` (a stack).
   unsigned RemovalsOfThis = 0;
+  /// The calls that store the object (`push_back(this)`, `v[this] = ...`),
+  /// and those removing its entry after the first store, counted above.
+  llvm::SmallVector<const clang::Expr *, 2> StoresOfThisAt;
+  llvm::SmallVector<const clang::Expr *, 2> RemovalsOfThisAt;
   /// The body has using-directives, using-declarations or namespace aliases,
   /// which may be what makes the names in the variable's type visible.
   bool HasUsing = false;
