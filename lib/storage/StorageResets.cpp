@@ -4,6 +4,7 @@
 #include "code/Accessors.h"
 #include "code/LibraryFunctions.h"
 #include "code/LocalUses.h"
+#include "code/Paths.h"
 #include "code/SkippedBodies.h"
 #include "code/Temporaries.h"
 #include "clang/AST/DeclCXX.h"
@@ -81,6 +82,57 @@ bool isEmptyingFunction(const DeclarationName &Name) {
   return llvm::is_contained(emptyingStdFunctions(), identifier(Name));
 }
 
+// Whether a member expression reads a field of the object itself.
+bool ofThisObject(const Expr *E) {
+  const auto *Member = dyn_cast_or_null<MemberExpr>(
+      E ? E->IgnoreParenImpCasts() : nullptr);
+  return Member &&
+         isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts());
+}
+
+// The statements of a body that fill a field of the object itself with a
+// value (`onMessage_ = [self] {...}`), and the calls of the object's own
+// member functions whose bodies do, a few calls deep (`connect()`).
+class Refills : public RecursiveASTVisitor<Refills> {
+public:
+  Refills(const FieldDecl *Field, unsigned Depth) : Field(Field), Depth(Depth) {}
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool VisitBinaryOperator(BinaryOperator *B) {
+    if (B->getOpcode() == BO_Assign)
+      assignment(B, B->getLHS(), B->getRHS());
+    return true;
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
+    if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+      assignment(Op, Op->getArg(0), Op->getArg(1));
+    return true;
+  }
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    const CXXMethodDecl *M = Call->getMethodDecl();
+    const FunctionDecl *Def = nullptr;
+    if (Depth < 3 && M && !M->isVirtual() &&
+        isa<CXXThisExpr>(Call->getImplicitObjectArgument()->IgnoreParenImpCasts()) &&
+        M->hasBody(Def) && Def->getBody()) {
+      Refills Inner(Field, Depth + 1);
+      Inner.TraverseStmt(Def->getBody());
+      if (!Inner.Found.empty())
+        Found.push_back(Call);
+    }
+    return true;
+  }
+  llvm::SmallVector<const Stmt *, 2> Found;
+
+private:
+  void assignment(const Stmt *S, const Expr *LHS, const Expr *RHS) {
+    const FieldDecl *Target = fieldOf(LHS);
+    if (Target && StorageResets::key(Target) == StorageResets::key(Field) &&
+        ofThisObject(LHS) && !isEmptyValue(RHS))
+      Found.push_back(S);
+  }
+  const FieldDecl *Field;
+  unsigned Depth;
+};
+
 class ResetVisitor : public RecursiveASTVisitor<ResetVisitor> {
 public:
   ResetVisitor(const FunctionDecl *F,
@@ -91,7 +143,7 @@ public:
 
   void record(const Expr *Target, const Expr *Where) {
     const FieldDecl *Field = fieldOf(Target);
-    if (!Field)
+    if (!Field || refilledAfter(Target, Where, Field))
       return;
     StorageReset Reset{Where->getBeginLoc(), F};
     Resets.try_emplace(StorageResets::key(Field), Reset);
@@ -170,6 +222,22 @@ public:
   }
 
 private:
+  // `onMessage_ = nullptr; connect(broker_);`, where connect() stores a new
+  // callback: the function replaces what the field holds and lets go of
+  // nothing, when every way out of it passes such a refill.
+  bool refilledAfter(const Expr *Target, const Stmt *Reset,
+                     const FieldDecl *Field) {
+    if (!F->getBody() || !ofThisObject(Target))
+      return false;
+    auto [It, New] = RefillsOf.try_emplace(StorageResets::key(Field));
+    if (New) {
+      Refills R(Field, 0);
+      R.TraverseStmt(F->getBody());
+      It->second = std::move(R.Found);
+    }
+    return !It->second.empty() && everyPathPasses(F, Reset, It->second);
+  }
+
   // The collection field whose every element \p Target's object is:
   // `M->Room` or `M.Room` in a range-for over it.
   const FieldDecl *walked(const Expr *Target) const {
@@ -190,6 +258,9 @@ private:
   const StorageResets::SetterArguments &Setters;
   StorageResets::ElementResetMap *EveryElement;
   llvm::DenseMap<const VarDecl *, const FieldDecl *> LoopOver;
+  /// The refills of each field in F, read on the first reset of it.
+  llvm::DenseMap<const FieldDecl *, llvm::SmallVector<const Stmt *, 2>>
+      RefillsOf;
 };
 
 } // namespace

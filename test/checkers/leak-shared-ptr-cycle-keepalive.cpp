@@ -2,7 +2,8 @@
 //
 // An object that holds itself until it is done -- a timer that lets go when
 // it fires or is cancelled -- is the keep-alive idiom, not a leak: quiet when
-// the class empties the field again outside its constructor and destructor.
+// the class empties the field again outside its constructor and destructor,
+// other than to fill it again at once (a restart).
 #include <functional>
 #include <memory>
 #include <utility>
@@ -53,3 +54,37 @@ private:
   // CHECK-MESSAGES: :[[@LINE-3]]:27: note: make it a std::weak_ptr: 'std::weak_ptr<Daemon> Self;'{{$}}
   // CHECK-FIXES: std::weak_ptr<Daemon> Self;
 };
+
+// Loud: restart() empties the field and start() fills it again on every way
+// out, so the reset replaces the object's hold on itself and releases nothing.
+class Restarter : public std::enable_shared_from_this<Restarter> {
+public:
+  void start() { Self = shared_from_this(); }
+  void restart() {
+    Self.reset();
+    start();
+  }
+
+private:
+  std::shared_ptr<Restarter> Self;
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: 'Restarter::Self' makes a 'Restarter' own itself through a shared_ptr; it keeps itself alive and is never destroyed [leak-shared-ptr-cycle]
+  // CHECK-MESSAGES: :[[@LINE-9]]:25: note: 'Self' is set to shared_from_this() here{{$}}
+  // CHECK-MESSAGES: :[[@LINE-3]]:30: note: make it a std::weak_ptr: 'std::weak_ptr<Restarter> Self;'{{$}}
+  // CHECK-FIXES: std::weak_ptr<Restarter> Self;
+};
+void runRestarter() { std::make_shared<Restarter>()->restart(); }
+
+// Quiet: the same restart, and a finish() that lets go.
+class Rerunner : public std::enable_shared_from_this<Rerunner> {
+public:
+  void start() { Self = shared_from_this(); }
+  void restart() {
+    Self.reset();
+    start();
+  }
+  void finish() { Self.reset(); }
+
+private:
+  std::shared_ptr<Rerunner> Self;
+};
+void runRerunner() { std::make_shared<Rerunner>()->restart(); }
