@@ -233,6 +233,18 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
     Suggestion = "sweep stale entries too (on a timer, or a few on every "
                  "insertion), or bound it with a capacity";
   }
+  auto Marked = SkipsMarked.find(D);
+  if (Marked != SkipsMarked.end()) {
+    std::string Flag = quoted(Marked->second.Flag->getName());
+    F.Message = Subject + " grows by one entry per distinct key" + Where +
+                "; entries are only erased while their " + Flag + " is " +
+                (Marked->second.Required ? "true" : "false") +
+                ", which the code sets to " +
+                (Marked->second.Required ? "false" : "true") +
+                " and never back, so every entry marked so stays " + Until;
+    Suggestion = "erase the entry where it is marked, or let the sweep "
+                 "take marked entries too";
+  }
   llvm::SmallSet<SourceLocation, 4> Noted;
   for (const Growth &G : C.Growths) {
     if (Noted.size() == 3)
@@ -246,6 +258,14 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
       F.Notes.push_back({Erase->getBeginLoc(),
                          "entries are only dropped here, when their key is "
                          "requested again and found stale"});
+  if (Marked != SkipsMarked.end()) {
+    std::string Flag = quoted(Marked->second.Flag->getName());
+    F.Notes.push_back({Marked->second.Erase->getBeginLoc(),
+                       "entries are only erased here, while " + Flag + " is " +
+                           (Marked->second.Required ? "true" : "false")});
+    F.Notes.push_back({Marked->second.Marks->getBeginLoc(),
+                       Flag + " is set here, and never set back"});
+  }
   for (const ProgramLifetime::Step &Step :
        ArrayRef<ProgramLifetime::Step>(Ownership).take_front(3))
     F.Notes.push_back({Step.Loc, Step.Note});

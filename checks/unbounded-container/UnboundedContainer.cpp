@@ -544,12 +544,21 @@ std::vector<Finding> UnboundedContainer::finish() {
     replayElementShrinks();
     // An erase that runs only when its key is looked up again bounds
     // nothing for the keys that never come back.
+    // Nor does one that skips the entries the code marks done for good.
     for (const auto &[Erase, D] : Erases) {
-      if (Candidates.count(D) && erasesOnlyOnLookup(Erase, D))
-        ErasedOnLookup[D].push_back(Erase);
-      else
+      if (!Candidates.count(D)) {
         recordShrink(Erase->getImplicitObjectArgument(), /*Direct=*/false,
                      /*Selective=*/Erase->getNumArgs() > 0);
+      } else if (erasesOnlyOnLookup(Erase, D)) {
+        ErasedOnLookup[D].push_back(Erase);
+      } else if (std::optional<MarkedSkip> Skip =
+                     Erase->getNumArgs() > 0 ? erasesOnlyUnmarked(Erase, D)
+                                             : std::nullopt) {
+        SkipsMarked.try_emplace(D, *Skip);
+      } else {
+        recordShrink(Erase->getImplicitObjectArgument(), /*Direct=*/false,
+                     /*Selective=*/Erase->getNumArgs() > 0);
+      }
     }
     resolveMemberShrinks();
     // `Server() : m_impl(new Impl) {}`: a heap object per owner.
@@ -632,6 +641,8 @@ std::vector<Finding> UnboundedContainer::finish() {
   Candidates.clear();
   Erases.clear();
   ErasedOnLookup.clear();
+  SkipsMarked.clear();
+  Writes.reset();
   EmptiedOnlyAtExit.clear();
   SelectiveShrinks.clear();
   WholesaleShrinks.clear();

@@ -151,6 +151,29 @@ private:
   /// hands that entry out or adds the key again (LookupErases.cpp).
   bool erasesOnlyOnLookup(const clang::CXXMemberCallExpr *Erase,
                           const clang::ValueDecl *D) const;
+
+public:
+  /// Where the TU's code assigns `true` and `false` to a boolean field
+  /// (first of each), and whether it assigns anything else.
+  struct FlagValues {
+    const clang::Expr *True = nullptr;
+    const clang::Expr *False = nullptr;
+    bool Other = false;
+  };
+  /// An erase that runs only while an element's flag has the value the
+  /// code never gives it back: `Answered` set true on reply, erased only
+  /// while false (MarkedEntries.cpp).
+  struct MarkedSkip {
+    const clang::CXXMemberCallExpr *Erase;
+    const clang::FieldDecl *Flag;
+    const clang::Expr *Marks; ///< where the code sets the flag for good
+    bool Required;            ///< the value the erase needs
+  };
+
+private:
+  std::optional<MarkedSkip>
+  erasesOnlyUnmarked(const clang::CXXMemberCallExpr *Erase,
+                     const clang::ValueDecl *D);
   bool everyUseVisible(const clang::ValueDecl *D) const;
   bool duringInitialisation(const clang::ValueDecl *D,
                             const clang::Expr *Site) const;
@@ -229,6 +252,11 @@ private:
   std::vector<std::pair<const clang::CXXMemberCallExpr *,
                         const clang::ValueDecl *>>
       Erases;
+  /// Boolean fields' assignments in the TU, read on the first question
+  /// (MarkedEntries.cpp).
+  std::optional<llvm::DenseMap<const clang::FieldDecl *, FlagValues>> Writes;
+  /// Containers whose erases skip entries marked for good.
+  llvm::DenseMap<const clang::ValueDecl *, MarkedSkip> SkipsMarked;
   /// Containers whose erases all run only when a key is looked up again.
   llvm::DenseMap<const clang::ValueDecl *,
                  llvm::SmallVector<const clang::CXXMemberCallExpr *, 2>>
