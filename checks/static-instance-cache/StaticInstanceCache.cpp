@@ -426,7 +426,7 @@ void StaticInstanceCache::reportContainer(const ValueDecl *Storage,
       Var ? dyn_cast<FunctionDecl>(Var->getDeclContext()) : nullptr;
   if (Var && Var->isStaticLocal() && Function) {
     LocalUses Uses = collectLocalUses(Var, Function->getBody());
-    if (Uses.RemovalsOfThis > 0) {
+    if (!Uses.RemovalsOfThisAt.empty()) {
       if (!Deferring)
         reportSkippedRemoval(Var, Function, Uses, Class, Out);
       return;

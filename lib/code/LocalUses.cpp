@@ -120,7 +120,7 @@ public:
     return true;
   }
 
-  /// Counts the removals of the object's entry that follow its first store
+  /// Keeps the removals of the object's entry that follow its first store
   /// in the body: a guard takes out what it put in, while an erase before
   /// the store (a cache refreshing its entry) leaves one behind.
   void finish(const SourceManager &SM) {
@@ -128,10 +128,8 @@ public:
       if (Out.StoresOfThisAt.empty() ||
           !SM.isBeforeInTranslationUnit(
               SM.getExpansionLoc(Removal->getBeginLoc()),
-              SM.getExpansionLoc(Out.StoresOfThisAt.front()->getBeginLoc()))) {
-        ++Out.RemovalsOfThis;
+              SM.getExpansionLoc(Out.StoresOfThisAt.front()->getBeginLoc())))
         Out.RemovalsOfThisAt.push_back(Removal);
-      }
   }
 
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Call) {

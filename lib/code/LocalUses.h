@@ -26,12 +26,11 @@ struct LocalUses {
   unsigned RefsInNestedCallables = 0;
   /// Calls that remove entries (`erase`, `remove`, `clear`, ...).
   unsigned Removals = 0;
-  /// Removals of the current object's own entries: `erase(this)`, an erase
-  /// of an iterator to it, and `pop_back()`/`pop_front()` (a stack).
-  unsigned RemovalsOfThis = 0;
-  /// The calls that store the object (`push_back(this)`, `v[this] = ...`),
-  /// and those removing its entry after the first store, counted above.
+  /// The calls that store the object (`push_back(this)`, `v[this] = ...`).
   llvm::SmallVector<const clang::Expr *, 2> StoresOfThisAt;
+  /// The removals of the object's own entries after its first store:
+  /// `erase(this)`, an erase of an iterator to it, and
+  /// `pop_back()`/`pop_front()` (a stack).
   llvm::SmallVector<const clang::Expr *, 2> RemovalsOfThisAt;
   /// The body has using-directives, using-declarations or namespace aliases,
   /// which may be what makes the names in the variable's type visible.
