@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "UnboundedContainer.h"
+#include "code/FiniteValues.h"
 #include "code/LibraryFunctions.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/STLExtras.h"
@@ -58,6 +59,23 @@ UnboundedContainer::howOftenIn(const FunctionDecl *F, SourceLocation Loc,
   if (Count == RunCount::Once && inRepeatingLoop(F, Loc))
     return RunCount::Repeatedly;
   return Count;
+}
+
+bool UnboundedContainer::drivenByMainLoop(SourceLocation Loc,
+                                          unsigned Depth) const {
+  const FunctionDecl *F = functionAt(Loc);
+  if (!F)
+    return false;
+  if (F->isMain())
+    return inRepeatingLoop(F, Loc);
+  auto Calls = CallSites.find(origin(F));
+  if (Depth >= 3 || Calls == CallSites.end())
+    return false;
+  return llvm::any_of(Calls->second, [&](SourceLocation Call) {
+    const FunctionDecl *Caller = functionAt(Call);
+    return Caller && origin(Caller) != origin(F) &&
+           drivenByMainLoop(Call, Depth + 1);
+  });
 }
 
 const FunctionDecl *UnboundedContainer::origin(const FunctionDecl *F) {
@@ -148,8 +166,10 @@ private:
 // A loop that runs a number of times fixed before it starts: over a range,
 // or counting up to a bound the loop does not change (argc, a constant, a
 // size, a variable it never writes). Anything else (`while (running)`,
-// `for (;;)`) may be the program's event loop.
-bool isCountedLoop(const Stmt *S) {
+// `for (;;)`) may be the program's event loop. So is a count fixed at more
+// than FewValuesLimit: `for (int I = 0; I < 10000000; ++I) S.handle(...)`
+// drives a service the way its clients would, it does not fill a table.
+bool isCountedLoop(const Stmt *S, const ASTContext &Ctx) {
   if (isa<CXXForRangeStmt>(S))
     return true;
   const auto *For = dyn_cast<ForStmt>(S);
@@ -159,6 +179,10 @@ bool isCountedLoop(const Stmt *S) {
     return false;
   auto IsLimit = [&](const Expr *E) {
     E = E->IgnoreParenImpCasts();
+    if (!E->isValueDependent())
+      if (std::optional<llvm::APSInt> Count = E->getIntegerConstantExpr(Ctx))
+        return Count->getSignificantBits() <= 64 &&
+               Count->getExtValue() <= FewValuesLimit;
     if (isa<IntegerLiteral>(E) || isa<UnaryExprOrTypeTraitExpr>(E))
       return true;
     if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
@@ -188,14 +212,18 @@ bool isCountedLoop(const Stmt *S) {
 
 class RepeatingLoops : public RecursiveASTVisitor<RepeatingLoops> {
 public:
+  explicit RepeatingLoops(const ASTContext &Ctx) : Ctx(Ctx) {}
   bool shouldVisitLambdaExpressions() const { return false; }
   bool VisitStmt(Stmt *S) {
     if ((isa<WhileStmt>(S) || isa<DoStmt>(S) || isa<ForStmt>(S)) &&
-        !isCountedLoop(S))
+        !isCountedLoop(S, Ctx))
       Ranges.push_back(S->getSourceRange());
     return true;
   }
   std::vector<SourceRange> Ranges;
+
+private:
+  const ASTContext &Ctx;
 };
 
 } // namespace
@@ -204,7 +232,7 @@ bool UnboundedContainer::inRepeatingLoop(const FunctionDecl *F,
                                          SourceLocation Loc) const {
   auto [It, New] = RepeatingLoopRanges.try_emplace(F);
   if (New && F->getBody()) {
-    RepeatingLoops Loops;
+    RepeatingLoops Loops(*Ctx);
     Loops.TraverseStmt(F->getBody());
     It->second = std::move(Loops.Ranges);
   }

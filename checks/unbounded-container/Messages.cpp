@@ -120,6 +120,7 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
   // How the object that holds a member lives as long as the program, hop by
   // hop (storage/ObjectLifetimes.h).
   std::vector<ProgramLifetime::Step> Ownership;
+  const VarDecl *InMain = nullptr;
   if (const auto *VD = dyn_cast<VarDecl>(D)) {
     std::optional<StaticStorageKind> Kind = classifyStaticStorage(VD);
     if (!Kind)
@@ -131,16 +132,26 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
     const auto *Class = cast<CXXRecordDecl>(D->getDeclContext());
     std::optional<ProgramLifetime> Life =
         C.GrownViaObject ? lifetimeOf(Class) : std::nullopt;
+    // `int main() { Server S; ... }`: S lives as long as the program.
+    std::string MainLocal;
+    if (Life && Life->MainLocal) {
+      InMain = Life->MainLocal;
+      MainLocal = quoted(InMain->getName()) + " in 'main'";
+    }
     if (Life && !Life->Chain.empty()) {
       Subject = "member " + quoted(memberName(D)) +
                 " of an object owned by " +
                 (Life->Kind == ProgramLifetime::Root::Singleton
                      ? "the singleton " +
                            quoted(Life->RootClass->getQualifiedNameAsString())
+                 : !MainLocal.empty()
+                     ? MainLocal
                      : "a static " +
                            quoted(Life->RootClass->getQualifiedNameAsString()) +
                            " object");
       Ownership = std::move(Life->Chain);
+    } else if (!MainLocal.empty()) {
+      Subject = "member " + quoted(memberName(D)) + " of " + MainLocal;
     } else {
       Subject = (TheSingletons.isSingleton(Class) ? "singleton member "
                                                   : "static object's member ") +
@@ -245,12 +256,34 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
     Suggestion = "erase the entry where it is marked, or let the sweep "
                  "take marked entries too";
   }
+  auto Popped = SkipsPop.find(D);
+  if (Popped != SkipsPop.end()) {
+    std::string Function =
+        quoted(Popped->second.Function->getQualifiedNameAsString());
+    F.Message = Subject + " grows by one element per call of " + Function +
+                " that leaves by a way out skipping its removal; every "
+                "element left behind lives " + Until;
+    Suggestion = "remove the element on every way out of " + Function +
+                 " (a scope guard whose destructor removes it)";
+  }
   llvm::SmallSet<SourceLocation, 4> Noted;
   for (const Growth &G : C.Growths) {
     if (Noted.size() == 3)
       break;
     if (Noted.insert(G.Site->getBeginLoc()).second)
       F.Notes.push_back({G.Site->getBeginLoc(), "it grows here"});
+  }
+  if (Popped != SkipsPop.end()) {
+    const Stmt *Exit = Popped->second.Exit;
+    if (isa<ReturnStmt>(Exit))
+      F.Notes.push_back({Exit->getBeginLoc(),
+                         "this return leaves the element in"});
+    else
+      F.Notes.push_back({Exit->getEndLoc(),
+                         "the function ends here with the element still in"});
+    F.Notes.push_back({Popped->second.Pop->getBeginLoc(),
+                       "the element is removed here, on the other ways "
+                       "out"});
   }
   if (OnLookup != ErasedOnLookup.end())
     for (const CXXMemberCallExpr *Erase :
@@ -269,6 +302,11 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
   for (const ProgramLifetime::Step &Step :
        ArrayRef<ProgramLifetime::Step>(Ownership).take_front(3))
     F.Notes.push_back({Step.Loc, Step.Note});
+  if (InMain)
+    F.Notes.push_back({InMain->getLocation(),
+                       quoted(InMain->getName()) +
+                           " is declared in 'main' outside its loops, so it "
+                           "lives as long as the program"});
   if (const Expr *AtExit = EmptiedOnlyAtExit.lookup(D))
     F.Notes.push_back({AtExit->getBeginLoc(),
                        "it is only emptied here, in the destructor of the "

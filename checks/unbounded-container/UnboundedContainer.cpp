@@ -269,8 +269,17 @@ void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
         Name == "erase" && ShrinkNames.contains(Name)
             ? storageOf(Object, /*Direct=*/true)
             : std::nullopt;
+    std::optional<Storage> Popped =
+        !Erased && llvm::is_contained({"pop_back", "pop_front", "pop"}, Name) &&
+                ShrinkNames.contains(Name)
+            ? storageOf(Object, /*Direct=*/true)
+            : std::nullopt;
+    if (Popped && Popped->Element)
+      Popped.reset();
     if (Erased)
       Erases.push_back({Call, Erased->Decl}); // weighed at the end
+    else if (Popped)
+      Pops.push_back({Call, Popped->Decl}); // weighed at the end
     else if (ShrinkNames.contains(Name)) {
       bool Selective =
           !Args.empty() && llvm::is_contained(
@@ -368,6 +377,8 @@ void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
     if (const CXXRecordDecl *RD = Var->getType()->getAsCXXRecordDecl()) {
       if (Var->hasGlobalStorage())
         Lifetimes.observeStaticObject(RD);
+      else if (isMainLocal(Var, *Ctx))
+        Lifetimes.observeStaticObject(RD, Var);
       else
         Lifetimes.observeOtherObject(RD);
     }
@@ -560,6 +571,18 @@ std::vector<Finding> UnboundedContainer::finish() {
                      /*Selective=*/Erase->getNumArgs() > 0);
       }
     }
+    // A pop that a way out of its pushing function skips bounds nothing.
+    // Weighed before any pop is counted: each looks at its siblings.
+    SmallVector<std::optional<SkippedPop>, 4> PopSkips;
+    for (const auto &[Pop, D] : Pops)
+      PopSkips.push_back(popSkippedOnSomeWayOut(Pop, D));
+    for (auto [Index, Entry] : llvm::enumerate(Pops)) {
+      if (PopSkips[Index])
+        SkipsPop.try_emplace(Entry.second, *PopSkips[Index]);
+      else
+        recordShrink(Entry.first->getImplicitObjectArgument(),
+                     /*Direct=*/false);
+    }
     resolveMemberShrinks();
     // `Server() : m_impl(new Impl) {}`: a heap object per owner.
     for (const FunctionDecl *F : Functions)
@@ -597,6 +620,16 @@ std::vector<Finding> UnboundedContainer::finish() {
         return duringInitialisation(D, G.Site) || boundedBySize(D, G.Site) ||
                reusesSlots(D, G.Site) || addsFixedKeys(G);
       });
+      // An object of main() grows per request only where main's own loop
+      // drives it: a callback it hands a library (a thread-init hook) may
+      // run a fixed number of times.
+      if (const auto *Field = dyn_cast<FieldDecl>(D); Field && C.GrownViaObject)
+        if (std::optional<ProgramLifetime> Life =
+                lifetimeOf(cast<CXXRecordDecl>(Field->getParent()));
+            Life && Life->MainLocal)
+          llvm::erase_if(C.Growths, [&](const Growth &G) {
+            return !drivenByMainLoop(G.Site->getBeginLoc(), 0);
+          });
       if (C.Growths.empty())
         continue;
       // One entry per enumerator, type or error category at most. What
@@ -642,6 +675,8 @@ std::vector<Finding> UnboundedContainer::finish() {
   Erases.clear();
   ErasedOnLookup.clear();
   SkipsMarked.clear();
+  Pops.clear();
+  SkipsPop.clear();
   Writes.reset();
   EmptiedOnlyAtExit.clear();
   SelectiveShrinks.clear();

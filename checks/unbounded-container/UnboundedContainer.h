@@ -170,7 +170,18 @@ public:
     bool Required;            ///< the value the erase needs
   };
 
+  /// A pop that one way out of its pushing function skips (SkippedPops.cpp).
+  struct SkippedPop {
+    const clang::CXXMemberCallExpr *Pop;
+    const clang::Expr *Push;
+    const clang::Stmt *Exit; ///< the return skipping it, or the body
+    const clang::FunctionDecl *Function;
+  };
+
 private:
+  std::optional<SkippedPop>
+  popSkippedOnSomeWayOut(const clang::CXXMemberCallExpr *Pop,
+                         const clang::ValueDecl *D) const;
   std::optional<MarkedSkip>
   erasesOnlyUnmarked(const clang::CXXMemberCallExpr *Erase,
                      const clang::ValueDecl *D);
@@ -189,6 +200,10 @@ private:
   RunCount howOften(const clang::FunctionDecl *F, unsigned Depth) const;
   bool inRepeatingLoop(const clang::FunctionDecl *F,
                        clang::SourceLocation Loc) const;
+  /// True when code at \p Loc runs from a repeating loop of main(), itself
+  /// or through calls the TU shows (a few deep): what drives the growth of
+  /// an object main() declares.
+  bool drivenByMainLoop(clang::SourceLocation Loc, unsigned Depth) const;
   /// True when a check of the container's size or emptiness bounds the
   /// growth at \p Site: `if (c.empty()) fill(c)`, `while (i >= v.size())
   /// v.emplace_back()`, `if (log.size() >= Max) return;`.
@@ -257,6 +272,14 @@ private:
   std::optional<llvm::DenseMap<const clang::FieldDecl *, FlagValues>> Writes;
   /// Containers whose erases skip entries marked for good.
   llvm::DenseMap<const clang::ValueDecl *, MarkedSkip> SkipsMarked;
+  /// `pop_back`, `pop_front` and `pop` calls on program-long containers,
+  /// weighed at the end (popSkippedOnSomeWayOut()).
+  std::vector<std::pair<const clang::CXXMemberCallExpr *,
+                        const clang::ValueDecl *>>
+      Pops;
+  /// Containers whose pops all run in the function that pushed, and one
+  /// way out of it skips them.
+  llvm::DenseMap<const clang::ValueDecl *, SkippedPop> SkipsPop;
   /// Containers whose erases all run only when a key is looked up again.
   llvm::DenseMap<const clang::ValueDecl *,
                  llvm::SmallVector<const clang::CXXMemberCallExpr *, 2>>

@@ -15,8 +15,7 @@ namespace leaklint {
 namespace {
 
 constexpr unsigned MaxDepth = 4;
-// More distinct keys than this is no bound a reader would call small.
-constexpr int64_t MaxValues = 65536;
+constexpr int64_t MaxValues = FewValuesLimit;
 
 const Expr *refersTo(const Expr *E, const ValueDecl *V) {
   const auto *Ref =

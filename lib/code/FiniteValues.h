@@ -29,6 +29,10 @@
 
 namespace leaklint {
 
+/// More distinct values than this is no bound a reader would call small: a
+/// key set, or a count of repetitions, beyond it grows like input does.
+constexpr int64_t FewValuesLimit = 65536;
+
 class FiniteValues {
 public:
   /// \p Functions tells which calls each function has; whoever owns it

@@ -6,6 +6,7 @@
 #include "code/Temporaries.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 
 using namespace clang;
 
@@ -105,8 +106,36 @@ bool runsOncePerOwner(const Handing &H, const FunctionDecl *Where) {
          });
 }
 
-void ObjectLifetimes::observeStaticObject(const CXXRecordDecl *Class) {
-  ++ByClass[Class->getCanonicalDecl()].Static;
+bool isMainLocal(const VarDecl *VD, ASTContext &Ctx) {
+  if (!VD->isLocalVarDecl() || VD->isStaticLocal())
+    return false;
+  const auto *F = dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
+  if (!F || !F->isMain())
+    return false;
+  // Up from the declaration to main's body: a loop on the way makes one
+  // object per iteration.
+  DynTypedNodeList Parents = Ctx.getParents(*VD);
+  for (unsigned Steps = 0; Steps < 64 && !Parents.empty(); ++Steps) {
+    const DynTypedNode &P = Parents[0];
+    if (P.get<FunctionDecl>())
+      return true;
+    if (P.get<ForStmt>() || P.get<WhileStmt>() || P.get<DoStmt>() ||
+        P.get<CXXForRangeStmt>())
+      return false;
+    Parents = Ctx.getParents(P);
+  }
+  return false;
+}
+
+void ObjectLifetimes::observeStaticObject(const CXXRecordDecl *Class,
+                                          const VarDecl *MainLocal) {
+  Objects &O = ByClass[Class->getCanonicalDecl()];
+  ++O.Static;
+  if (MainLocal) {
+    ++O.MainLocals;
+    if (!O.MainLocal)
+      O.MainLocal = MainLocal;
+  }
 }
 
 void ObjectLifetimes::observeOtherObject(const CXXRecordDecl *Class) {
@@ -154,20 +183,24 @@ ObjectLifetimes::lookup(const CXXRecordDecl *Class, const Query &Q,
   // members or temporaries of (`Logger perRequest(name);`) has objects
   // that die.
   if (Q.S.isSingleton(Class) && (It == ByClass.end() || !It->second.Other))
-    return ProgramLifetime{ProgramLifetime::Root::Singleton, Class, {}};
+    return ProgramLifetime{ProgramLifetime::Root::Singleton, Class, {}, nullptr};
   if (It == ByClass.end() || It->second.Other || !Q.AllObjectsInView(Class))
     return std::nullopt;
   const Objects &O = It->second;
+  const VarDecl *MainLocal =
+      O.MainLocals == O.Static ? O.MainLocal : nullptr;
   if (O.Static && O.Fields.empty() && O.Creations.empty() &&
       O.Derived.empty())
-    return ProgramLifetime{ProgramLifetime::Root::StaticObject, Class, {}};
+    return ProgramLifetime{ProgramLifetime::Root::StaticObject, Class, {},
+                           MainLocal};
   // Owned by objects that live as long as the program, a few hops up (a
   // bound that also ends ownership loops through heap objects).
   if (Depth >= 4)
     return std::nullopt;
   std::optional<ProgramLifetime> Via;
   if (O.Static)
-    Via = ProgramLifetime{ProgramLifetime::Root::StaticObject, Class, {}};
+    Via = ProgramLifetime{ProgramLifetime::Root::StaticObject, Class, {},
+                          MainLocal};
   auto Extend = [&](std::optional<ProgramLifetime> Up, SourceLocation Loc,
                     std::string Note) {
     if (!Up)

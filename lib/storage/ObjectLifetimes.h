@@ -3,7 +3,8 @@
 //
 // A member lives as long as the program when every object of its class
 // does. An object does when it is a singleton, the one object of a class
-// seen only in static storage, a by-value member of an object that lives as
+// seen only in static storage or as a local of `main()` outside its loops
+// (`int main() { Server S; S.run(); }`: S dies only when the program ends), a by-value member of an object that lives as
 // long as the program (at any depth), the base-class part of such an object
 // (a container a singleton's base class declares), or a heap object made
 // once per such
@@ -51,6 +52,9 @@ struct ProgramLifetime {
     std::string Note;
   };
   std::vector<Step> Chain;
+  /// For a StaticObject root whose objects are all locals of `main()`: one
+  /// of them, for the message and a note.
+  const clang::VarDecl *MainLocal = nullptr;
 };
 
 /// The heap object that \p E makes, seen through temporaries, std::move and
@@ -66,9 +70,17 @@ const clang::CXXRecordDecl *createdClass(const clang::Expr *Creation);
 /// local read from it: `auto t = m_owner.get(); if (!t) ...`).
 bool runsOncePerOwner(const Handing &H, const clang::FunctionDecl *Where);
 
+/// True when \p VD is a local variable of `main()` outside every loop of it
+/// (and outside lambdas and local classes): it lives until `main()` returns,
+/// as long as the program serves.
+bool isMainLocal(const clang::VarDecl *VD, clang::ASTContext &Ctx);
+
 class ObjectLifetimes {
 public:
-  void observeStaticObject(const clang::CXXRecordDecl *Class);
+  /// An object in static storage, or \p MainLocal, a local of `main()`
+  /// (isMainLocal()).
+  void observeStaticObject(const clang::CXXRecordDecl *Class,
+                           const clang::VarDecl *MainLocal = nullptr);
   /// A local, parameter or temporary of the class.
   void observeOtherObject(const clang::CXXRecordDecl *Class);
   /// A field whose type is a class: the object is part of its parent's.
@@ -97,6 +109,9 @@ public:
 private:
   struct Objects {
     unsigned Static = 0, Other = 0;
+    /// How many of the Static ones are locals of `main()`, and the first.
+    unsigned MainLocals = 0;
+    const clang::VarDecl *MainLocal = nullptr;
     std::vector<const clang::FieldDecl *> Fields;
     /// Classes derived from this one: each of their objects has one of
     /// these inside.

@@ -1,0 +1,131 @@
+// Objects that `main()` declares outside its loops live as long as the
+// program: a server object made there and driven by a loop that serves
+// requests keeps every entry its members gain. A loop counted up to more
+// than 65536 drives a service the way clients would: it is no set-up.
+// Clean twins: a session made per iteration of main's loop, a class also
+// made elsewhere, a table filled by a short counted loop, a member the loop
+// also clears.
+//
+// RUN: %check_leaklint %s leak-unbounded-container %t -- -- -std=c++17
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+struct Request {
+  std::string Target;
+};
+
+// --- Positive: a server object of main, fed forever --------------------------
+class ApiServer {
+public:
+  int handle(const Request &R) {
+    Hits[R.Target] += 1;
+    return 200;
+  }
+
+private:
+  std::unordered_map<std::string, std::uint64_t> Hits;
+  // CHECK-MESSAGES: :[[@LINE-1]]:50: warning: member 'ApiServer::Hits' of 'Server' in 'main' grows by one entry per distinct key and is never evicted; every entry lives until the program exits [leak-unbounded-container]
+  // CHECK-MESSAGES: :[[@LINE-7]]:5: note: it grows here{{$}}
+  // CHECK-MESSAGES: :[[@LINE+74]]:13: note: 'Server' is declared in 'main' outside its loops, so it lives as long as the program{{$}}
+  // CHECK-MESSAGES: :[[@LINE-4]]:50: note: bound it: evict old entries (an LRU with a capacity), or clear it when what it caches changes{{$}}
+};
+
+// --- Positive: a log of main's object, fed by a long counted loop ------------
+class Recorder {
+public:
+  void record(const std::string &Line) { Lines.push_back(Line); }
+
+private:
+  std::vector<std::string> Lines;
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: member 'Recorder::Lines' of 'Log' in 'main' only grows: elements are added in 'Recorder::record' but never removed; every element lives until the program exits [leak-unbounded-container]
+  // CHECK-MESSAGES: :[[@LINE-5]]:42: note: it grows here{{$}}
+  // CHECK-MESSAGES: :[[@LINE+65]]:12: note: 'Log' is declared in 'main' outside its loops, so it lives as long as the program{{$}}
+  // CHECK-MESSAGES: :[[@LINE-4]]:28: note: keep a bounded window (a ring buffer, or pop_front past a size) or flush it periodically{{$}}
+};
+
+// --- Clean: one session per iteration of main's loop -------------------------
+class Session {
+public:
+  void handle(const Request &R) { Seen.push_back(R.Target); }
+
+private:
+  std::vector<std::string> Seen;
+};
+
+// --- Clean: also made as a local elsewhere ----------------------------------
+class Stats {
+public:
+  void add(const std::string &K) { Count[K] += 1; }
+
+private:
+  std::map<std::string, int> Count;
+};
+int scratch() {
+  Stats Temporary;
+  Temporary.add("x");
+  return 0;
+}
+
+// --- Clean: main's object whose member the loop also clears -------------------
+class Batch {
+public:
+  void add(int V) { Items.push_back(V); }
+  void flush() { Items.clear(); }
+
+private:
+  std::vector<int> Items;
+};
+
+// --- Clean: a table filled by a short counted loop ----------------------------
+class Table {
+public:
+  void add(int V) { Rows.push_back(V); }
+
+private:
+  std::vector<int> Rows;
+};
+
+// --- Clean: main's object grown only by a hook it hands a library ------------
+void onEachWorkerThread(std::function<void(int)> Hook);
+class Workers {
+public:
+  void start() {
+    onEachWorkerThread(std::bind(&Workers::threadInit, this,
+                                 std::placeholders::_1));
+  }
+
+private:
+  void threadInit(int Id) { Ids.push_back(Id); }
+  std::vector<int> Ids;
+};
+
+int main(int argc, char **argv) {
+  ApiServer Server;
+  Stats Totals;
+  Batch Pending;
+  Table Squares;
+  Recorder Log;
+  Workers Pool;
+  Pool.start();
+  for (int I = 0; I < 256; ++I)
+    Squares.add(I * I);
+  for (long N = 0; N < 100000000; ++N)
+    Log.record(std::to_string(N));
+  for (;;) {
+    Request R{argc > 1 ? argv[1] : "/"};
+    if (Server.handle(R) != 200)
+      break;
+    Session PerRequest;
+    PerRequest.handle(R);
+    Totals.add(R.Target);
+    Pending.add(1);
+    if (R.Target.empty())
+      Pending.flush();
+  }
+  return scratch();
+}
