@@ -21,7 +21,7 @@
 //===----------------------------------------------------------------------===//
 #include "UnboundedContainer.h"
 #include "code/Paths.h"
-#include "clang/AST/ParentMapContext.h"
+#include "code/Loops.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
 using namespace clang;
@@ -67,17 +67,7 @@ private:
 };
 
 bool inLoop(const Stmt *S, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(*S);
-  for (unsigned Steps = 0; Steps < 64 && !Parents.empty(); ++Steps) {
-    const DynTypedNode &P = Parents[0];
-    if (P.get<FunctionDecl>() || P.get<LambdaExpr>())
-      return false;
-    if (P.get<ForStmt>() || P.get<WhileStmt>() || P.get<DoStmt>() ||
-        P.get<CXXForRangeStmt>())
-      return true;
-    Parents = Ctx.getParents(P);
-  }
-  return true;
+  return insideLoop(DynTypedNode::create(*S), Ctx);
 }
 
 } // namespace

@@ -3,10 +3,10 @@
 #include "Compat.h"
 #include "code/Guards.h"
 #include "code/LibraryFunctions.h"
+#include "code/Loops.h"
 #include "code/Temporaries.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 
 using namespace clang;
 
@@ -112,19 +112,8 @@ bool isMainLocal(const VarDecl *VD, ASTContext &Ctx) {
   const auto *F = dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
   if (!F || !F->isMain())
     return false;
-  // Up from the declaration to main's body: a loop on the way makes one
-  // object per iteration.
-  DynTypedNodeList Parents = Ctx.getParents(*VD);
-  for (unsigned Steps = 0; Steps < 64 && !Parents.empty(); ++Steps) {
-    const DynTypedNode &P = Parents[0];
-    if (P.get<FunctionDecl>())
-      return true;
-    if (P.get<ForStmt>() || P.get<WhileStmt>() || P.get<DoStmt>() ||
-        P.get<CXXForRangeStmt>())
-      return false;
-    Parents = Ctx.getParents(P);
-  }
-  return false;
+  // A loop around the declaration makes one object per iteration.
+  return !insideLoop(DynTypedNode::create(*VD), Ctx);
 }
 
 void ObjectLifetimes::observeStaticObject(const CXXRecordDecl *Class,
