@@ -3,6 +3,7 @@
 #include "Compat.h"
 #include "MemberCacheRewrite.h"
 #include "RegistryEraseRewrite.h"
+#include "code/KeyDomains.h"
 #include "code/LibraryFunctions.h"
 #include "code/LocalUses.h"
 #include "code/SkippedBodies.h"
@@ -22,6 +23,13 @@ using namespace clang::ast_matchers;
 
 namespace leaklint {
 namespace {
+
+// The map or set type of \p Storage, or null.
+const ClassTemplateSpecializationDecl *keyedContainer(const ValueDecl *Storage) {
+  QualType T = Storage->getType().getNonReferenceType();
+  return dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T->getAsCXXRecordDecl());
+}
 
 // Member functions that put an element into a container.
 constexpr StringRef GrowthMethods[] = {
@@ -394,6 +402,10 @@ void StaticInstanceCache::reportContainer(const ValueDecl *Storage,
     // the keep-alive idiom.
     if (StoreHeld->Kind == IdentityKind::SharedOwner) {
       if (ownedEntryReleased(Storage, StoreClass))
+        continue;
+      // An interning table keyed by an enumeration (or another closed
+      // set) owns at most one object per key, by design.
+      if (!StoreHeld->InKey && hasClosedKeyDomain(keyedContainer(Storage)))
         continue;
       Leaking.push_back(&S);
       continue;

@@ -2,7 +2,7 @@
 #include "UnboundedContainer.h"
 #include "Compat.h"
 #include "ElementKinds.h"
-#include "KeyDomains.h"
+#include "code/KeyDomains.h"
 #include "code/LibraryFunctions.h"
 #include "code/LocalUses.h"
 #include "code/SkippedBodies.h"

@@ -152,6 +152,29 @@ void confine(const Expr *Cond, bool WhenTrue, const ValueDecl *V,
   }
 }
 
+// Does \p Body use the array \p V other than by reading an element
+// (`Names[I]` as a value)? An element assigned, its address taken, the array
+// handed to a function or iterated over, all count.
+class ArrayUses : public RecursiveASTVisitor<ArrayUses> {
+public:
+  explicit ArrayUses(const VarDecl *V) : V(V) {}
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    Uses += Ref->getDecl() == V;
+    return true;
+  }
+  bool VisitImplicitCastExpr(ImplicitCastExpr *Cast) {
+    if (Cast->getCastKind() == CK_LValueToRValue)
+      if (const auto *Element =
+              dyn_cast<ArraySubscriptExpr>(Cast->getSubExpr()->IgnoreParens()))
+        ElementReads += refersTo(Element->getBase(), V) != nullptr;
+    return true;
+  }
+  unsigned Uses = 0, ElementReads = 0;
+
+private:
+  const VarDecl *V;
+};
+
 } // namespace
 
 bool FiniteValues::writtenIn(const VarDecl *V, const Stmt *Body) {
@@ -209,6 +232,25 @@ bool FiniteValues::finite(const Expr *E, unsigned Depth) {
                  (V->getType()->isReferenceType() && Around) ||
                  (V->isLocalVarDecl() && !V->isStaticLocal() && Around &&
                   !writtenIn(V, Around->getBody()));
+    return Fixed && finite(V->getInit(), Depth + 1);
+  }
+  // `Symbols[Seq % 4]` of `const char *Symbols[] = {"AAPL", "MSFT"}`: an
+  // element of an array of fixed values that nothing changes.
+  if (const auto *Element = dyn_cast<ArraySubscriptExpr>(E)) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(Element->getBase()->IgnoreParenImpCasts());
+    const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (!V || !V->getInit() || !V->getType()->isArrayType())
+      return false;
+    const auto *Around =
+        dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod());
+    bool Fixed = V->isConstexpr() ||
+                 Ctx->getBaseElementType(V->getType()).isConstQualified();
+    if (!Fixed && V->isLocalVarDecl() && !V->isStaticLocal() && Around &&
+        Around->getBody()) {
+      ArrayUses Uses(V);
+      Uses.TraverseStmt(Around->getBody());
+      Fixed = Uses.Uses == Uses.ElementReads;
+    }
     return Fixed && finite(V->getInit(), Depth + 1);
   }
   if (const auto *C = dyn_cast<AbstractConditionalOperator>(E))

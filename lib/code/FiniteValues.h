@@ -12,6 +12,8 @@
 //    interval of at most 65536 integers (`if (s < 100 || s > 599) return;`),
 //    or let through only when it equals a listed value (an allow-list:
 //    `if (!isKnownHeader(name)) return;`; FiniteMembership.cpp);
+//  - an element of an array of such values that nothing changes (a const
+//    or constexpr array, or a local array whose elements are only read);
 //  - a call of a function whose every return gives finitely many values;
 //  - a parameter, never assigned, of a function only this translation unit
 //    can call (lib/code/UncalledFunctions.h) and that nothing takes the

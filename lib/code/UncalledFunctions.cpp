@@ -17,10 +17,18 @@ bool UncalledFunctions::onlyThisTUCanCall(const FunctionDecl *F) {
     return false;
   if (!F->isExternallyVisible())
     return true;
-  // A class defined in the main file is this TU's own.
+  // A class defined in the main file is this TU's own. So is an inline
+  // function defined there only: a TU that calls an inline function must
+  // define it too, and no header gives it one.
   const SourceManager &SM = F->getASTContext().getSourceManager();
-  return Method && SM.isInMainFile(
-                      SM.getExpansionLoc(Method->getParent()->getLocation()));
+  auto InMainFile = [&](const Decl *D) {
+    return SM.isInMainFile(SM.getExpansionLoc(D->getLocation()));
+  };
+  if (Method)
+    return InMainFile(Method->getParent());
+  return F->isInlined() && !F->getTemplateInstantiationPattern() &&
+         llvm::all_of(F->redecls(),
+                      [&](const FunctionDecl *R) { return InMainFile(R); });
 }
 
 bool UncalledFunctions::isUncalled(const FunctionDecl *F) {

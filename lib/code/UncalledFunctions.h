@@ -3,8 +3,9 @@
 // A removal or a reset in a function that never runs bounds nothing: a
 // registry's `remove()` nobody calls, a signal's `clear()` nobody calls.
 // That a function never runs is known only for a function no other
-// translation unit can call: one with internal linkage, or a method of a
-// class defined in the main file. Such a function runs when something in
+// translation unit can call: one with internal linkage, a method of a
+// class defined in the main file, or an inline function defined only in
+// the main file (a TU that calls an inline function must define it). Such a function runs when something in
 // this TU names it: a call, its address, a member pointer (`&C::close`
 // handed to std::bind), or a dependent name of the same spelling in a
 // template. Constructors, destructors, conversions, operators, virtual

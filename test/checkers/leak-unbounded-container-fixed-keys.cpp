@@ -168,6 +168,22 @@ void hit(const std::string &Page) { ++Hits[Page]; }
 // CHECK-MESSAGES: :[[@LINE-4]]:33: note: bound it: {{.*}}
 void hitHome() { hit("home"); }
 
+// An inline function defined only in this file: another TU calling it
+// would need its own definition, so only this TU's literals reach it.
+std::map<std::string, uint64_t> Views;
+inline void view(const std::string &Page) { ++Views[Page]; }
+void viewHome() { view("home"); }
+void viewAbout() { view("about"); }
+
+// Twin: the same inline function, also handed a name from outside.
+std::map<std::string, uint64_t> Opens;
+// CHECK-MESSAGES: :[[@LINE-1]]:33: warning: global 'Opens' grows by one entry per distinct key and is never evicted; every entry lives until the program exits [leak-unbounded-container]
+inline void open(const std::string &Page) { ++Opens[Page]; }
+// CHECK-MESSAGES: :[[@LINE-1]]:47: note: it grows here{{$}}
+// CHECK-MESSAGES: :[[@LINE-4]]:33: note: bound it: {{.*}}
+void openHome() { open("home"); }
+void openAny(const std::string &Page) { open(Page); }
+
 // An event bus with literal topics; listeners leave through the lookup's
 // iterator, or through a walk over every topic.
 class Bus {

@@ -31,7 +31,7 @@ private:
   std::unordered_map<std::string, std::uint64_t> Hits;
   // CHECK-MESSAGES: :[[@LINE-1]]:50: warning: member 'ApiServer::Hits' of 'Server' in 'main' grows by one entry per distinct key and is never evicted; every entry lives until the program exits [leak-unbounded-container]
   // CHECK-MESSAGES: :[[@LINE-7]]:5: note: it grows here{{$}}
-  // CHECK-MESSAGES: :[[@LINE+74]]:13: note: 'Server' is declared in 'main' outside its loops, so it lives as long as the program{{$}}
+  // CHECK-MESSAGES: :[[@LINE+96]]:13: note: 'Server' is declared in 'main' outside its loops, so it lives as long as the program{{$}}
   // CHECK-MESSAGES: :[[@LINE-4]]:50: note: bound it: evict old entries (an LRU with a capacity), or clear it when what it caches changes{{$}}
 };
 
@@ -44,7 +44,7 @@ private:
   std::vector<std::string> Lines;
   // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: member 'Recorder::Lines' of 'Log' in 'main' only grows: elements are added in 'Recorder::record' but never removed; every element lives until the program exits [leak-unbounded-container]
   // CHECK-MESSAGES: :[[@LINE-5]]:42: note: it grows here{{$}}
-  // CHECK-MESSAGES: :[[@LINE+65]]:12: note: 'Log' is declared in 'main' outside its loops, so it lives as long as the program{{$}}
+  // CHECK-MESSAGES: :[[@LINE+87]]:12: note: 'Log' is declared in 'main' outside its loops, so it lives as long as the program{{$}}
   // CHECK-MESSAGES: :[[@LINE-4]]:28: note: keep a bounded window (a ring buffer, or pop_front past a size) or flush it periodically{{$}}
 };
 
@@ -90,6 +90,28 @@ private:
   std::vector<int> Rows;
 };
 
+// --- Positive: keys from an array main also writes into ------------------------
+class Quotes {
+public:
+  void quote(const std::string &Symbol) { Last[Symbol] += 1; }
+
+private:
+  std::map<std::string, int> Last;
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: member 'Quotes::Last' of 'Feed' in 'main' grows by one entry per distinct key and is never evicted; every entry lives until the program exits [leak-unbounded-container]
+  // CHECK-MESSAGES: :[[@LINE-5]]:43: note: it grows here{{$}}
+  // CHECK-MESSAGES: :[[@LINE+36]]:10: note: 'Feed' is declared in 'main' outside its loops, so it lives as long as the program{{$}}
+  // CHECK-MESSAGES: :[[@LINE-4]]:30: note: bound it: evict old entries (an LRU with a capacity), or clear it when what it caches changes{{$}}
+};
+
+// --- Clean: keys from an array of literals nothing changes --------------------
+class Book {
+public:
+  void open(const std::string &Symbol) { Instruments[Symbol] += 1; }
+
+private:
+  std::unordered_map<std::string, int> Instruments;
+};
+
 // --- Clean: main's object grown only by a hook it hands a library ------------
 void onEachWorkerThread(std::function<void(int)> Hook);
 class Workers {
@@ -112,6 +134,12 @@ int main(int argc, char **argv) {
   Recorder Log;
   Workers Pool;
   Pool.start();
+  Book Books;
+  Quotes Feed;
+  const char *Symbols[] = {"AAPL", "MSFT", "NVDA"};
+  const char *Tickers[] = {"EUR", "USD"};
+  if (argc > 2)
+    Tickers[0] = argv[2];
   for (int I = 0; I < 256; ++I)
     Squares.add(I * I);
   for (long N = 0; N < 100000000; ++N)
@@ -124,6 +152,8 @@ int main(int argc, char **argv) {
     PerRequest.handle(R);
     Totals.add(R.Target);
     Pending.add(1);
+    Books.open(Symbols[R.Target.size() % 3]);
+    Feed.quote(Tickers[R.Target.size() % 2]);
     if (R.Target.empty())
       Pending.flush();
   }

@@ -8,8 +8,8 @@
 // without removal is not accumulation.
 //
 //===----------------------------------------------------------------------===//
-#ifndef LEAKLINT_CHECKS_UNBOUNDED_CONTAINER_KEYDOMAINS_H
-#define LEAKLINT_CHECKS_UNBOUNDED_CONTAINER_KEYDOMAINS_H
+#ifndef LEAKLINT_LIB_CODE_KEYDOMAINS_H
+#define LEAKLINT_LIB_CODE_KEYDOMAINS_H
 
 #include "clang/AST/DeclTemplate.h"
 
@@ -25,4 +25,4 @@ bool hasClosedKeyDomain(const clang::ClassTemplateSpecializationDecl *Keyed);
 
 } // namespace leaklint
 
-#endif // LEAKLINT_CHECKS_UNBOUNDED_CONTAINER_KEYDOMAINS_H
+#endif // LEAKLINT_LIB_CODE_KEYDOMAINS_H
