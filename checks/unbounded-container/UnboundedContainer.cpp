@@ -576,11 +576,11 @@ std::vector<Finding> UnboundedContainer::finish() {
     SmallVector<std::optional<SkippedPop>, 4> PopSkips;
     for (const auto &[Pop, D] : Pops)
       PopSkips.push_back(popSkippedOnSomeWayOut(Pop, D));
-    for (auto [Index, Entry] : llvm::enumerate(Pops)) {
-      if (PopSkips[Index])
-        SkipsPop.try_emplace(Entry.second, *PopSkips[Index]);
+    for (size_t I = 0; I < Pops.size(); ++I) {
+      if (PopSkips[I])
+        SkipsPop.try_emplace(Pops[I].second, *PopSkips[I]);
       else
-        recordShrink(Entry.first->getImplicitObjectArgument(),
+        recordShrink(Pops[I].first->getImplicitObjectArgument(),
                      /*Direct=*/false);
     }
     resolveMemberShrinks();
