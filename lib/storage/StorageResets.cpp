@@ -143,7 +143,8 @@ public:
 
   void record(const Expr *Target, const Expr *Where) {
     const FieldDecl *Field = fieldOf(Target);
-    if (!Field || refilledAfter(Target, Where, Field))
+    if (!Field || (OwnFieldsOnly && !ofThisObject(Target)) ||
+        refilledAfter(Target, Where, Field))
       return;
     StorageReset Reset{Where->getBeginLoc(), F};
     Resets.try_emplace(StorageResets::key(Field), Reset);
@@ -169,7 +170,7 @@ public:
   bool VisitCallExpr(CallExpr *Call) {
     // `setOnMessage(nullptr)`: a setter handed an empty value. Asked only
     // when an argument is empty: most calls pass none.
-    if (Setters && !Call->isTypeDependent() &&
+    if (Setters && !OwnFieldsOnly && !Call->isTypeDependent() &&
         llvm::any_of(Call->arguments(), [](const Expr *A) {
           return isEmptyValue(A);
         }))
@@ -242,16 +243,64 @@ private:
   // `M->Room` or `M.Room` in a range-for over it.
   const FieldDecl *walked(const Expr *Target) const {
     const auto *Member = dyn_cast<MemberExpr>(Target->IgnoreParenImpCasts());
-    if (!Member)
-      return nullptr;
-    const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
+    return Member ? walkedObject(Member->getBase()) : nullptr;
+  }
+
+  // The collection field whose every element \p Object is: the loop
+  // variable of a range-for over it (`M`, `*M`, `M->`), or for a map the
+  // mapped value (`KV.second`, `auto &[Key, Value]`).
+  const FieldDecl *walkedObject(const Expr *Object) const {
+    const Expr *Base = Object->IgnoreParenImpCasts();
     if (const auto *Arrow = dyn_cast<CXXOperatorCallExpr>(Base);
-        Arrow && Arrow->getOperator() == OO_Arrow && Arrow->getNumArgs() == 1)
+        Arrow && (Arrow->getOperator() == OO_Arrow ||
+                  Arrow->getOperator() == OO_Star) &&
+        Arrow->getNumArgs() == 1)
       Base = Arrow->getArg(0)->IgnoreParenImpCasts();
+    if (const auto *Second = dyn_cast<MemberExpr>(Base);
+        Second && Second->getMemberDecl()->getIdentifier() &&
+        Second->getMemberDecl()->getName() == "second")
+      Base = Second->getBase()->IgnoreParenImpCasts();
     const auto *Ref = dyn_cast<DeclRefExpr>(Base);
-    const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (!Ref)
+      return nullptr;
+    if (const auto *Binding = dyn_cast<BindingDecl>(Ref->getDecl())) {
+      const auto *Whole =
+          dyn_cast_or_null<DecompositionDecl>(Binding->getDecomposedDecl());
+      if (!Whole || Whole->bindings().size() != 2 ||
+          Whole->bindings()[1] != Binding)
+        return nullptr;
+      return LoopOver.lookup(Whole);
+    }
+    const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
     return V ? LoopOver.lookup(V) : nullptr;
   }
+
+public:
+  // `for (auto &KV : Entities) KV.second->detach();` where `detach()`
+  // resets a field of its own object: that field, in every element. One
+  // call deep, non-virtual methods whose body is here.
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    const CXXMethodDecl *M = Call->getMethodDecl();
+    const FunctionDecl *Def = nullptr;
+    const FieldDecl *Collection =
+        EveryElement && !OwnFieldsOnly && M && !M->isVirtual()
+            ? walkedObject(Call->getImplicitObjectArgument())
+            : nullptr;
+    if (!Collection || !M->hasBody(Def) || !Def->getBody())
+      return true;
+    llvm::DenseMap<const FieldDecl *, StorageReset> Own;
+    ResetVisitor Inner(Def, Own, Setters);
+    Inner.OwnFieldsOnly = true;
+    Inner.TraverseStmt(Def->getBody());
+    for (const auto &[Field, Reset] : Own)
+      EveryElement->try_emplace({Field, StorageResets::key(Collection)},
+                                StorageReset{Call->getBeginLoc(), F});
+    return true;
+  }
+  /// Record only resets of the object's own fields (`this->`).
+  bool OwnFieldsOnly = false;
+
+private:
 
   const FunctionDecl *F;
   llvm::DenseMap<const FieldDecl *, StorageReset> &Resets;
