@@ -22,24 +22,13 @@
 #include "UnboundedContainer.h"
 #include "code/Paths.h"
 #include "code/Loops.h"
+#include "code/Mentions.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
 using namespace clang;
 
 namespace leaklint {
 namespace {
-
-bool names(const Stmt *S, const ValueDecl *D) {
-  if (!S)
-    return false;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(S); Ref && Ref->getDecl() == D)
-    return true;
-  if (const auto *Member = dyn_cast<MemberExpr>(S);
-      Member && Member->getMemberDecl() == D)
-    return true;
-  return llvm::any_of(S->children(),
-                      [&](const Stmt *Child) { return names(Child, D); });
-}
 
 // Whether a condition of \p Body names \p D.
 class ConditionsNaming : public RecursiveASTVisitor<ConditionsNaming> {
@@ -60,7 +49,7 @@ public:
 
 private:
   bool check(const Expr *Cond) {
-    Found |= names(Cond, D);
+    Found |= mentions(Cond, D);
     return !Found;
   }
   const ValueDecl *D;
@@ -75,16 +64,28 @@ bool inLoop(const Stmt *S, ASTContext &Ctx) {
 std::optional<UnboundedContainer::SkippedPop>
 UnboundedContainer::popSkippedOnSomeWayOut(const CXXMemberCallExpr *Pop,
                                            const ValueDecl *D) const {
-  auto It = Candidates.find(D);
   const FunctionDecl *F = functionAt(Pop->getBeginLoc());
-  if (It == Candidates.end() || !F || !F->getBody() || inLoop(Pop, *Ctx))
+  if (!Candidates.count(D) || !F || !F->getBody() || inLoop(Pop, *Ctx))
     return std::nullopt;
+  // The answer depends on the function and the container only: a function
+  // with several pops of it (one per way out) walks its CFG once.
+  auto [It, Inserted] = WaysSkippingPops.try_emplace({F, D});
+  if (Inserted)
+    It->second = wayOutSkippingPops(F, D);
+  if (!It->second)
+    return std::nullopt;
+  return SkippedPop{Pop, It->second->first, It->second->second, F};
+}
+
+std::optional<std::pair<const Expr *, const Stmt *>>
+UnboundedContainer::wayOutSkippingPops(const FunctionDecl *F,
+                                       const ValueDecl *D) const {
   SmallVector<const Stmt *, 2> PopsHere;
   for (const auto &[Other, OtherDecl] : Pops)
     if (OtherDecl == D && functionAt(Other->getBeginLoc()) == F)
       PopsHere.push_back(Other);
   const Growth *Push = nullptr;
-  for (const Growth &G : It->second.Growths)
+  for (const Growth &G : Candidates.find(D)->second.Growths)
     if (!G.Element && functionAt(G.Site->getBeginLoc()) == F) {
       if (inLoop(G.Site, *Ctx))
         return std::nullopt;
@@ -100,7 +101,7 @@ UnboundedContainer::popSkippedOnSomeWayOut(const CXXMemberCallExpr *Pop,
                                   [](const Expr *) { return std::nullopt; });
   if (!Exit)
     return std::nullopt;
-  return SkippedPop{Pop, Push->Site, Exit, F};
+  return std::make_pair(Push->Site, Exit);
 }
 
 } // namespace leaklint

@@ -677,6 +677,7 @@ std::vector<Finding> UnboundedContainer::finish() {
   SkipsMarked.clear();
   Pops.clear();
   SkipsPop.clear();
+  WaysSkippingPops.clear();
   Writes.reset();
   EmptiedOnlyAtExit.clear();
   SelectiveShrinks.clear();

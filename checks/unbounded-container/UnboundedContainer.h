@@ -182,6 +182,11 @@ private:
   std::optional<SkippedPop>
   popSkippedOnSomeWayOut(const clang::CXXMemberCallExpr *Pop,
                          const clang::ValueDecl *D) const;
+  /// The push of \p D in \p F and a way out of \p F that skips every pop
+  /// of it there; memoised in WaysSkippingPops.
+  std::optional<std::pair<const clang::Expr *, const clang::Stmt *>>
+  wayOutSkippingPops(const clang::FunctionDecl *F,
+                     const clang::ValueDecl *D) const;
   std::optional<MarkedSkip>
   erasesOnlyUnmarked(const clang::CXXMemberCallExpr *Erase,
                      const clang::ValueDecl *D);
@@ -280,6 +285,10 @@ private:
   /// Containers whose pops all run in the function that pushed, and one
   /// way out of it skips them.
   llvm::DenseMap<const clang::ValueDecl *, SkippedPop> SkipsPop;
+  mutable llvm::DenseMap<
+      std::pair<const clang::FunctionDecl *, const clang::ValueDecl *>,
+      std::optional<std::pair<const clang::Expr *, const clang::Stmt *>>>
+      WaysSkippingPops;
   /// Containers whose erases all run only when a key is looked up again.
   llvm::DenseMap<const clang::ValueDecl *,
                  llvm::SmallVector<const clang::CXXMemberCallExpr *, 2>>

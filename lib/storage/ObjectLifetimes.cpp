@@ -4,6 +4,7 @@
 #include "code/Guards.h"
 #include "code/LibraryFunctions.h"
 #include "code/Loops.h"
+#include "code/Mentions.h"
 #include "code/Temporaries.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -29,24 +30,6 @@ const CallExpr *makeCall(const Expr *E) {
 
 // Does \p E read \p Member, directly or through a local initialised from
 // it?
-bool namesMember(const Stmt *S, const FieldDecl *Member, bool ThroughLocals) {
-  if (!S)
-    return false;
-  if (const auto *ME = dyn_cast<MemberExpr>(S);
-      ME && ME->getMemberDecl()->getCanonicalDecl() ==
-                Member->getCanonicalDecl())
-    return true;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(S); Ref && ThroughLocals)
-    if (const auto *Local = dyn_cast<VarDecl>(Ref->getDecl());
-        Local && Local->isLocalVarDecl() && !Local->isStaticLocal() &&
-        namesMember(Local->getInit(), Member, /*ThroughLocals=*/false))
-      return true;
-  for (const Stmt *Child : S->children())
-    if (namesMember(Child, Member, ThroughLocals))
-      return true;
-  return false;
-}
-
 std::string quotedName(const NamedDecl *D) {
   return "'" + D->getQualifiedNameAsString() + "'";
 }
@@ -102,7 +85,7 @@ bool runsOncePerOwner(const Handing &H, const FunctionDecl *Where) {
   std::optional<SmallVector<Guard, 4>> Guards =
       guardsOf(H.Site, Where->getBody());
   return Guards && llvm::any_of(*Guards, [&](const Guard &G) {
-           return namesMember(G.Cond, H.Member, /*ThroughLocals=*/true);
+           return mentions(G.Cond, H.Member, /*ThroughLocals=*/true);
          });
 }
 
