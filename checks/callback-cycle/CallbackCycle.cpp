@@ -387,12 +387,23 @@ void CallbackCycle::consider(const FunctionDecl *F, const Store &S,
                     " is used elsewhere too, where it may need the strong "
                     "reference";
     }
+    if (O.MadeBy && !Plan.Fixes.empty()) {
+      Plan.Fixes.clear();
+      Plan.WhyNot = "the callback is made in " +
+                    quoted(memberName(O.MadeBy->getDirectCallee())) +
+                    ", whose other callers may need the strong reference";
+    }
     if (!Plan.Fixes.empty()) {
       D.Fixes.assign(Plan.Fixes.begin(), Plan.Fixes.end());
       C.Callable = O.Callable->getBeginLoc();
     }
     D.Notes.push_back({O.Loc, capturedText(O, *Ctx) + "; " + Plan.advice()});
     C.WholeProgramAdvice = wholeProgramCaptureNote(O, Plan, *Ctx);
+    if (O.MadeBy)
+      D.Notes.push_back({O.MadeBy->getBeginLoc(),
+                         quoted(memberName(O.MadeBy->getDirectCallee())) +
+                             " returns the callback it makes from its "
+                             "arguments here"});
     if (O.Through)
       D.Notes.push_back(
           {O.Through->getLocation(), "the callback is kept in " +

@@ -5,6 +5,7 @@
 #include "ContainerTypes.h"
 #include "OwnershipGraph.h"
 #include "code/LibraryFunctions.h"
+#include "code/Returns.h"
 #include "code/Temporaries.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -17,6 +18,9 @@ namespace {
 // Callables kept in locals that are kept in locals... deeper than this is
 // not code anyone writes.
 constexpr unsigned MaxDepth = 6;
+// Factories that call factories that return the callable: two calls deep
+// covers `makeHandler(self)` and a helper it calls.
+constexpr unsigned MaxCalls = 2;
 
 // Strips what neither makes nor changes a callable: conversions,
 // temporaries, parentheses, std::move.
@@ -55,6 +59,8 @@ public:
     if (const auto *Call = dyn_cast<CallExpr>(E)) {
       if (isBindFunction(Call->getDirectCallee()))
         visitBind(Call, Through);
+      else
+        visitReturned(Call, Through, Depth);
       return;
     }
     // std::function<void()>(lambda), std::pair(key, lambda), {key, lambda}.
@@ -83,11 +89,35 @@ public:
   }
 
   // The callable a local was initialised with, when it was not changed
-  // since; the first such local is where the callable was kept.
+  // since; the first such local of the storing function is where the
+  // callable was kept.
   void visitLocal(const VarDecl *VD, const VarDecl *Through, unsigned Depth) {
     if (VD->isLocalVarDecl() && VD->getInit() &&
-        !Reassigned.count(VD->getCanonicalDecl()))
-      visit(VD->getInit(), Through ? Through : VD, Depth + 1);
+        !current().count(VD->getCanonicalDecl()))
+      visit(VD->getInit(), Through || !Calls.empty() ? Through : VD,
+            Depth + 1);
+  }
+
+  // `doc->setSaver(makeSaverFor(doc))`: a free function of the TU that
+  // returns the callable, or an object made for it, holds what its return
+  // value holds, with its parameters standing for the call's arguments.
+  void visitReturned(const CallExpr *Call, const VarDecl *Through,
+                     unsigned Depth) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    const FunctionDecl *Def = nullptr;
+    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
+    if (!Callee || (Method && !Method->isStatic()) || isa<CXXOperatorCallExpr>(Call) ||
+        Calls.size() >= MaxCalls || !Callee->hasBody(Def) || !Def->getBody() ||
+        Def->isInStdNamespace() || Def->getNumParams() != Call->getNumArgs() ||
+        llvm::any_of(Calls, [&](const CallFrame &Frame) {
+          return Frame.Callee == Def;
+        }))
+      return;
+    Calls.push_back({Call, Def, reassignedLocals(Def)});
+    for (const ReturnStmt *Return : returnsOf(Def->getBody()))
+      if (const Expr *Value = Return->getRetValue())
+        visit(Value, Through, Depth + 1);
+    Calls.pop_back();
   }
 
   void visitLambda(const LambdaExpr *L, const VarDecl *Through,
@@ -116,12 +146,12 @@ public:
       }
       if (VD->isInitCapture()) {
         O.Kind = CallableOwner::InitCapture;
-        O.Object = nameObject(VD->getInit(), &Reassigned);
+        O.Object = nameObject(VD->getInit(), &current());
       } else {
         O.Kind = CallableOwner::VariableCapture;
-        O.Object = nameVariable(VD, &Reassigned);
+        O.Object = nameVariable(VD, &current());
       }
-      Out.push_back(std::move(O));
+      add(std::move(O));
     }
   }
 
@@ -138,14 +168,51 @@ public:
       O.Class = sharedPointee(unwrap(Arg)->getType());
       if (!O.Class)
         continue;
-      O.Object = nameObject(Arg, &Reassigned);
-      Out.push_back(std::move(O));
+      O.Object = nameObject(Arg, &current());
+      add(std::move(O));
     }
   }
 
 private:
+  struct CallFrame {
+    const CallExpr *Call;
+    const FunctionDecl *Callee;
+    ReassignedSet Reassigned; ///< the callee's
+  };
+
+  const ReassignedSet &current() const {
+    return Calls.empty() ? Reassigned : Calls.back().Reassigned;
+  }
+
+  // Names the owner in the storing function's terms: a parameter of a
+  // followed call is that call's argument. What the callee made or keeps in
+  // its own locals is no object the storing function knows.
+  void add(CallableOwner O) {
+    for (size_t I = Calls.size(); I-- > 0;) {
+      const CallFrame &Frame = Calls[I];
+      const auto *Param = O.Object.Kind == ObjectName::Variable
+                              ? dyn_cast<ParmVarDecl>(static_cast<const Decl *>(
+                                    O.Object.Root))
+                              : nullptr;
+      if (!Param || Param->getDeclContext() != Frame.Callee ||
+          Param->getFunctionScopeIndex() >= Frame.Call->getNumArgs()) {
+        O.Object = ObjectName();
+        break;
+      }
+      ObjectName Arg =
+          nameObject(Frame.Call->getArg(Param->getFunctionScopeIndex()),
+                     I == 0 ? &Reassigned : &Calls[I - 1].Reassigned);
+      Arg.Path.append(O.Object.Path.begin(), O.Object.Path.end());
+      O.Object = std::move(Arg);
+    }
+    if (!Calls.empty())
+      O.MadeBy = Calls.front().Call;
+    Out.push_back(std::move(O));
+  }
+
   const ReassignedSet &Reassigned;
   SmallVectorImpl<CallableOwner> &Out;
+  SmallVector<CallFrame, MaxCalls> Calls;
 };
 
 } // namespace

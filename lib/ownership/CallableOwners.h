@@ -6,8 +6,9 @@
 // explicitly or through `[=]`, or an argument bound by std::bind,
 // std::bind_front or boost::bind. This finds those owners in the expression
 // that is stored, looking through std::function, std::move, pairs and
-// tuples, and locals the callable was first kept in, and names the object
-// each owns (see OwnershipLinks.h). weak_ptr captures, raw `this` and
+// tuples, locals the callable was first kept in, and free functions of the
+// TU that return it (two calls deep), and names the object each owns (see
+// OwnershipLinks.h), a factory's parameters standing for its arguments. weak_ptr captures, raw `this` and
 // captures by reference hold nothing.
 //
 //===----------------------------------------------------------------------===//
@@ -43,6 +44,10 @@ struct CallableOwner {
   const clang::CXXRecordDecl *Class = nullptr;
   /// The local the callable was kept in before it was stored, if any.
   const clang::VarDecl *Through = nullptr;
+  /// The call of the storing function that returned the callable, when a
+  /// function of the TU made it (`setSaver(makeSaverFor(doc))`); the owner
+  /// is then named by the call's arguments.
+  const clang::CallExpr *MadeBy = nullptr;
 
   /// The lambda that captures it; null for a bound argument.
   const clang::LambdaExpr *lambda() const {
