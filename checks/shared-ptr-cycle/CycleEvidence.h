@@ -67,6 +67,11 @@ bool revisitsBackField(const CycleEvidence<Link, FieldKey> &E) {
 ///                                         the holder is owned by the
 ///                                         object through owning steps only;
 ///                                         the fields on the way
+///   bool ownsThrough(const Object &Outer, const Object &Inner) const;
+///                                         Inner is Outer, or reached from
+///                                         it through owning steps only (a
+///                                         raw pointer on the way owns
+///                                         nothing)
 ///   bool singleOwner(FieldKey) const;     a shared_ptr, not a collection
 ///   bool older(const Object &A, const Object &B) const;
 ///                                         was A there before B
@@ -162,11 +167,11 @@ private:
     for (size_t J = Ring.front() + 1; J < Found.size(); ++J) {
       const Link &B = Found[J];
       if (B.Breaks || llvm::is_contained(Ring, J) ||
-          !Last.Target.ownsOrIs(B.Holder) || B.Holder == B.Target ||
+          !T.ownsThrough(Last.Target, B.Holder) || B.Holder == B.Target ||
           B.Target.ownsOrIs(B.Holder) || Undone(B))
         continue;
       Ring.push_back(J);
-      if (B.Target.ownsOrIs(First.Holder))
+      if (T.ownsThrough(B.Target, First.Holder))
         recordRing(Found, Ring);
       else if (Ring.size() < MaxRing)
         findRings(Found, Undone, Ring);

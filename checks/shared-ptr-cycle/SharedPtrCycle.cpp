@@ -86,6 +86,16 @@ bool SharedPtrCycle::LinkTraits::ownedPath(
   return true;
 }
 
+bool SharedPtrCycle::LinkTraits::ownsThrough(const ObjectName &Outer,
+                                             const ObjectName &Inner) const {
+  return Outer.ownsOrIs(Inner) &&
+         llvm::all_of(ArrayRef<PathStep>(Inner.Path).drop_front(
+                          Outer.Path.size()),
+                      [&](const PathStep &Step) {
+                        return isOwningStep(Step, Check->Containers);
+                      });
+}
+
 bool SharedPtrCycle::LinkTraits::declaredBefore(const FieldDecl *A,
                                                 const FieldDecl *B) const {
   return Check->Ctx->getSourceManager().isBeforeInTranslationUnit(

@@ -83,6 +83,7 @@ private:
     bool counts(const Link &) const { return true; }
     bool ownedPath(const Link &L,
                    llvm::SmallVectorImpl<const clang::FieldDecl *> &Path) const;
+    bool ownsThrough(const ObjectName &Outer, const ObjectName &Inner) const;
     bool singleOwner(FieldKey F) const;
     bool older(const ObjectName &A, const ObjectName &B) const;
     bool declaredBefore(FieldKey A, FieldKey B) const;

@@ -107,6 +107,12 @@ struct FactTraits {
     return true;
   }
 
+  bool ownsThrough(const ObjectFact &Outer, const ObjectFact &Inner) const {
+    return Outer.ownsOrIs(Inner) &&
+           std::all_of(Inner.Path.begin() + Outer.Path.size(), Inner.Path.end(),
+                       [](const StepFact &Step) { return Step.Owning; });
+  }
+
   bool singleOwner(const std::string &USR) const { return P->singleOwner(USR); }
   bool older(const ObjectFact &A, const ObjectFact &B) const {
     if (A.Kind == "fresh" && B.Kind == "fresh")

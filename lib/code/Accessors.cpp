@@ -28,15 +28,45 @@ const FieldDecl *fieldHandedOut(const ReturnStmt *Return,
              : nullptr;
 }
 
-const FieldDecl *fieldHandedOutBy(const CXXMemberCallExpr *Call) {
+namespace {
+
+// The one return statement of the argument-less method \p Call calls.
+const ReturnStmt *soleReturn(const CXXMemberCallExpr *Call) {
   const CXXMethodDecl *M = Call->getMethodDecl();
   const auto *Body = M && M->getNumParams() == 0
                          ? dyn_cast_or_null<CompoundStmt>(M->getBody())
                          : nullptr;
-  const auto *Return =
-      Body && Body->size() == 1 ? dyn_cast<ReturnStmt>(Body->body_front())
-                                : nullptr;
-  return Return ? fieldHandedOut(Return, M) : nullptr;
+  return Body && Body->size() == 1 ? dyn_cast<ReturnStmt>(Body->body_front())
+                                   : nullptr;
+}
+
+const FieldDecl *ownField(const Expr *E) {
+  const auto *Member = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts());
+  return Member && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts())
+             ? dyn_cast<FieldDecl>(Member->getMemberDecl())
+             : nullptr;
+}
+
+} // namespace
+
+const FieldDecl *fieldHandedOutBy(const CXXMemberCallExpr *Call) {
+  const ReturnStmt *Return = soleReturn(Call);
+  return Return ? fieldHandedOut(Return, Call->getMethodDecl()) : nullptr;
+}
+
+const FieldDecl *fieldPointeeHandedOutBy(const CXXMemberCallExpr *Call) {
+  const ReturnStmt *Return = soleReturn(Call);
+  if (!Return || !Return->getRetValue() ||
+      !Call->getMethodDecl()->getReturnType()->isLValueReferenceType())
+    return nullptr;
+  const Expr *E = Return->getRetValue()->IgnoreParenImpCasts();
+  if (const auto *Deref = dyn_cast<UnaryOperator>(E);
+      Deref && Deref->getOpcode() == UO_Deref)
+    return ownField(Deref->getSubExpr());
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+      Op && Op->getOperator() == OO_Star && Op->getNumArgs() == 1)
+    return ownField(Op->getArg(0));
+  return nullptr;
 }
 
 } // namespace leaklint

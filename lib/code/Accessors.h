@@ -24,6 +24,14 @@ const clang::FieldDecl *fieldHandedOut(const clang::ReturnStmt *Return,
 /// body is one such return; null otherwise.
 const clang::FieldDecl *fieldHandedOutBy(const clang::CXXMemberCallExpr *Call);
 
+/// The field whose pointee \p Call hands out by reference, when its callee
+/// takes no argument and its body is `return *Field;` for a raw or smart
+/// pointer field of its own object (`Registry &observers() { return
+/// *registry_; }`); null otherwise. Callers reach the object the field
+/// points to, not the field.
+const clang::FieldDecl *
+fieldPointeeHandedOutBy(const clang::CXXMemberCallExpr *Call);
+
 } // namespace leaklint
 
 #endif // LEAKLINT_LIB_CODE_ACCESSORS_H

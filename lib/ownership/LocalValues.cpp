@@ -57,11 +57,16 @@ public:
             llvm::is_contained({"reset", "swap"}, M->getName()))
           add(Member->getImplicitObjectArgument(), Call);
     const FunctionDecl *FD = Call->getDirectCallee();
-    // The library's forwarding functions (make_shared, emplace_back) take
-    // lvalues by non-const reference without writing them; of its
-    // functions only these reseat their arguments.
-    if (FD && FD->isInStdNamespace() &&
-        !isStdFunction(FD, {"swap", "exchange", "iter_swap"}))
+    // The library's forwarding functions (make_shared, and its containers'
+    // emplace_back, emplace, try_emplace) take lvalues by non-const
+    // reference without writing them; of its functions only these reseat
+    // their arguments.
+    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(FD);
+    if (FD && (FD->isInStdNamespace() ||
+               (Method && Method->getParent()->isInStdNamespace())) &&
+        !isStdFunction(FD, {"swap", "exchange", "iter_swap"}) &&
+        !(Method && Method->getDeclName().isIdentifier() &&
+          Method->getName() == "swap"))
       return true;
     for (unsigned I = 0; FD && I < Call->getNumArgs(); ++I) {
       if (I >= FD->getNumParams())

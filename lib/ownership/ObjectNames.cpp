@@ -59,8 +59,11 @@ ObjectName nameObjectAt(const Expr *E, const ReassignedSet *Reassigned,
       return nameObjectAt(Operand, Reassigned, Depth + 1);
     if (llvm::is_contained({"front", "back", "at"}, M->getName()))
       return elementOf(nameObjectAt(Object, Reassigned, Depth + 1), E);
-    // `wire().onClose`: an accessor that hands out a field of its object.
-    if (const FieldDecl *Field = fieldHandedOutBy(Member)) {
+    // `wire().onClose`: an accessor that hands out a field of its object;
+    // `observers().add(v)`: one that hands out what a field points to.
+    if (const FieldDecl *Field = fieldHandedOutBy(Member)
+                                     ? fieldHandedOutBy(Member)
+                                     : fieldPointeeHandedOutBy(Member)) {
       Name = nameObjectAt(Object, Reassigned, Depth + 1);
       if (Name.known())
         Name.Path.push_back({Field->getCanonicalDecl(), nullptr});

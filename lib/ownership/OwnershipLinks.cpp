@@ -27,6 +27,22 @@ bool isGrowthMethod(StringRef Name) {
 
 namespace {
 
+// The two parts of a std::pair made here: `{k, v}`, `std::pair(k, v)`,
+// `std::make_pair(k, v)`; nulls for anything else.
+std::pair<const Expr *, const Expr *> pairParts(const Expr *E) {
+  if (const auto *Call = dyn_cast<CallExpr>(E);
+      Call && Call->getNumArgs() == 2 &&
+      isStdFunction(Call->getDirectCallee(), {"make_pair"}))
+    return {Call->getArg(0), Call->getArg(1)};
+  const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+  const CXXRecordDecl *RD =
+      Construct ? Construct->getType()->getAsCXXRecordDecl() : nullptr;
+  if (!RD || Construct->getNumArgs() != 2 || !RD->isInStdNamespace() ||
+      !RD->getIdentifier() || RD->getName() != "pair")
+    return {nullptr, nullptr};
+  return {Construct->getArg(0), Construct->getArg(1)};
+}
+
 // The constructor `std::make_shared<T>(args...)` calls: the only one of T
 // taking that many arguments, or none when overloads make it ambiguous.
 const CXXConstructorDecl *constructorOf(const CallExpr *MakeShared) {
@@ -553,6 +569,15 @@ ObjectName OwnershipLinks::carriedOwner(const Expr *Value,
     return ObjectName();
   QualType T = E->getType();
   const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  // A map entry made for the store, `m.insert({key, node})` or
+  // `m.insert(std::make_pair(key, node))`: what its value (or else its key)
+  // owns.
+  if (const std::pair<const Expr *, const Expr *> Parts = pairParts(E);
+      Parts.first) {
+    ObjectName Second = carriedOwner(Parts.second, Reassigned, Depth + 1);
+    return Second.known() ? Second
+                          : carriedOwner(Parts.first, Reassigned, Depth + 1);
+  }
   // shared_ptrs, and the library's pairs and containers of them, name the
   // object they own.
   if (!RD || RD->isInStdNamespace() || sharedPointee(T))

@@ -35,7 +35,7 @@ class EventLoop {
 
 class Job : public std::enable_shared_from_this<Job> {
  public:
-  using DoneCallback = std::function<void(const std::string&, int)>;
+  using DoneCallback = std::function<void(const std::string&, unsigned)>;
 
   Job(std::string name, int steps, EventLoop* loop, DoneCallback on_done)
       : name_(std::move(name)), remaining_(steps), loop_(loop), on_done_(std::move(on_done)) {}
@@ -49,7 +49,7 @@ class Job : public std::enable_shared_from_this<Job> {
   }
 
   void Step() {
-    checksum_ = checksum_ * 31 + remaining_;
+    checksum_ = checksum_ * 31u + static_cast<unsigned>(remaining_);
     if (--remaining_ > 0) {
       ScheduleNext();
     } else if (on_done_) {
@@ -59,7 +59,7 @@ class Job : public std::enable_shared_from_this<Job> {
 
   std::string name_;
   int remaining_;
-  int checksum_ = 7;
+  unsigned checksum_ = 7;
   EventLoop* loop_;  // not owned
   DoneCallback on_done_;
 };
@@ -70,7 +70,7 @@ class Scheduler {
 
   void Submit(const std::string& name, int steps) {
     auto job = std::make_shared<Job>(name, steps, loop_,
-                                     [this](const std::string& n, int sum) { OnDone(n, sum); });
+                                     [this](const std::string& n, unsigned sum) { OnDone(n, sum); });
     job->Start();
     ++submitted_;
   }
@@ -79,7 +79,7 @@ class Scheduler {
   int submitted() const { return submitted_; }
 
  private:
-  void OnDone(const std::string& name, int sum) {
+  void OnDone(const std::string& name, unsigned sum) {
     ++completed_;
     std::cout << "job " << name << " finished, checksum " << sum << "\n";
   }
