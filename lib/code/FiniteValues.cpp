@@ -1,11 +1,14 @@
 //===--- FiniteValues.cpp - Values from a set the program text fixes ------===//
 #include "code/FiniteValues.h"
 #include "code/Guards.h"
+#include "code/LibraryFunctions.h"
+#include "code/Mentions.h"
 #include "code/Returns.h"
 #include "code/SkippedBodies.h"
 #include "code/Temporaries.h"
 #include "code/UncalledFunctions.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -43,6 +46,13 @@ public:
   }
   bool VisitCallExpr(CallExpr *Call) {
     const FunctionDecl *F = Call->getDirectCallee();
+    // The library's containers copy what their forwarding members
+    // (emplace, try_emplace) are handed; only swap writes it.
+    if (const auto *M = dyn_cast_or_null<CXXMethodDecl>(F);
+        M && M->getParent()->isInStdNamespace() &&
+        !(M->getDeclName().isIdentifier() && M->getName() == "swap") &&
+        !isa<CXXOperatorCallExpr>(Call))
+      return true;
     unsigned First = 0;
     // A member operator's first argument is the object it runs on.
     if (const auto *M = dyn_cast_or_null<CXXMethodDecl>(F);
@@ -225,6 +235,11 @@ bool FiniteValues::finite(const Expr *E, unsigned Depth) {
       return false;
     if (V->isConstexpr())
       return true;
+    // `for (const char *M : kKnownMethods) if (Raw == M) return M;`: an
+    // element of a fixed range, when the loop does not change it.
+    if (const CXXForRangeStmt *Loop = loopOver(V))
+      return !writtenIn(V, Loop->getBody()) &&
+             finite(Loop->getRangeInit(), Depth + 1);
     // A constant, a reference (never reseated), or a local nothing writes.
     const auto *Around = dyn_cast_or_null<FunctionDecl>(
         V->getParentFunctionOrMethod());
@@ -300,19 +315,85 @@ bool FiniteValues::finite(const Expr *E, unsigned Depth) {
     return llvm::all_of(Literal->arguments(), [&](const Expr *A) {
       return finite(A, Depth);
     });
+  // A field that only constructors set, each to finitely many values.
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
+      return finiteField(Field, Depth + 1);
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     const FunctionDecl *F = Call->getDirectCallee();
+    // `std::clamp(Size, 8, 72)`: confined to the constant bounds.
+    if (isStdFunction(F, {"clamp"}) && Call->getNumArgs() == 3) {
+      std::optional<int64_t> Lo = integerConstant(valueOf(Call->getArg(1)), *Ctx);
+      std::optional<int64_t> Hi = integerConstant(valueOf(Call->getArg(2)), *Ctx);
+      return Lo && Hi && *Hi >= *Lo && *Hi - *Lo < MaxValues;
+    }
     if (!F || isa<CXXMethodDecl>(F))
       return false;
-    // std::to_string of a fixed number is a fixed string.
-    if (F->isInStdNamespace() && F->getIdentifier() &&
-        F->getName() == "to_string")
+    // std::to_string of a fixed number is a fixed string; a pair or tuple
+    // of fixed parts is fixed.
+    if (isStdFunction(F, {"to_string", "make_pair", "make_tuple"}))
       return llvm::all_of(Call->arguments(), [&](const Expr *A) {
         return finite(A, Depth);
       });
     return finiteReturns(F, Depth + 1);
   }
   return false;
+}
+
+const CXXForRangeStmt *FiniteValues::loopOver(const VarDecl *V) const {
+  if (!V->isLocalVarDecl())
+    return nullptr;
+  for (const DynTypedNode &Decl : Ctx->getParents(*V))
+    for (const DynTypedNode &Parent : Ctx->getParents(Decl))
+      if (const auto *Loop = Parent.get<CXXForRangeStmt>();
+          Loop && Loop->getLoopVariable() == V)
+        return Loop;
+  return nullptr;
+}
+
+bool FiniteValues::finiteField(const FieldDecl *Field, unsigned Depth) {
+  // Only the class can write a private field (no friends): its constructors
+  // and its non-const methods, all of whose bodies must be here.
+  const CXXRecordDecl *RD = dyn_cast<CXXRecordDecl>(Field->getParent());
+  if (Depth > MaxDepth || !RD || Field->getAccess() != AS_private ||
+      Field->isMutable() || RD->hasFriends() || RD->isDependentContext())
+    return false;
+  auto [It, New] = Verdicts.try_emplace(Field, false);
+  if (!New)
+    return It->second;
+  auto Result = [&]() {
+    bool SomeConstructor = false;
+    for (const Decl *Member : RD->decls()) {
+      const auto *M = dyn_cast<CXXMethodDecl>(Member);
+      if (const auto *Template = dyn_cast<FunctionTemplateDecl>(Member))
+        M = dyn_cast<CXXMethodDecl>(Template->getTemplatedDecl());
+      if (!M || M->isImplicit() || M->isDeleted() || M->isDefaulted() ||
+          M->isConst() ||
+          isa<CXXDestructorDecl>(M))
+        continue;
+      const FunctionDecl *Def = nullptr;
+      if (!M->hasBody(Def) || !Def->getBody())
+        return false;
+      const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def);
+      if (!Ctor) {
+        // A method that assigns or hands out the field may change it.
+        if (mentions(Def->getBody(), Field))
+          return false;
+        continue;
+      }
+      SomeConstructor = true;
+      const Expr *Init = Field->getInClassInitializer();
+      for (const CXXCtorInitializer *I : Ctor->inits())
+        if (I->getMember() == Field)
+          Init = I->getInit();
+      if (!Init || !finite(Init, Depth) ||
+          (Ctor->getBody() && mentions(Ctor->getBody(), Field)))
+        return false;
+    }
+    return SomeConstructor;
+  }();
+  Verdicts[Field] = Result;
+  return Result;
 }
 
 bool FiniteValues::finiteParameter(const ParmVarDecl *P, const Expr *Use,

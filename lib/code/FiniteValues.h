@@ -14,6 +14,13 @@
 //    `if (!isKnownHeader(name)) return;`; FiniteMembership.cpp);
 //  - an element of an array of such values that nothing changes (a const
 //    or constexpr array, or a local array whose elements are only read);
+//  - the variable of a range-for over such an array, that the loop does
+//    not change;
+//  - `std::clamp` to constant bounds at most 65536 apart;
+//  - a private field of a class without friends that only its
+//    constructors set (an initialiser or a default member initialiser of
+//    finitely many values), every non-const method of which is defined
+//    here and leaves it alone;
 //  - a call of a function whose every return gives finitely many values;
 //  - a parameter, never assigned, of a function only this translation unit
 //    can call (lib/code/UncalledFunctions.h) and that nothing takes the
@@ -27,6 +34,7 @@
 #include "code/UncalledFunctions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/DenseMap.h"
 
 namespace leaklint {
@@ -50,6 +58,8 @@ private:
   bool finiteParameter(const clang::ParmVarDecl *P, const clang::Expr *Use,
                        unsigned Depth);
   bool finiteReturns(const clang::FunctionDecl *F, unsigned Depth);
+  bool finiteField(const clang::FieldDecl *Field, unsigned Depth);
+  const clang::CXXForRangeStmt *loopOver(const clang::VarDecl *V) const;
   static bool writtenIn(const clang::VarDecl *V, const clang::Stmt *Body);
 
   // Guards that let a variable through only when it equals a listed value
