@@ -423,6 +423,7 @@ void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
   }
   if (const auto *F = Result.Nodes.getNodeAs<FunctionDecl>("function"))
     if (!Ctx->getSourceManager().isInSystemHeader(F->getLocation())) {
+      TheSingletons.observeAccessor(F);
       Functions.push_back(F);
       Ranges.reset();
     }

@@ -78,6 +78,10 @@ bool returnsVariable(const Stmt *S, const VarDecl *Var) {
         Unary && (Unary->getOpcode() == UO_Deref ||
                   Unary->getOpcode() == UO_AddrOf))
       Value = Unary->getSubExpr()->IgnoreParenImpCasts();
+    // `return *p;` of a smart pointer.
+    if (const auto *Star = dyn_cast<CXXOperatorCallExpr>(Value);
+        Star && Star->getOperator() == OO_Star && Star->getNumArgs() == 1)
+      Value = Star->getArg(0)->IgnoreParenImpCasts();
     const auto *Ref = dyn_cast<DeclRefExpr>(Value);
     return Ref && Ref->getDecl() == Var;
   }
@@ -105,7 +109,62 @@ const CXXRecordDecl *heldClass(QualType T) {
   return RD && RD->hasDefinition() ? RD : nullptr;
 }
 
+// The static (not function-local) variable that \p S assigns a new object
+// to: `if (!s_instance) s_instance = new T;`, `s_instance.reset(new T)`,
+// `s_instance = std::make_unique<T>()`.
+const VarDecl *lazilyMade(const Stmt *S) {
+  if (!S || isa<LambdaExpr>(S))
+    return nullptr;
+  auto StaticVar = [](const Expr *E) -> const VarDecl * {
+    const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    return V && V->hasGlobalStorage() && !V->isStaticLocal() ? V : nullptr;
+  };
+  auto Made = [](const Expr *E) {
+    E = E->IgnoreImplicit();
+    if (isa<CXXNewExpr>(E))
+      return true;
+    const auto *Call = dyn_cast<CallExpr>(E);
+    const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
+    return F && F->isInStdNamespace() && F->getIdentifier() &&
+           (F->getName() == "make_unique" || F->getName() == "make_shared");
+  };
+  if (const auto *Assign = dyn_cast<BinaryOperator>(S);
+      Assign && Assign->getOpcode() == BO_Assign && Made(Assign->getRHS()))
+    if (const VarDecl *V = StaticVar(Assign->getLHS()))
+      return V;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+      Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+      Made(Op->getArg(1)))
+    if (const VarDecl *V = StaticVar(Op->getArg(0)))
+      return V;
+  if (const auto *Reset = dyn_cast<CXXMemberCallExpr>(S);
+      Reset && Reset->getMethodDecl() &&
+      Reset->getMethodDecl()->getIdentifier() &&
+      Reset->getMethodDecl()->getName() == "reset" &&
+      Reset->getNumArgs() == 1 && Made(Reset->getArg(0)))
+    if (const VarDecl *V = StaticVar(Reset->getImplicitObjectArgument()))
+      return V;
+  for (const Stmt *Child : S->children())
+    if (const VarDecl *V = lazilyMade(Child))
+      return V;
+  return nullptr;
+}
+
 } // namespace
+
+void Singletons::observeAccessor(const FunctionDecl *F) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(F);
+  QualType Returned = F->getReturnType();
+  if ((Method && !Method->isStatic()) || !F->getBody() ||
+      !(Returned->isPointerType() || Returned->isReferenceType()))
+    return;
+  const CXXRecordDecl *RD = heldClass(Returned);
+  const VarDecl *Var = RD ? lazilyMade(F->getBody()) : nullptr;
+  if (Var && declaresSameEntity(heldClass(Var->getType()), RD) &&
+      returnsVariable(F->getBody(), Var))
+    Classes.insert(RD->getCanonicalDecl());
+}
 
 void Singletons::observeStaticLocal(const VarDecl *Var) {
   const CXXRecordDecl *RD = heldClass(Var->getType());

@@ -4,7 +4,9 @@
 // A Meyers singleton (`static T &instance() { static T t; return t; }`, also
 // returning `T *` or holding a `std::shared_ptr<T>`, and in a CRTP base such
 // as `Singleton<T>::instance()`), or any function that hands out its own
-// static (`T &globalQueue() { static auto *p = new T; return *p; }`) has one
+// static (`T &globalQueue() { static auto *p = new T; return *p; }`), or
+// that makes it on first use into a static pointer (`if (!s_instance)
+// s_instance = new T; return s_instance;`), has one
 // object that lives as long as the program. Registering it is harmless; containers it holds live forever.
 //
 //===----------------------------------------------------------------------===//
@@ -21,6 +23,11 @@ class Singletons {
 public:
   /// Feed every function-local static variable of the translation unit.
   void observeStaticLocal(const clang::VarDecl *Var);
+  /// Feed a function definition: a free or static member function that
+  /// makes its class's one object on first use into a static pointer and
+  /// hands it out (`static T *get() { if (!s_instance) s_instance = new T;
+  /// return s_instance; }`).
+  void observeAccessor(const clang::FunctionDecl *F);
   /// True for a class seen with a singleton accessor (or a CRTP base that
   /// provides one, even uninstantiated).
   bool isSingleton(const clang::CXXRecordDecl *RD) const;

@@ -5,6 +5,7 @@
 // object lives until the program exits, so what its members gather does too.
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -110,6 +111,9 @@ Sessions &sessions() {
   return *Instance;
 }
 
+// Other files may call this one, and so end sessions.
+void endSession(int Id) { sessions().close(Id); }
+
 // --- Positive: emptied only in the singleton's own destructor ---------------
 
 class AuditLog {
@@ -144,3 +148,57 @@ public:
 private:
   std::vector<std::string> Pending;
 };
+
+// --- Positive: made on first use into a static member pointer ---------------
+
+class PresenceBus {
+public:
+  static PresenceBus *get();
+  void subscribe(std::function<void(bool)> L) { Listeners.push_back(std::move(L)); }
+
+private:
+  PresenceBus() = default;
+  static PresenceBus *Instance;
+  std::vector<std::function<void(bool)>> Listeners;
+  // CHECK-MESSAGES: :[[@LINE-1]]:42: warning: singleton member 'PresenceBus::Listeners' only grows: listeners are added in 'PresenceBus::subscribe' but never removed; each registered callback and everything it captures lives until the program exits [leak-unbounded-container]
+  // CHECK-MESSAGES: :[[@LINE-7]]:49: note: it grows here{{$}}
+  // CHECK-MESSAGES: :[[@LINE-3]]:42: note: return an unsubscribe handle that erases the listener, or hold std::weak_ptr listeners and drop expired ones{{$}}
+};
+PresenceBus *PresenceBus::Instance = nullptr;
+PresenceBus *PresenceBus::get() {
+  if (!Instance)
+    Instance = new PresenceBus();
+  return Instance;
+}
+
+// --- Positive: the same through a unique_ptr at namespace scope -------------
+
+class Exporter {
+public:
+  void observe(const std::string &Path) { Histograms[Path] += 1; }
+
+private:
+  std::map<std::string, long> Histograms;
+  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: singleton member 'Exporter::Histograms' grows by one entry per distinct key and is never evicted; every entry lives until the program exits [leak-unbounded-container]
+  // CHECK-MESSAGES: :[[@LINE-5]]:43: note: it grows here{{$}}
+  // CHECK-MESSAGES: :[[@LINE-3]]:31: note: bound it: evict old entries (an LRU with a capacity), or clear it when what it caches changes{{$}}
+};
+static std::unique_ptr<Exporter> TheExporter;
+Exporter &exporter() {
+  if (!TheExporter)
+    TheExporter = std::make_unique<Exporter>();
+  return *TheExporter;
+}
+
+// --- Negative: a static pointer set from outside is no singleton ------------
+
+class Sink {
+public:
+  void write(const std::string &Line) { Lines.push_back(Line); }
+
+private:
+  std::vector<std::string> Lines;
+};
+static Sink *CurrentSink = nullptr;
+void setSink(Sink *S) { CurrentSink = S; }
+Sink *currentSink() { return CurrentSink; }
