@@ -387,10 +387,11 @@ void CallbackCycle::consider(const FunctionDecl *F, const Store &S,
                     " is used elsewhere too, where it may need the strong "
                     "reference";
     }
+    const std::string Maker =
+        O.MadeBy ? quoted(memberName(O.MadeBy->getDirectCallee())) : "";
     if (O.MadeBy && !Plan.Fixes.empty()) {
       Plan.Fixes.clear();
-      Plan.WhyNot = "the callback is made in " +
-                    quoted(memberName(O.MadeBy->getDirectCallee())) +
+      Plan.WhyNot = "the callback is made in " + Maker +
                     ", whose other callers may need the strong reference";
     }
     if (!Plan.Fixes.empty()) {
@@ -401,9 +402,8 @@ void CallbackCycle::consider(const FunctionDecl *F, const Store &S,
     C.WholeProgramAdvice = wholeProgramCaptureNote(O, Plan, *Ctx);
     if (O.MadeBy)
       D.Notes.push_back({O.MadeBy->getBeginLoc(),
-                         quoted(memberName(O.MadeBy->getDirectCallee())) +
-                             " returns the callback it makes from its "
-                             "arguments here"});
+                         Maker + " returns the callback it makes from its "
+                                 "arguments here"});
     if (O.Through)
       D.Notes.push_back(
           {O.Through->getLocation(), "the callback is kept in " +

@@ -5,6 +5,17 @@
 using namespace clang;
 
 namespace leaklint {
+namespace {
+
+// The field of its own object \p E names: `Field`, `this->Field`.
+const FieldDecl *ownField(const Expr *E) {
+  const auto *Member = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts());
+  return Member && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts())
+             ? dyn_cast<FieldDecl>(Member->getMemberDecl())
+             : nullptr;
+}
+
+} // namespace
 
 const FieldDecl *fieldHandedOut(const ReturnStmt *Return,
                                 const FunctionDecl *F) {
@@ -22,10 +33,7 @@ const FieldDecl *fieldHandedOut(const ReturnStmt *Return,
     E = AddrOf->getSubExpr()->IgnoreParenImpCasts();
   else if (!T->isLValueReferenceType())
     return nullptr;
-  const auto *Member = dyn_cast<MemberExpr>(E);
-  return Member && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts())
-             ? dyn_cast<FieldDecl>(Member->getMemberDecl())
-             : nullptr;
+  return ownField(E);
 }
 
 namespace {
@@ -38,13 +46,6 @@ const ReturnStmt *soleReturn(const CXXMemberCallExpr *Call) {
                          : nullptr;
   return Body && Body->size() == 1 ? dyn_cast<ReturnStmt>(Body->body_front())
                                    : nullptr;
-}
-
-const FieldDecl *ownField(const Expr *E) {
-  const auto *Member = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts());
-  return Member && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts())
-             ? dyn_cast<FieldDecl>(Member->getMemberDecl())
-             : nullptr;
 }
 
 } // namespace

@@ -48,10 +48,7 @@ public:
     const FunctionDecl *F = Call->getDirectCallee();
     // The library's containers copy what their forwarding members
     // (emplace, try_emplace) are handed; only swap writes it.
-    if (const auto *M = dyn_cast_or_null<CXXMethodDecl>(F);
-        M && M->getParent()->isInStdNamespace() &&
-        !(M->getDeclName().isIdentifier() && M->getName() == "swap") &&
-        !isa<CXXOperatorCallExpr>(Call))
+    if (isStdMemberKeepingArguments(F) && !isa<CXXOperatorCallExpr>(Call))
       return true;
     unsigned First = 0;
     // A member operator's first argument is the object it runs on.

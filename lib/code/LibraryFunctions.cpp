@@ -19,6 +19,13 @@ ArrayRef<StringRef> emptyingStdFunctions() {
   return Names;
 }
 
+bool isStdMemberKeepingArguments(const FunctionDecl *FD) {
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(FD);
+  return Method && Method->getParent()->isInStdNamespace() &&
+         !(Method->getDeclName().isIdentifier() &&
+           Method->getName() == "swap");
+}
+
 bool isBindFunction(const FunctionDecl *FD) {
   return isStdFunction(FD, {"bind", "bind_front", "bind_back"}) ||
          (FD && qualifiedName(FD) == "boost::bind");

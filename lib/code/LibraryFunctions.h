@@ -24,6 +24,12 @@ bool isStdFunction(const clang::FunctionDecl *FD,
 /// exchange, and move, which hands the contents to someone else.
 llvm::ArrayRef<llvm::StringRef> emptyingStdFunctions();
 
+/// True when \p FD is a member function of a class of namespace std other
+/// than swap: what it is handed by non-const reference (the forwarding
+/// references of emplace, try_emplace, emplace_back) it copies or moves
+/// from, and writes none of it.
+bool isStdMemberKeepingArguments(const clang::FunctionDecl *FD);
+
 /// std::bind, std::bind_front, std::bind_back or boost::bind: the callable
 /// they return holds copies of their arguments.
 bool isBindFunction(const clang::FunctionDecl *FD);

@@ -61,12 +61,9 @@ public:
     // emplace_back, emplace, try_emplace) take lvalues by non-const
     // reference without writing them; of its functions only these reseat
     // their arguments.
-    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(FD);
-    if (FD && (FD->isInStdNamespace() ||
-               (Method && Method->getParent()->isInStdNamespace())) &&
-        !isStdFunction(FD, {"swap", "exchange", "iter_swap"}) &&
-        !(Method && Method->getDeclName().isIdentifier() &&
-          Method->getName() == "swap"))
+    if ((FD && FD->isInStdNamespace() &&
+         !isStdFunction(FD, {"swap", "exchange", "iter_swap"})) ||
+        isStdMemberKeepingArguments(FD))
       return true;
     for (unsigned I = 0; FD && I < Call->getNumArgs(); ++I) {
       if (I >= FD->getNumParams())

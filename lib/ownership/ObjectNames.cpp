@@ -61,9 +61,10 @@ ObjectName nameObjectAt(const Expr *E, const ReassignedSet *Reassigned,
       return elementOf(nameObjectAt(Object, Reassigned, Depth + 1), E);
     // `wire().onClose`: an accessor that hands out a field of its object;
     // `observers().add(v)`: one that hands out what a field points to.
-    if (const FieldDecl *Field = fieldHandedOutBy(Member)
-                                     ? fieldHandedOutBy(Member)
-                                     : fieldPointeeHandedOutBy(Member)) {
+    const FieldDecl *Field = fieldHandedOutBy(Member);
+    if (!Field)
+      Field = fieldPointeeHandedOutBy(Member);
+    if (Field) {
       Name = nameObjectAt(Object, Reassigned, Depth + 1);
       if (Name.known())
         Name.Path.push_back({Field->getCanonicalDecl(), nullptr});

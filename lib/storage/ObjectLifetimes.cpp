@@ -28,8 +28,6 @@ const CallExpr *makeCall(const Expr *E) {
              : nullptr;
 }
 
-// Does \p E read \p Member, directly or through a local initialised from
-// it?
 std::string quotedName(const NamedDecl *D) {
   return "'" + D->getQualifiedNameAsString() + "'";
 }

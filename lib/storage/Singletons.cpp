@@ -1,6 +1,7 @@
 //===--- Singletons.cpp - Classes with exactly one, program-long instance -===//
 #include "Singletons.h"
 #include "Compat.h"
+#include "code/LibraryFunctions.h"
 #include "code/SkippedBodies.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Stmt.h"
@@ -125,9 +126,8 @@ const VarDecl *lazilyMade(const Stmt *S) {
     if (isa<CXXNewExpr>(E))
       return true;
     const auto *Call = dyn_cast<CallExpr>(E);
-    const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
-    return F && F->isInStdNamespace() && F->getIdentifier() &&
-           (F->getName() == "make_unique" || F->getName() == "make_shared");
+    return Call && isStdFunction(Call->getDirectCallee(),
+                                 {"make_unique", "make_shared"});
   };
   if (const auto *Assign = dyn_cast<BinaryOperator>(S);
       Assign && Assign->getOpcode() == BO_Assign && Made(Assign->getRHS()))
