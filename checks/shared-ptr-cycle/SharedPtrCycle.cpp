@@ -104,6 +104,17 @@ bool SharedPtrCycle::LinkTraits::declaredBefore(const FieldDecl *A,
 
 namespace {
 
+// The fields \p Inner's path takes beyond \p Outer's, which owns it.
+void appendHops(const ObjectName &Outer, const ObjectName &Inner,
+                SmallVectorImpl<const FieldDecl *> &Fields) {
+  if (Inner.Path.size() < Outer.Path.size())
+    return;
+  for (const PathStep &Step :
+       ArrayRef<PathStep>(Inner.Path).drop_front(Outer.Path.size()))
+    if (Step.Field)
+      Fields.push_back(Step.Field);
+}
+
 std::string describeValue(const OwnershipLink &L, const ASTContext &Ctx) {
   if (L.FromSharedFromThis)
     return "shared_from_this()";
@@ -255,11 +266,26 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
 
   // Walk the cycle: the fields through which the target owns the holder.
   SmallVector<const FieldDecl *, 4> Forward;
+  // What the last store of a ring stores: the holder, or the object that
+  // owns it through the hops named above.
+  const CXXRecordDecl *LastStored = Holder;
   if (E.Kind == EvidenceKind::OwnsHolder)
     Forward.append(E.Path.begin(), E.Path.end());
-  else if (E.Kind == EvidenceKind::Mutual)
-    for (const OwnershipLink &L : E.Forward)
+  else if (E.Kind == EvidenceKind::Mutual) {
+    // Each store's holder may sit inside what the previous target owns
+    // (`feed->registry_->observers`): name those hops too, and the ones from
+    // the last target down to the back edge's holder.
+    const ObjectName *Previous = &E.Back.Target;
+    for (const OwnershipLink &L : E.Forward) {
+      appendHops(*Previous, L.Holder, Forward);
       Forward.push_back(L.Field);
+      Previous = &L.Target;
+    }
+    size_t BackHops = Forward.size();
+    appendHops(*Previous, E.Back.Holder, Forward);
+    if (Forward.size() > BackHops)
+      LastStored = dyn_cast<CXXRecordDecl>(Forward[BackHops]->getParent());
+  }
   llvm::SmallPtrSet<const FieldDecl *, 4> Described;
   for (const FieldDecl *Field : Forward) {
     if (!Described.insert(Field->getCanonicalDecl()).second)
@@ -298,7 +324,7 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
   // stores the holder itself.
   for (const OwnershipLink &L : E.Forward) {
     const CXXRecordDecl *Stored = &L == &E.Forward.back()
-                                      ? Holder
+                                      ? LastStored
                                       : pointeeClass(L.Field, Containers);
     if (Stored)
       F.Notes.push_back({L.Value->getBeginLoc(),

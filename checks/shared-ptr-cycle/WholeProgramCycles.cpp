@@ -197,8 +197,28 @@ private:
                   (E.Forward.size() > 1 ? "none of them" : "neither") +
                   " is ever destroyed";
     std::vector<std::string> Forward(E.Path.begin(), E.Path.end());
-    for (const LinkFact &L : E.Forward)
-      Forward.push_back(L.Field);
+    // What the last store of a ring stores: the holder, or the object that
+    // owns it through the hops.
+    std::string LastStored = Back->Class;
+    // As in the per-TU check: the hops inside each target to the next holder.
+    auto AppendHops = [&](const ObjectFact &Outer, const ObjectFact &Inner) {
+      for (size_t S = Outer.Path.size(); S < Inner.Path.size(); ++S)
+        if (!Inner.Path[S].Field.empty())
+          Forward.push_back(Inner.Path[S].Field);
+    };
+    if (E.Kind == EvidenceKind::Mutual) {
+      const ObjectFact *Previous = &E.Back.Target;
+      for (const LinkFact &L : E.Forward) {
+        AppendHops(*Previous, L.Holder);
+        Forward.push_back(L.Field);
+        Previous = &L.Target;
+      }
+      size_t BackHops = Forward.size();
+      AppendHops(*Previous, E.Back.Holder);
+      if (Forward.size() > BackHops)
+        if (const FieldFact *Hop = P.field(Forward[BackHops]))
+          LastStored = Hop->Class;
+    }
     for (const std::string &USR : Forward)
       if (const FieldFact *Field = P.field(USR))
         F.Notes.push_back({Field->Point, quoted(Field->Name) + " owns " +
@@ -218,7 +238,7 @@ private:
     // stores the holder itself.
     for (const LinkFact &L : E.Forward) {
       const FieldFact *Field = P.field(L.Field);
-      std::string Stored = &L == &E.Forward.back() ? Back->Class
+      std::string Stored = &L == &E.Forward.back() ? LastStored
                            : Field                ? Field->Pointee
                                                   : std::string();
       F.Notes.push_back({L.Value, "the " + quoted(Stored) + " is stored in " +

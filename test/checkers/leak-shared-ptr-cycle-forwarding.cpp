@@ -140,14 +140,15 @@ struct Node {
   std::shared_ptr<Node> Parent;
 // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'Node::Parent' completes a shared_ptr ownership cycle; the 'Node' it points to owns the 'Node' in turn, so neither is ever destroyed [leak-shared-ptr-cycle]
   Children Kids;
+// CHECK-MESSAGES: :[[@LINE-1]]:12: note: 'Node::Kids' owns 'Node' objects through 'Children'
 };
-// CHECK-MESSAGES: :[[@LINE-11]]:38: note: 'Children::All' owns 'Node' objects through 'std::vector<std::shared_ptr<Node>>'
+// CHECK-MESSAGES: :[[@LINE-12]]:38: note: 'Children::All' owns 'Node' objects through 'std::vector<std::shared_ptr<Node>>'
 void link(const std::shared_ptr<Node> &P, const std::shared_ptr<Node> &C) {
   C->Parent = P;
 // CHECK-MESSAGES: :[[@LINE+1]]:14: note: the 'Node' is stored in 'All' here
   P->Kids << C;
 // CHECK-MESSAGES: :[[@LINE-3]]:15: note: 'Parent' is set to 'P' here
-// CHECK-MESSAGES: :[[@LINE-10]]:25: note: make it a std::weak_ptr: 'std::weak_ptr<Node> Parent;'
+// CHECK-MESSAGES: :[[@LINE-11]]:25: note: make it a std::weak_ptr: 'std::weak_ptr<Node> Parent;'
 }
 } // namespace op
 

@@ -97,10 +97,11 @@ public:
 private:
   std::shared_ptr<Feed> Source;
   // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'View::Source' completes a shared_ptr ownership cycle; the 'Feed' it points to owns the 'View' in turn, so neither is ever destroyed [leak-shared-ptr-cycle]
-  // CHECK-MESSAGES: :[[@LINE-17]]:42: note: 'Registry::All' owns 'Observer' objects through 'std::vector<std::shared_ptr<Observer>>'{{$}}
+  // CHECK-MESSAGES: :[[@LINE-9]]:29: note: 'Feed::Reg' owns 'Registry' objects through 'std::unique_ptr<Registry>'{{$}}
+  // CHECK-MESSAGES: :[[@LINE-18]]:42: note: 'Registry::All' owns 'Observer' objects through 'std::vector<std::shared_ptr<Observer>>'{{$}}
   // CHECK-MESSAGES: :[[@LINE+6]]:22: note: the 'View' is stored in 'All' here{{$}}
   // CHECK-MESSAGES: :[[@LINE+4]]:35: note: 'Source' is set to 'F' here, through 'pointee_accessor::View::View'{{$}}
-  // CHECK-MESSAGES: :[[@LINE-5]]:25: note: make it a std::weak_ptr: 'std::weak_ptr<Feed> Source;'{{$}}
+  // CHECK-MESSAGES: :[[@LINE-6]]:25: note: make it a std::weak_ptr: 'std::weak_ptr<Feed> Source;'{{$}}
 };
 std::shared_ptr<View> watch(const std::shared_ptr<Feed> &F) {
   auto V = std::make_shared<View>(F);
@@ -179,3 +180,29 @@ void watch(const std::shared_ptr<Feed> &F) {
   F->observers().add(std::make_shared<View>(F));
 }
 } // namespace borrowed_registry
+
+// --- The back edge sits in an object the stored one owns --------------------
+// The view owns a link through a unique_ptr, and the link keeps the feed: the
+// notes name the unique_ptr hop, and say it is the view that is stored.
+
+namespace back_edge_hop {
+struct Feed;
+struct Link {
+  std::shared_ptr<Feed> Source;
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'Link::Source' completes a shared_ptr ownership cycle; the 'Feed' it points to owns the 'Link' in turn, so neither is ever destroyed [leak-shared-ptr-cycle]
+  // CHECK-MESSAGES: :[[@LINE+7]]:38: note: 'Feed::Views' owns 'View' objects through 'std::vector<std::shared_ptr<View>>'{{$}}
+  // CHECK-MESSAGES: :[[@LINE+4]]:37: note: 'View::L' owns 'Link' objects through 'std::unique_ptr<Link>'{{$}}
+  // CHECK-MESSAGES: :[[@LINE+11]]:22: note: the 'View' is stored in 'Views' here{{$}}
+  // CHECK-MESSAGES: :[[@LINE+9]]:18: note: 'Source' is set to 'F' here{{$}}
+};
+struct View { std::unique_ptr<Link> L = std::make_unique<Link>(); };
+struct Feed {
+  std::vector<std::shared_ptr<View>> Views;
+};
+// CHECK-MESSAGES: :[[@LINE-11]]:25: note: make it a std::weak_ptr: 'std::weak_ptr<Feed> Source;'{{$}}
+void watch(const std::shared_ptr<Feed> &F) {
+  auto V = std::make_shared<View>();
+  V->L->Source = F;
+  F->Views.push_back(V);
+}
+} // namespace back_edge_hop
