@@ -7,7 +7,6 @@
 //
 //===----------------------------------------------------------------------===//
 #include "UnboundedContainer.h"
-#include "code/FiniteValues.h"
 #include "code/LibraryFunctions.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/STLExtras.h"
@@ -163,11 +162,18 @@ private:
   const VarDecl *VD;
 };
 
+// The most times a loop counted to a constant may run and still be read as
+// set-up. Set-up sizes tables by what the program configures (threads,
+// channels, slots, a lookup table of a byte's values), rarely more than a
+// thousand; a program that runs a handler 5000 or 20000 times from main()
+// stands for a workload.
+constexpr int64_t SetUpLoopLimit = 1024;
+
 // A loop that runs a number of times fixed before it starts: over a range,
 // or counting up to a bound the loop does not change (argc, a constant, a
 // size, a variable it never writes). Anything else (`while (running)`,
 // `for (;;)`) may be the program's event loop. So is a count fixed at more
-// than FewValuesLimit: `for (int I = 0; I < 10000000; ++I) S.handle(...)`
+// than SetUpLoopLimit: `for (int I = 0; I < 20000; ++I) S.handle(...)`
 // drives a service the way its clients would, it does not fill a table.
 bool isCountedLoop(const Stmt *S, const ASTContext &Ctx) {
   if (isa<CXXForRangeStmt>(S))
@@ -182,7 +188,7 @@ bool isCountedLoop(const Stmt *S, const ASTContext &Ctx) {
     if (!E->isValueDependent())
       if (std::optional<llvm::APSInt> Count = E->getIntegerConstantExpr(Ctx))
         return Count->getSignificantBits() <= 64 &&
-               Count->getExtValue() <= FewValuesLimit;
+               Count->getExtValue() <= SetUpLoopLimit;
     if (isa<IntegerLiteral>(E) || isa<UnaryExprOrTypeTraitExpr>(E))
       return true;
     if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {

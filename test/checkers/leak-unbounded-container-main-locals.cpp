@@ -140,9 +140,9 @@ int main(int argc, char **argv) {
   const char *Tickers[] = {"EUR", "USD"};
   if (argc > 2)
     Tickers[0] = argv[2];
-  for (int I = 0; I < 256; ++I)
+  for (int I = 0; I < 1024; ++I)
     Squares.add(I * I);
-  for (long N = 0; N < 100000000; ++N)
+  for (long N = 0; N < 5000; ++N)
     Log.record(std::to_string(N));
   for (;;) {
     Request R{argc > 1 ? argv[1] : "/"};
