@@ -537,6 +537,8 @@ std::vector<Finding> CallbackCycle::finish() {
     const StorageReset *Reset = nullptr;
     const StorageReset *Escape = nullptr;
     const FieldDecl *Escaping = nullptr;
+    // A reset in a method that never runs on the member holding the field.
+    std::pair<const StorageReset *, const FieldDecl *> NeverRuns{};
     // The destructor of an owner outside the cycle runs; the object's own
     // (and those of what it owns) do not while the callback holds it.
     SmallVector<const CXXRecordDecl *, 3> CycleClasses;
@@ -545,9 +547,19 @@ std::vector<Finding> CallbackCycle::finish() {
     auto Inside = [&](const CXXRecordDecl *RD) {
       return livesWithin(RD, CycleClasses, Containers);
     };
-    for (const FieldDecl *Field : C.Chain) {
-      if ((Reset = Resets.find(Field)) ||
-          (Reset = Resets.findInDestructor(Field, Inside)))
+    for (size_t K = 0; K < C.Chain.size(); ++K) {
+      const FieldDecl *Field = C.Chain[K];
+      // A field of a member object is emptied only by a method that runs
+      // on that member: `timer_.cancel()` written nowhere empties nothing.
+      for (const StorageReset &R : Resets.findAll(Field)) {
+        if (K == 0 || Sealed.mayRun(C.Chain[K - 1], R.In)) {
+          Reset = &R;
+          break;
+        }
+        if (!NeverRuns.first)
+          NeverRuns = {&R, C.Chain[K - 1]};
+      }
+      if (Reset || (Reset = Resets.findInDestructor(Field, Inside)))
         break;
       const StorageReset *HandedOut = Escapes.find(Field);
       // An owned context the object runs until no handler is pending.
@@ -598,6 +610,19 @@ std::vector<Finding> CallbackCycle::finish() {
                quoted(Escaping->getName()) +
                " here; code holding it may empty it, which breaks the cycle "
                "only if it runs"});
+    if (!Reset && NeverRuns.first) {
+      const auto *Owner = cast<CXXRecordDecl>(NeverRuns.second->getParent());
+      C.Diag.Notes.push_back(
+          {NeverRuns.first->Where,
+           quoted(memberName(NeverRuns.first->In)) +
+               " would empty it, but nothing calls it on " +
+               quoted(NeverRuns.second->getName()) +
+               ", which only the code of " + quoted(className(Owner)) +
+               (NeverRuns.second->getAccess() == AS_protected
+                    ? " and of the classes derived from it here"
+                    : "") +
+               " can reach"});
+    }
     // One callable stored twice gets its fix once.
     if (!C.Diag.Fixes.empty() &&
         !Fixed.insert(C.Callable.getRawEncoding()).second)
@@ -614,6 +639,7 @@ std::vector<Finding> CallbackCycle::finish() {
   DeferredStores.clear();
   DeferredSeen.clear();
   Escapes.clear();
+  Sealed.clear();
   Runs.clear();
   Program.clear();
   Candidates.clear();

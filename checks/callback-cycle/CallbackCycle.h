@@ -23,6 +23,7 @@
 #include "ownership/ContainerTypes.h"
 #include "ownership/ExecutionContexts.h"
 #include "ownership/OwnershipLinks.h"
+#include "code/SealedMembers.h"
 #include "code/UncalledFunctions.h"
 #include "storage/EscapingFields.h"
 #include "storage/StorageResets.h"
@@ -148,6 +149,9 @@ private:
   OwnershipLinks Links;
   ExecutionContexts Contexts;
   StorageResets Resets;
+  /// Member objects only their class reaches: a reset of their fields
+  /// counts only if that code makes it run.
+  SealedMembers Sealed;
   EscapingFields Escapes;
   ContextRuns Runs;
   /// Whether the TU is a whole program (defines main()).

@@ -356,13 +356,18 @@ void StorageResets::read(const FunctionDecl *F) const {
   // may wait for callers the fragment leaves out.
   if (Uncalled.definesMain(F->getASTContext()) && Uncalled.isUncalled(F))
     return;
-  if (F->getBody()) {
-    ResetVisitor(F, Resets, Setters, &ElementResets).TraverseStmt(F->getBody());
-    return;
+  llvm::DenseMap<const FieldDecl *, StorageReset> InFunction;
+  if (F->getBody())
+    ResetVisitor(F, InFunction, Setters, &ElementResets)
+        .TraverseStmt(F->getBody());
+  else
+    for (const SkippedEmptying &E : emptyingsOfSkippedBody(
+             F, [](StringRef Method) { return isEmptyingMethod(Method); }))
+      InFunction.try_emplace(key(E.Field), StorageReset{E.Where, F});
+  for (const auto &[Field, Reset] : InFunction) {
+    Resets.try_emplace(Field, Reset);
+    AllResets[Field].push_back(Reset);
   }
-  for (const SkippedEmptying &E : emptyingsOfSkippedBody(
-           F, [](StringRef Method) { return isEmptyingMethod(Method); }))
-    Resets.try_emplace(key(E.Field), StorageReset{E.Where, F});
 }
 
 const StorageReset *StorageResets::findInDestructor(
@@ -386,6 +391,13 @@ const StorageReset *StorageResets::find(const FieldDecl *Field) {
       read(Skipped);
   auto It = Resets.find(key(Field));
   return It == Resets.end() ? nullptr : &It->second;
+}
+
+llvm::ArrayRef<StorageReset> StorageResets::findAll(const FieldDecl *Field) {
+  find(Field); // reads what is pending, and skipped members on demand
+  auto It = AllResets.find(key(Field));
+  return It == AllResets.end() ? llvm::ArrayRef<StorageReset>()
+                               : llvm::ArrayRef<StorageReset>(It->second);
 }
 
 const StorageReset *

@@ -18,6 +18,7 @@
 #include "code/UncalledFunctions.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -63,6 +64,9 @@ public:
   void readSettersWith(SetterArguments Setters) {
     this->Setters = std::move(Setters);
   }
+  /// Every function that empties \p Field (outside constructors and
+  /// destructors), with where it does so first, in the order read.
+  llvm::ArrayRef<StorageReset> findAll(const clang::FieldDecl *Field);
   /// Where \p Field is emptied in every element of the collection field
   /// \p Collection at once, if anywhere: `for (auto &M : Members)
   /// M->Room.reset();` unlinks every member, where a reset of one element's
@@ -85,6 +89,7 @@ public:
   void clear() {
     Pending.clear();
     Resets.clear();
+    AllResets.clear();
     DestructorResets.clear();
     ElementResets.clear();
     ReadClasses.clear();
@@ -109,6 +114,9 @@ private:
   mutable std::vector<const clang::FunctionDecl *> Pending;
   mutable UncalledFunctions Uncalled;
   mutable llvm::DenseMap<const clang::FieldDecl *, StorageReset> Resets;
+  mutable llvm::DenseMap<const clang::FieldDecl *,
+                         llvm::SmallVector<StorageReset, 1>>
+      AllResets;
   mutable llvm::DenseMap<const clang::FieldDecl *,
                          llvm::SmallVector<StorageReset, 1>>
       DestructorResets;

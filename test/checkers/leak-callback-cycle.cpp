@@ -322,6 +322,7 @@ private:
 class Service : public std::enable_shared_from_this<Service> {
 public:
   void request() { queue_.push([self = shared_from_this()] { self->f(); }); }
+  void poll() { queue_.runOne(); }
   void f() {}
 
 private:
