@@ -47,6 +47,18 @@ public:
       Opaque->push_back({Call, M, Holder, I});
   }
 
+  // Calls whose value the statement drops (`sig.connect(f);`): a token
+  // they return is lost (storage/DroppedTokens.h).
+  bool VisitCompoundStmt(CompoundStmt *Block) {
+    for (const Stmt *S : Block->body()) {
+      if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(S))
+        S = Cleanups->getSubExpr();
+      if (const auto *Call = dyn_cast<CallExpr>(S))
+        Dropped.insert(Call);
+    }
+    return true;
+  }
+
   // `desc_->async_read_some(buf, handler)`: the handler waits in the
   // execution context that `desc_` runs on. When that context is a field of
   // the same object, the object owns the pending handler.
@@ -161,11 +173,13 @@ public:
       S.HandedTo = P.HandedTo;
       S.HandedOn = P.HandedOn;
       S.StoredBy = P.StoredBy;
+      S.ResultDropped = Dropped.count(Call);
       Found(S);
     }
   }
 
 private:
+  llvm::SmallPtrSet<const CallExpr *, 8> Dropped;
   OwnershipLinks &Links;
   ExecutionContexts &Contexts;
   const ContainerTypes &Containers;
@@ -355,6 +369,8 @@ void CallbackCycle::consider(const FunctionDecl *F, const Store &S,
       if (Step.Field)
         C.Chain.push_back(Step.Field);
     C.Chain.push_back(S.Field);
+    if (S.ResultDropped && !S.HandedTo && returnsFreshKey(S.Callee, S.Field))
+      C.TokenDroppedBy = S.Callee;
 
     std::string Storage = quoted(memberName(S.Field));
     if (!Steps.empty())
@@ -539,6 +555,8 @@ std::vector<Finding> CallbackCycle::finish() {
     const FieldDecl *Escaping = nullptr;
     // A reset in a method that never runs on the member holding the field.
     std::pair<const StorageReset *, const FieldDecl *> NeverRuns{};
+    // An erase by the key the store's caller dropped.
+    const StorageReset *KeyErase = nullptr;
     // The destructor of an owner outside the cycle runs; the object's own
     // (and those of what it owns) do not while the callback holds it.
     SmallVector<const CXXRecordDecl *, 3> CycleClasses;
@@ -549,9 +567,17 @@ std::vector<Finding> CallbackCycle::finish() {
     };
     for (size_t K = 0; K < C.Chain.size(); ++K) {
       const FieldDecl *Field = C.Chain[K];
-      // A field of a member object is emptied only by a method that runs
-      // on that member: `timer_.cancel()` written nowhere empties nothing.
+      bool Last = K + 1 == C.Chain.size();
       for (const StorageReset &R : Resets.findAll(Field)) {
+        // An erase by a key the store's caller dropped cannot name it.
+        if (Last && C.TokenDroppedBy &&
+            erasesOnlyByKeyParameter(R.In, Field)) {
+          if (!KeyErase)
+            KeyErase = &R;
+          continue;
+        }
+        // A field of a member object is emptied only by a method that runs
+        // on that member: `timer_.cancel()` written nowhere empties nothing.
         if (K == 0 || Sealed.mayRun(C.Chain[K - 1], R.In)) {
           Reset = &R;
           break;
@@ -562,6 +588,10 @@ std::vector<Finding> CallbackCycle::finish() {
       if (Reset || (Reset = Resets.findInDestructor(Field, Inside)))
         break;
       const StorageReset *HandedOut = Escapes.find(Field);
+      // Code the owner hands a member to can empty the entry only as its
+      // methods can: by a key it does not have.
+      if (HandedOut && C.TokenDroppedBy && !Last)
+        HandedOut = nullptr;
       // An owned context the object runs until no handler is pending.
       if (!HandedOut && (Reset = Runs.runUntilIdle(Field)))
         break;
@@ -610,6 +640,13 @@ std::vector<Finding> CallbackCycle::finish() {
                quoted(Escaping->getName()) +
                " here; code holding it may empty it, which breaks the cycle "
                "only if it runs"});
+    if (!Reset && KeyErase)
+      C.Diag.Notes.push_back(
+          {KeyErase->Where,
+           quoted(memberName(KeyErase->In)) +
+               " erases an entry only by the key " +
+               quoted(memberName(C.TokenDroppedBy)) +
+               " returns, and the call that stores the callback drops it"});
     if (!Reset && NeverRuns.first) {
       const auto *Owner = cast<CXXRecordDecl>(NeverRuns.second->getParent());
       C.Diag.Notes.push_back(

@@ -25,6 +25,7 @@
 #include "ownership/OwnershipLinks.h"
 #include "code/SealedMembers.h"
 #include "code/UncalledFunctions.h"
+#include "storage/DroppedTokens.h"
 #include "storage/EscapingFields.h"
 #include "storage/StorageResets.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -109,6 +110,8 @@ public:
     /// the I/O object it was started on.
     std::optional<AsyncOperation> Async;
     const clang::FieldDecl *IoField = nullptr;
+    /// The call drops what it returns (a token that erases the entry).
+    bool ResultDropped = false;
     /// Set when the holder is a local that the function also stores into
     /// storage of another object (`conns_[id] = c`): that store.
     const clang::Expr *KeptBy = nullptr;
@@ -124,6 +127,9 @@ private:
     clang::SourceLocation Callable;
     /// The first note as whole-program mode words it (no fix-it).
     std::string WholeProgramAdvice;
+    /// Set when the store's method returns the entry's fresh key and the
+    /// call drops it (storage/DroppedTokens.h).
+    const clang::FunctionDecl *TokenDroppedBy = nullptr;
   };
 
   /// A store the merge may confirm: the finding without its storage, and
