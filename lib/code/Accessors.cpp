@@ -5,17 +5,13 @@
 using namespace clang;
 
 namespace leaklint {
-namespace {
 
-// The field of its own object \p E names: `Field`, `this->Field`.
 const FieldDecl *ownField(const Expr *E) {
   const auto *Member = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts());
   return Member && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts())
              ? dyn_cast<FieldDecl>(Member->getMemberDecl())
              : nullptr;
 }
-
-} // namespace
 
 const FieldDecl *fieldHandedOut(const ReturnStmt *Return,
                                 const FunctionDecl *F) {

@@ -15,6 +15,10 @@
 
 namespace leaklint {
 
+/// The field of its own object \p E names (`Field`, `this->Field`); null
+/// otherwise.
+const clang::FieldDecl *ownField(const clang::Expr *E);
+
 /// The field of its own object that \p Return, in the member function \p F,
 /// hands out by address or by non-const reference; null otherwise.
 const clang::FieldDecl *fieldHandedOut(const clang::ReturnStmt *Return,

@@ -1,6 +1,7 @@
 //===--- DroppedTokens.cpp - Entries only a dropped key can erase ---------===//
 #include "storage/DroppedTokens.h"
 #include "storage/StorageResets.h"
+#include "code/Accessors.h"
 #include "code/Returns.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -16,12 +17,8 @@ namespace {
 // `this->Field`, also in a class template's pattern, whose field
 // StorageResets::key() gives for every specialization's.
 bool names(const Expr *E, const FieldDecl *Field) {
-  const auto *Member = dyn_cast_or_null<MemberExpr>(
-      E ? E->IgnoreParenImpCasts() : nullptr);
-  const auto *Named =
-      Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
-  return Named && StorageResets::key(Named) == StorageResets::key(Field) &&
-         isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts());
+  const FieldDecl *Named = E ? ownField(E) : nullptr;
+  return Named && StorageResets::key(Named) == StorageResets::key(Field);
 }
 
 // A member of this object that \p E reads as it is (`next_`, `next_++`).
@@ -29,11 +26,8 @@ const FieldDecl *counterIn(const Expr *E) {
   E = E->IgnoreParenImpCasts();
   if (const auto *Inc = dyn_cast<UnaryOperator>(E);
       Inc && Inc->isIncrementOp())
-    E = Inc->getSubExpr()->IgnoreParenImpCasts();
-  const auto *Member = dyn_cast<MemberExpr>(E);
-  if (!Member || !isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
-    return nullptr;
-  const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+    E = Inc->getSubExpr();
+  const FieldDecl *Field = ownField(E);
   return Field && Field->getType()->isIntegerType() ? Field : nullptr;
 }
 
@@ -88,16 +82,7 @@ public:
     const CXXMethodDecl *M = Call->getMethodDecl();
     if (!M || M->isConst())
       return true;
-    StringRef Name = M->getDeclName().isIdentifier() ? M->getName() : "";
-    if (Name == "erase" && Call->getNumArgs() == 1 && isKeyParameter(Call->getArg(0))) {
-      ++KeyErases;
-      return true;
-    }
-    // Adding and looking up empty nothing; anything else may.
-    if (!llvm::is_contained({"emplace", "try_emplace", "insert", "find",
-                             "count", "contains", "at", "begin", "end"},
-                            Name))
-      Other = true;
+    classify(M->getDeclName(), Call);
     return true;
   }
   // In a class template's pattern: `slots_.erase(id)` on a map whose type
@@ -109,16 +94,7 @@ public:
         !names(Callee->getBase(), Field))
       return true;
     Consumed.insert(Callee->getBase()->IgnoreParenImpCasts());
-    DeclarationName Name = Callee->getMember();
-    StringRef Method = Name.isIdentifier() ? Name.getAsIdentifierInfo()->getName() : "";
-    if (Method == "erase" && Call->getNumArgs() == 1 &&
-        isKeyParameter(Call->getArg(0)))
-      ++KeyErases;
-    else if (!llvm::is_contained({"emplace", "try_emplace", "insert", "find",
-                                  "count", "contains", "at", "begin", "end",
-                                  "size", "empty"},
-                                 Method))
-      Other = true;
+    classify(Callee->getMember(), Call);
     return true;
   }
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
@@ -139,6 +115,21 @@ public:
   bool Other = false;
 
 private:
+  // A call of the non-const (or, in a pattern, unknown) method \p Name on
+  // the map: an erase by a key parameter, or a call that adds or looks up
+  // and empties nothing; anything else may empty it.
+  void classify(DeclarationName Name, const CallExpr *Call) {
+    StringRef Method =
+        Name.isIdentifier() ? Name.getAsIdentifierInfo()->getName() : "";
+    if (Method == "erase" && Call->getNumArgs() == 1 &&
+        isKeyParameter(Call->getArg(0)))
+      ++KeyErases;
+    else if (!llvm::is_contained({"emplace", "try_emplace", "insert", "find",
+                                  "count", "contains", "at", "begin", "end",
+                                  "size", "empty"},
+                                 Method))
+      Other = true;
+  }
   bool isKeyParameter(const Expr *E) const {
     const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
     const auto *P = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
