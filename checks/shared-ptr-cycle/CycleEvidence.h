@@ -24,6 +24,7 @@ enum class EvidenceKind {
   Self,       ///< the object stored into its own field
   OwnsHolder, ///< the object stored into a field of something it owns
   Mutual,     ///< objects stored into each other, two or more in a ring
+  ClosedList, ///< a list's first node stored into its last (ListEnds.h)
 };
 
 template <typename Link, typename FieldKey> struct CycleEvidence {
@@ -33,7 +34,8 @@ template <typename Link, typename FieldKey> struct CycleEvidence {
   /// its holder: one for two objects stored into each other, more for a
   /// ring (`b->c = c; c->a = a; a->b = b`).
   llvm::SmallVector<Link, 1> Forward{};
-  /// OwnsHolder: the fields from the object to the holder.
+  /// OwnsHolder: the fields from the object to the holder. ClosedList: the
+  /// fields from a node to the one holding its link.
   llvm::SmallVector<FieldKey, 2> Path{};
 };
 
@@ -118,6 +120,15 @@ public:
       llvm::SmallVector<size_t, 4> Ring{I};
       findRings(Found, Undone, Ring);
     }
+  }
+
+  /// Adds a cycle no one function's stores show: \p Back stores a list's
+  /// first node into the link of its last, which the first reaches through
+  /// \p Path, the fields from a node to its link (ListEnds.h).
+  void addClosedList(const Link &Back, llvm::ArrayRef<FieldKey> Path) {
+    Evidence E{EvidenceKind::ClosedList, Back};
+    E.Path.append(Path.begin(), Path.end());
+    Evidences.try_emplace(Back.Field, std::move(E));
   }
 
   /// Every cycle found, once, by its back edge: a mutual one on the field

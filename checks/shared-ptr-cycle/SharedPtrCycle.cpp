@@ -171,14 +171,20 @@ void SharedPtrCycle::collect(const MatchFinder::MatchResult &Result) {
   Resets.collect(F);
   if (F->isDependentContext())
     return;
-  if (!Facts) {
-    Evidences.add(Links.collect(F));
-    return;
-  }
   SmallVector<OpaqueCall, 2> Opaque;
-  SmallVector<OwnershipLink, 4> Found = Links.collect(F, &Opaque);
-  Facts->addFunction(F, *Ctx, Found, Opaque);
+  SmallVector<OwnershipLink, 4> Found =
+      Links.collect(F, Facts ? &Opaque : nullptr);
+  if (Facts)
+    Facts->addFunction(F, *Ctx, Found, Opaque);
   Evidences.add(Found);
+  // One field of `this` stored into what another holds: perhaps a list's
+  // last node made to own its first, weighed once the TU is read.
+  for (const OwnershipLink &L : Found)
+    if (!L.Breaks && L.Holder.Kind == ObjectName::This &&
+        L.Target.Kind == ObjectName::This && L.Target.Path.size() == 1 &&
+        !L.Holder.Path.empty() &&
+        L.Holder.Path.front().Field != L.Target.Path.front().Field)
+      ListClosings.push_back({L, F});
 }
 
 void SharedPtrCycle::writeFacts(ArrayRef<const FieldDecl *> Reported) {
@@ -195,6 +201,12 @@ void SharedPtrCycle::writeFacts(ArrayRef<const FieldDecl *> Reported) {
 
 void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
   const FieldDecl *Back = E.Back.Field;
+  if (E.Kind == EvidenceKind::ClosedList) {
+    auto It = Rings.find(Back->getCanonicalDecl());
+    if (It != Rings.end())
+      reportClosedList(E, It->second, Out);
+    return;
+  }
   const auto *Holder = cast<CXXRecordDecl>(Back->getParent());
   const CXXRecordDecl *Target = pointeeClass(Back, Containers);
   if (!Target)
@@ -374,6 +386,61 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
   Out.push_back(std::move(F));
 }
 
+void SharedPtrCycle::reportClosedList(const Evidence &E,
+                                      const ListEnds::Ring &R,
+                                      std::vector<Finding> &Out) {
+  const FieldDecl *Link = E.Back.Field;
+  const CXXRecordDecl *Node = sharedPointee(Link->getType());
+  if (!Node)
+    return;
+  // Code that empties the link lets the ring go: a method that unlinks the
+  // last node, or the destructor of the list's holder, which is outside
+  // the ring; the nodes' own destructors never run.
+  SmallVector<const CXXRecordDecl *, 4> RingClasses = {Node};
+  for (const FieldDecl *Step : R.Path)
+    RingClasses.push_back(cast<CXXRecordDecl>(Step->getParent()));
+  if (Resets.find(Link) ||
+      Resets.findInDestructor(Link, [&](const CXXRecordDecl *RD) {
+        return livesWithin(RD, RingClasses, Containers);
+      }))
+    return;
+  std::string Along;
+  for (const FieldDecl *Step : R.Path)
+    Along += (Along.empty() ? "" : ".") + Step->getName().str();
+  const auto *Holder = cast<CXXRecordDecl>(R.Head->getParent());
+  Finding F;
+  F.Loc = Link->getLocation();
+  F.Message = fieldName(Link) + " closes a ring of " +
+              quoted(className(Node)) + " objects: " +
+              quoted(className(Holder)) +
+              " stores the first node of its list in the last one's " +
+              quoted(Link->getName()) +
+              ", and each node owns the one after it, so none of them is ever "
+              "destroyed";
+  F.Notes.push_back({E.Back.Value->getBeginLoc(),
+                     quoted(Link->getName()) + " of the last node, " +
+                         quoted(R.Tail->getName()) + ", is set to the first, " +
+                         quoted(R.Head->getName()) + ", here"});
+  std::string Follows = quoted(R.Tail->getName()) +
+                        " is always reached from " +
+                        quoted(R.Head->getName()) + " through " +
+                        quoted(Along);
+  if (R.Append)
+    F.Notes.push_back({R.Append->getBeginLoc(),
+                       Follows + ": a node is linked after " +
+                           quoted(R.Tail->getName()) +
+                           " here, then becomes it"});
+  else
+    F.Notes.push_back({R.Tail->getLocation(),
+                       Follows + ": every write of either keeps it so"});
+  F.Notes.push_back(
+      {Link->getLocation(),
+       "the link that closes the ring must not own: reset it when the ring "
+       "is let go, or keep the first node apart (no automatic fix: making " +
+           quoted(Link->getName()) + " weak would free the nodes it links)"});
+  Out.push_back(std::move(F));
+}
+
 void SharedPtrCycle::reportTypeCycles(std::vector<Finding> &Out) {
   llvm::DenseSet<int> Reported;
   for (const auto &[Field, E] : Evidences.evidences())
@@ -420,6 +487,11 @@ std::vector<Finding> SharedPtrCycle::finish() {
       Links.readClassesOnDemand();
     }
     Graph.build();
+    for (const auto &[L, F] : ListClosings)
+      if (std::optional<ListEnds::Ring> R = Lists.closesRing(L, F, *Ctx)) {
+        Evidences.addClosedList(L, ArrayRef(R->Path).drop_back());
+        Rings.try_emplace(L.Field->getCanonicalDecl(), std::move(*R));
+      }
     const auto &Found = Evidences.evidences();
     llvm::DenseSet<SourceLocation> Seen;
     SmallVector<const FieldDecl *, 8> Backs;
@@ -443,6 +515,9 @@ std::vector<Finding> SharedPtrCycle::finish() {
   if (Facts)
     Facts->clear();
   Evidences.clear();
+  ListClosings.clear();
+  Lists.clear();
+  Rings.clear();
   Graph.clear();
   Links.clear();
   Resets.clear();

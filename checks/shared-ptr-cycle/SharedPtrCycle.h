@@ -14,6 +14,7 @@
 #include "Finding.h"
 #include "CycleEvidence.h"
 #include "CycleFactsCollector.h"
+#include "ListEnds.h"
 #include "WeakPtrRewrite.h"
 #include "ownership/ContainerTypes.h"
 #include "ownership/OwnershipGraph.h"
@@ -92,6 +93,8 @@ private:
   using EvidenceKind = cycles::EvidenceKind;
 
   void report(const Evidence &E, std::vector<Finding> &Out);
+  void reportClosedList(const Evidence &E, const ListEnds::Ring &R,
+                        std::vector<Finding> &Out);
   void reportTypeCycles(std::vector<Finding> &Out);
   void writeFacts(llvm::ArrayRef<const clang::FieldDecl *> Reported);
 
@@ -110,6 +113,13 @@ private:
   llvm::DenseMap<const clang::FieldDecl *, WeakPtrRewrite> Rewrites;
   /// The cycles the TU's functions close, each once.
   cycles::CycleEvidenceSearch<LinkTraits> Evidences;
+  /// Stores between two fields of `this`, weighed at the end as the closing
+  /// of a list's ring (ListEnds.h), with the function making each.
+  std::vector<std::pair<OwnershipLink, const clang::FunctionDecl *>>
+      ListClosings;
+  ListEnds Lists;
+  /// The rings found, by their link field.
+  llvm::DenseMap<const clang::FieldDecl *, ListEnds::Ring> Rings;
 };
 
 } // namespace leaklint

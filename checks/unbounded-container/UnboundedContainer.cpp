@@ -1,5 +1,6 @@
 //===--- UnboundedContainer.cpp - Program-long containers that only grow --===//
 #include "UnboundedContainer.h"
+#include "code/ClosedClasses.h"
 #include "Compat.h"
 #include "ElementKinds.h"
 #include "code/KeyDomains.h"
@@ -519,23 +520,12 @@ bool UnboundedContainer::everyUseVisible(const ValueDecl *D) const {
   const SourceManager &SM = Ctx->getSourceManager();
   // A class's private member is used only by the class (and its friends):
   // visible when every member function has its body here.
-  auto ClassIsClosed = [&](const CXXRecordDecl *RD) {
-    const CXXRecordDecl *Def = RD->getDefinition();
-    if (!Def || Def->friends().begin() != Def->friends().end())
-      return false;
-    // A body the host skipped is in view too: skippedMemberMayShrink()
-    // reads it.
-    return llvm::all_of(Def->methods(), [](const CXXMethodDecl *M) {
-      return M->isImplicit() || M->isDefaulted() || M->isDeleted() ||
-             M->isPureVirtual() || M->hasBody() || skippedDefinition(M);
-    });
-  };
   if (const auto *VD = dyn_cast<VarDecl>(D)) {
     if (VD->isLocalVarDecl() || !VD->isExternallyVisible())
       return true;
     if (VD->isStaticDataMember())
       return VD->getAccess() == AS_private &&
-             ClassIsClosed(cast<CXXRecordDecl>(VD->getDeclContext()));
+             isClosedClass(cast<CXXRecordDecl>(VD->getDeclContext()));
     // Defined in the main file and declared in no header.
     return llvm::all_of(VD->redecls(), [&](const VarDecl *R) {
       return SM.isInMainFile(SM.getExpansionLoc(R->getLocation()));
@@ -543,7 +533,7 @@ bool UnboundedContainer::everyUseVisible(const ValueDecl *D) const {
   }
   const auto *Field = cast<FieldDecl>(D);
   const auto *Class = cast<CXXRecordDecl>(Field->getParent());
-  if (Field->getAccess() == AS_private && ClassIsClosed(Class))
+  if (Field->getAccess() == AS_private && isClosedClass(Class))
     return true;
   // A class defined in the main file has its objects, and the code that
   // touches their fields, in this translation unit.

@@ -39,27 +39,6 @@ const FieldDecl *fieldOf(const Expr *E) {
   return Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
 }
 
-// `nullptr`, `{}`, `Callback()`, `std::function<void()>{}`.
-bool isEmptyValue(const Expr *E) {
-  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
-    E = ignoreTemporaries(E);
-    const auto *Construct = dyn_cast<CXXConstructExpr>(E);
-    if (!Construct)
-      break;
-    if (Construct->getNumArgs() != 1)
-      return Construct->getNumArgs() == 0;
-    E = Construct->getArg(0);
-  }
-  if (!E)
-    return false;
-  if (const auto *Init = dyn_cast<InitListExpr>(E))
-    return Init->getNumInits() == 0;
-  if (const auto *Unresolved = dyn_cast<CXXUnresolvedConstructExpr>(E))
-    return Unresolved->getNumArgs() == 0;
-  return isa<CXXScalarValueInitExpr>(E) || isa<CXXNullPtrLiteralExpr>(E) ||
-         E->getType()->isNullPtrType();
-}
-
 // The name \p Name spells, or "" (an empty DeclarationName counts as an
 // identifier but has none).
 StringRef identifier(const DeclarationName &Name) {
@@ -313,6 +292,27 @@ private:
 };
 
 } // namespace
+
+// `nullptr`, `{}`, `Callback()`, `std::function<void()>{}`.
+bool isEmptyValue(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
+    E = ignoreTemporaries(E);
+    const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+    if (!Construct)
+      break;
+    if (Construct->getNumArgs() != 1)
+      return Construct->getNumArgs() == 0;
+    E = Construct->getArg(0);
+  }
+  if (!E)
+    return false;
+  if (const auto *Init = dyn_cast<InitListExpr>(E))
+    return Init->getNumInits() == 0;
+  if (const auto *Unresolved = dyn_cast<CXXUnresolvedConstructExpr>(E))
+    return Unresolved->getNumArgs() == 0;
+  return isa<CXXScalarValueInitExpr>(E) || isa<CXXNullPtrLiteralExpr>(E) ||
+         E->getType()->isNullPtrType();
+}
 
 const FieldDecl *StorageResets::key(const FieldDecl *Field) {
   const auto *RD = dyn_cast<CXXRecordDecl>(Field->getParent());

@@ -28,6 +28,10 @@
 
 namespace leaklint {
 
+/// A value that holds nothing: `nullptr`, `{}`, `Callback()`,
+/// `std::function<void()>{}`.
+bool isEmptyValue(const clang::Expr *E);
+
 struct StorageReset {
   clang::SourceLocation Where;
   const clang::FunctionDecl *In = nullptr;
