@@ -47,15 +47,39 @@ public:
       Opaque->push_back({Call, M, Holder, I});
   }
 
-  // Calls whose value the statement drops (`sig.connect(f);`): a token
-  // they return is lost (storage/DroppedTokens.h).
+  // Calls whose value the statement drops (`sig.connect(f);`,
+  // `(void)sig.connect(f);`, a branch of one such statement): a token they
+  // return is lost (storage/DroppedTokens.h).
   bool VisitCompoundStmt(CompoundStmt *Block) {
-    for (const Stmt *S : Block->body()) {
-      if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(S))
-        S = Cleanups->getSubExpr();
-      if (const auto *Call = dyn_cast<CallExpr>(S))
-        Dropped.insert(Call);
+    for (const Stmt *S : Block->body())
+      dropIfCall(S);
+    return true;
+  }
+  bool VisitIfStmt(IfStmt *S) {
+    dropIfCall(S->getThen());
+    dropIfCall(S->getElse());
+    return true;
+  }
+  bool VisitForStmt(ForStmt *S) { return dropIfCall(S->getBody()); }
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *S) {
+    return dropIfCall(S->getBody());
+  }
+  bool VisitWhileStmt(WhileStmt *S) { return dropIfCall(S->getBody()); }
+
+  bool dropIfCall(const Stmt *S) {
+    const auto *E = dyn_cast_or_null<Expr>(S);
+    while (E) {
+      E = E->IgnoreParens();
+      if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
+        E = Cleanups->getSubExpr();
+      else if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
+               Cast && Cast->getType()->isVoidType())
+        E = Cast->getSubExpr();
+      else
+        break;
     }
+    if (const auto *Call = dyn_cast_or_null<CallExpr>(E))
+      Dropped.insert(Call);
     return true;
   }
 

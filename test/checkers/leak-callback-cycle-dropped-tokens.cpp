@@ -4,6 +4,7 @@
 // a slot only by that id: a connect() whose id the statement drops leaves a
 // slot no disconnect() can name. Its erase breaks nothing, and neither does
 // handing the button out, whose holder could only disconnect by id too.
+// A cast to void drops the id as plainly, in a branch of one statement too.
 // Twins: the id is kept and disconnected; the signal can also clear all
 // slots; the key is a name the caller knows; a non-template emitter whose
 // erase takes an iterator.
@@ -51,6 +52,26 @@ public:
   }
   Button &ok() { return Ok; }
   void close() {}
+
+private:
+  Button Ok;
+};
+
+// --- Dropped by a cast to void, in a branch of one statement ----------------
+
+class Popup : public std::enable_shared_from_this<Popup> {
+public:
+  void wire(bool Enabled) {
+    if (Enabled)
+      (void)Ok.Clicked.connect([Self = shared_from_this()] { Self->hide(); });
+    // CHECK-FIXES: {{^}}      (void)Ok.Clicked.connect([weak_Self = weak_from_this()] { auto Self = weak_Self.lock(); if (!Self) return; Self->hide(); });{{$}}
+    // CHECK-MESSAGES: :[[@LINE-2]]:24: warning: 'Signal::Slots' of 'Ok.Clicked' stores a callback holding 'Self', a shared_ptr to the 'Popup' that owns it; the object can never be destroyed while the callback is stored [leak-callback-cycle]
+    // CHECK-MESSAGES: :[[@LINE-3]]:33: note: the callback captures 'Self' here; capture 'weak_Self = weak_from_this()' and lock it instead
+    // CHECK-MESSAGES: :[[@LINE+7]]:10: note: the 'Popup' owns the callback through 'Ok'
+    // CHECK-MESSAGES: :[[@LINE-50]]:25: note: 'Signal::connect' stores its argument in 'Slots' here
+    // CHECK-MESSAGES: :[[@LINE-48]]:29: note: 'Signal::disconnect' erases an entry only by the key 'Signal::connect' returns, and the call that stores the callback drops it
+  }
+  void hide() {}
 
 private:
   Button Ok;
