@@ -19,55 +19,111 @@ const CXXRecordDecl *canonical(const CXXRecordDecl *RD) {
   return RD ? RD->getCanonicalDecl() : nullptr;
 }
 
-// \p Base followed by the fields \p Fields.
-ObjectName extended(ObjectName Base, ArrayRef<const FieldDecl *> Fields) {
-  for (const FieldDecl *F : Fields)
-    Base.Path.push_back({F, nullptr});
-  return Base;
+// A node as the code spells it: a local, or `this` (no Var), and the fields
+// followed from it (`last->link.next`, `this->head_`). Locals are compared
+// by name: what a name stands for is settled by the writes weighed below.
+struct Spelled {
+  const VarDecl *Var = nullptr;
+  SmallVector<const FieldDecl *, 2> Path;
+  bool operator==(const Spelled &O) const {
+    return Var == O.Var && Path == O.Path;
+  }
+};
+
+bool isStdMove(const CallExpr *Call) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  return Callee && Call->getNumArgs() == 1 && Callee->isInStdNamespace() &&
+         Callee->getDeclName().isIdentifier() && Callee->getName() == "move";
 }
 
-ObjectName thisField(const FieldDecl *F) {
-  ObjectName O;
-  O.Kind = ObjectName::This;
-  O.Path.push_back({F, nullptr});
-  return O;
+std::optional<Spelled> spelled(const Expr *E) {
+  SmallVector<const FieldDecl *, 2> Reversed;
+  for (unsigned Depth = 0; E && Depth < 16; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Tmp = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = Tmp->getSubExpr();
+    } else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = Bind->getSubExpr();
+    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      if (Construct->getNumArgs() != 1 ||
+          !Construct->getConstructor()->isCopyOrMoveConstructor())
+        return std::nullopt;
+      E = Construct->getArg(0);
+    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+      if ((Op->getOperator() != OO_Arrow && Op->getOperator() != OO_Star) ||
+          Op->getNumArgs() != 1)
+        return std::nullopt;
+      E = Op->getArg(0);
+    } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      if (!isStdMove(Call))
+        return std::nullopt;
+      E = Call->getArg(0);
+    } else if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+      const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+      if (!Field)
+        return std::nullopt;
+      Reversed.push_back(canonical(Field));
+      E = Member->getBase();
+    } else if (isa<CXXThisExpr>(E)) {
+      return Spelled{nullptr, {Reversed.rbegin(), Reversed.rend()}};
+    } else if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+      if (!VD || !VD->hasLocalStorage())
+        return std::nullopt;
+      return Spelled{VD->getCanonicalDecl(),
+                     {Reversed.rbegin(), Reversed.rend()}};
+    } else {
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
 }
 
-// Every write and read of the list's ends and links in the TU, with the
-// statement list each write sits in: one pass, then weighed.
+Spelled plus(Spelled S, ArrayRef<const FieldDecl *> Fields) {
+  S.Path.append(Fields.begin(), Fields.end());
+  return S;
+}
+
+// How the code names an end: `this->head_`, or the local `last`.
+Spelled endName(const ValueDecl *End) {
+  if (const auto *VD = dyn_cast<VarDecl>(End))
+    return {VD->getCanonicalDecl(), {}};
+  return {nullptr, {cast<FieldDecl>(End)}};
+}
+
+const Decl *canonicalDecl(const Decl *D) { return D->getCanonicalDecl(); }
+
+// Every write and read of the list's ends and links in the code read, with
+// the statement list each write sits in: one pass, then weighed.
 class EndUses : public RecursiveASTVisitor<EndUses> {
 public:
-  EndUses(const FieldDecl *Head, const FieldDecl *Tail,
+  EndUses(ArrayRef<const ValueDecl *> EndDecls,
           ArrayRef<const FieldDecl *> Path)
-      : Head(Head), Tail(Tail), Link(Path.back()) {
-    Tracked.insert(Head);
-    Tracked.insert(Tail);
+      : Link(Path.back()) {
+    for (const ValueDecl *End : EndDecls) {
+      Ends.insert(canonicalDecl(End));
+      Tracked.insert(canonicalDecl(End));
+    }
     for (const FieldDecl *F : Path)
       Tracked.insert(F);
   }
 
-  /// A value written: nothing, or the object it names.
-  struct Value {
-    bool Empty = false;
-    ObjectName Object;
-    bool is(const ObjectName &O) const {
-      return !Empty && Object.known() && Object == O;
-    }
-  };
   /// Where a write is: its statement list and its place there. Writes of
   /// one chain (`head_ = tail_ = n`) share the place.
   struct Place {
     const void *List = nullptr;
     unsigned Index = 0;
   };
+  /// A write of an end; Value is null when it empties it.
   struct EndWrite {
-    const FieldDecl *End;
-    Value Written;
+    const Decl *End;
+    const Expr *Value;
     Place At;
   };
+  /// A write of the link; Value is null when it empties it.
   struct LinkWrite {
-    ObjectName Holder;
-    Value Written;
+    const Expr *Holder;
+    const Expr *Value;
     Place At;
     const Expr *Assign;
   };
@@ -104,9 +160,9 @@ public:
 
   bool TraverseConstructorInitializer(CXXCtorInitializer *Init) {
     const FieldDecl *Member = canonical(Init->getMember());
-    if (Member == Head || Member == Tail) {
+    if (Member && Ends.contains(Member)) {
       // A constructor's initialisers are one statement list.
-      Ends.push_back({Member, valueOf(Init->getInit()), {Ctor, 0}});
+      WrittenEnds.push_back({Member, valueOf(Init->getInit()), {Ctor, 0}});
     } else if (Member && Tracked.contains(Member)) {
       Bad = true;
     }
@@ -119,8 +175,28 @@ public:
       Uses.insert(ME);
     // A step on the way to a member (`node->link.next`): what is done to
     // that member decides.
-    if (const MemberExpr *Base = tracked(ME->getBase()))
+    if (const Expr *Base = tracked(ME->getBase()))
       Read.insert(Base);
+    return true;
+  }
+
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    if (Tracked.contains(canonicalDecl(Ref->getDecl())))
+      Uses.insert(Ref);
+    return true;
+  }
+
+  // Returned by value: copied, or moved out as the function ends. Handed
+  // out by reference, it is not read.
+  bool VisitReturnStmt(ReturnStmt *S) {
+    const Expr *Value = S->getRetValue();
+    if (const auto *Cleanups = dyn_cast_or_null<ExprWithCleanups>(Value))
+      Value = Cleanups->getSubExpr();
+    const auto *Construct =
+        dyn_cast_or_null<CXXConstructExpr>(Value ? Value->IgnoreParens() : Value);
+    if (Construct && Construct->getNumArgs() == 1)
+      if (const Expr *Use = tracked(Construct->getArg(0)))
+        Read.insert(Use);
     return true;
   }
 
@@ -128,21 +204,24 @@ public:
     const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Op->getCalleeDecl());
     if (!Method || Op->getNumArgs() == 0)
       return true;
-    const MemberExpr *Object = tracked(Op->getArg(0));
+    bool Assigns = Op->getOperator() == OO_Equal && Op->getNumArgs() == 2;
+    if (!Method->isConst())
+      noteWrittenLocal(Op->getArg(0));
+    const Expr *Object = tracked(Op->getArg(0));
     if (!Object)
       return true;
-    if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
+    if (Assigns)
       recordWrite(Object, Op->getArg(1), Op);
-      return true;
-    }
-    if (Method->isConst())
+    else if (Method->isConst())
       Read.insert(Object);
     return true;
   }
 
   bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
-    const MemberExpr *Object = tracked(Call->getImplicitObjectArgument());
     const CXXMethodDecl *Method = Call->getMethodDecl();
+    if (Method && !Method->isConst())
+      noteWrittenLocal(Call->getImplicitObjectArgument());
+    const Expr *Object = tracked(Call->getImplicitObjectArgument());
     if (!Object || !Method)
       return true;
     if (Method->isConst())
@@ -158,7 +237,8 @@ public:
     if (!Callee)
       return true;
     // A member operator's object is its first argument, not a parameter.
-    unsigned Skip = isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee);
+    unsigned Skip =
+        isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee);
     for (unsigned I = Skip; I < Call->getNumArgs(); ++I)
       if (I - Skip < Callee->getNumParams())
         readIfCopied(Call->getArg(I), Callee->getParamDecl(I - Skip));
@@ -167,63 +247,77 @@ public:
 
   bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
     const CXXConstructorDecl *Ctor = Construct->getConstructor();
-    for (unsigned I = 0; I < Construct->getNumArgs() && I < Ctor->getNumParams();
-         ++I)
+    for (unsigned I = 0;
+         I < Construct->getNumArgs() && I < Ctor->getNumParams(); ++I)
       readIfCopied(Construct->getArg(I), Ctor->getParamDecl(I));
     return true;
   }
 
-  const FieldDecl *Head, *Tail, *Link;
-  llvm::SmallPtrSet<const FieldDecl *, 4> Tracked;
-  llvm::SmallPtrSet<const MemberExpr *, 16> Uses, Read;
-  SmallVector<EndWrite, 8> Ends;
+  const FieldDecl *Link;
+  llvm::SmallPtrSet<const Decl *, 4> Ends, Tracked;
+  llvm::SmallPtrSet<const Expr *, 16> Uses, Read;
+  SmallVector<EndWrite, 8> WrittenEnds;
   SmallVector<LinkWrite, 8> Links;
+  /// Locals assigned or changed after their declaration.
+  llvm::SmallPtrSet<const VarDecl *, 8> WrittenLocals;
   bool Bad = false;
 
 private:
-  // The tracked field \p E names, if it does.
-  const MemberExpr *tracked(const Expr *E) const {
-    const auto *ME = dyn_cast_or_null<MemberExpr>(E ? E->IgnoreParenImpCasts()
-                                                    : nullptr);
-    const auto *F = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
-    return F && Tracked.contains(canonical(F)) ? ME : nullptr;
+  // The use of a tracked field or local \p E is, if it is one.
+  const Expr *tracked(const Expr *E) const {
+    E = E ? E->IgnoreParenImpCasts() : nullptr;
+    if (const auto *ME = dyn_cast_or_null<MemberExpr>(E))
+      return Tracked.contains(canonicalDecl(ME->getMemberDecl())) ? ME
+                                                                   : nullptr;
+    if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
+      return Tracked.contains(canonicalDecl(Ref->getDecl())) ? Ref : nullptr;
+    return nullptr;
+  }
+
+  void noteWrittenLocal(const Expr *E) {
+    if (const auto *Ref =
+            dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : E))
+      if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
+        WrittenLocals.insert(VD->getCanonicalDecl());
   }
 
   // Handed to a parameter by value or by const reference: read.
   void readIfCopied(const Expr *Arg, const ParmVarDecl *Param) {
-    const MemberExpr *ME = tracked(Arg);
-    if (!ME)
+    const Expr *Use = tracked(Arg);
+    if (!Use)
       return;
     QualType T = Param->getType();
     if (!T->isReferenceType() ||
         (T->isLValueReferenceType() && T->getPointeeType().isConstQualified()))
-      Read.insert(ME);
+      Read.insert(Use);
   }
 
-  void recordWrite(const MemberExpr *Target, const Expr *Written,
+  void recordWrite(const Expr *Target, const Expr *Written,
                    const Expr *Assign) {
-    const auto *F = canonical(cast<FieldDecl>(Target->getMemberDecl()));
     Place At = TopLevel.lookup(Assign);
-    Value V = Written ? valueOf(Written) : Value{true, {}};
-    if ((F == Head || F == Tail) && isThis(Target->getBase())) {
+    const Expr *Value = Written ? valueOf(Written) : nullptr;
+    const auto *Member = dyn_cast<MemberExpr>(Target);
+    const Decl *D = canonicalDecl(Member ? Member->getMemberDecl()
+                                         : cast<DeclRefExpr>(Target)->getDecl());
+    if (Ends.contains(D)) {
+      // A field end of another object than `this` stays unaccounted for.
+      if (Member && !isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+        return;
       Read.insert(Target); // accounted for as a write, weighed later
       if (!At.List)
         Bad = true; // nested in an expression: its order is not read
-      Ends.push_back({F, std::move(V), At});
-    } else if (F == Link) {
+      WrittenEnds.push_back({D, Value, At});
+    } else if (D == Link && Member) {
       Read.insert(Target);
-      Links.push_back({nameObject(Target->getBase()), std::move(V), At, Assign});
+      Links.push_back({Member->getBase(), Value, At, Assign});
     }
     // Any other tracked field written (a node's whole link) stays
     // unaccounted for: Uses minus Read.
   }
 
-  static bool isThis(const Expr *Base) {
-    return isa<CXXThisExpr>(Base->IgnoreParenImpCasts());
-  }
-
-  // What an assignment stores: through a chain (`a = b = n` stores n).
-  Value valueOf(const Expr *E) const {
+  // What an assignment stores, through a chain (`a = b = n` stores n); null
+  // when it stores nothing.
+  static const Expr *valueOf(const Expr *E) {
     for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
       E = E->IgnoreParenImpCasts();
       const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
@@ -231,9 +325,7 @@ private:
         break;
       E = Op->getArg(1);
     }
-    if (!E || isEmptyValue(E))
-      return {true, {}};
-    return {false, nameObject(E)};
+    return !E || isEmptyValue(E) ? nullptr : E;
   }
 
   bool markAlone(const Stmt *S) {
@@ -266,69 +358,114 @@ private:
   const CXXConstructorDecl *Ctor = nullptr;
 };
 
-// Whether the class keeps `Tail` reached from `Head` through \p Path, read
-// from \p Uses; the append store that shows it (null if none).
-std::optional<const Expr *> tailFollowsHead(const EndUses &Uses,
-                                            ArrayRef<const FieldDecl *> Path) {
-  if (Uses.Bad || llvm::any_of(Uses.Uses, [&](const MemberExpr *ME) {
-        return !Uses.Read.contains(ME);
+// Whether the code read keeps \p Last reached from \p First through \p Path,
+// read from \p Uses; the append store that shows it (null if none). With
+// \p FirstFixed, the first end may not change at all (a walk's start).
+std::optional<const Expr *> lastFollowsFirst(const EndUses &Uses,
+                                             const ValueDecl *First,
+                                             const ValueDecl *Last,
+                                             ArrayRef<const FieldDecl *> Path,
+                                             bool FirstFixed) {
+  if (Uses.Bad || llvm::any_of(Uses.Uses, [&](const Expr *Use) {
+        return !Uses.Read.contains(Use);
       }))
     return std::nullopt;
   ArrayRef<const FieldDecl *> ToLink = Path.drop_back();
-  ObjectName HeadNode = thisField(Uses.Head), TailNode = thisField(Uses.Tail);
+  const Decl *FirstDecl = canonicalDecl(First), *LastDecl = canonicalDecl(Last);
+  Spelled FirstNode = endName(First), LastNode = endName(Last);
   auto SamePlace = [](const EndUses::Place &A, const EndUses::Place &B) {
     return A.List && A.List == B.List;
   };
-  // Each link write keeps the tail reached: on the tail itself (what follows
-  // the last node is off the path), on a node being made, or on a node that
-  // becomes the head next, pointing at the old head.
+  auto Names = [](const Expr *E, const Spelled &S) {
+    std::optional<Spelled> N = E ? spelled(E) : std::nullopt;
+    return N && *N == S;
+  };
+  // A local made here and never changed: a node not in the list yet.
+  auto Fresh = [&](const Spelled &S) {
+    return S.Var && S.Path.empty() && S.Var != FirstNode.Var &&
+           S.Var != LastNode.Var && !Uses.WrittenLocals.contains(S.Var) &&
+           S.Var->getInit() &&
+           nameObject(S.Var->getInit()).Kind == ObjectName::Fresh;
+  };
+  // Each link write keeps the last reached: on the last node itself (what
+  // follows it is off the path), on a node being made, or on a node that
+  // becomes the first next, pointing at the old first.
   for (const EndUses::LinkWrite &L : Uses.Links) {
-    if (L.Written.Empty)
-      return std::nullopt; // cut somewhere: the list may stop short
-    if (L.Holder == extended(TailNode, ToLink) ||
-        L.Holder.Kind == ObjectName::Fresh)
+    std::optional<Spelled> Holder = spelled(L.Holder);
+    if (!Holder)
+      return std::nullopt;
+    if (Fresh(*Holder) || (L.Value && *Holder == plus(LastNode, ToLink)))
       continue;
     bool Prepends =
-        L.Written.is(HeadNode) && llvm::any_of(Uses.Ends, [&](const auto &W) {
-          return W.End == Uses.Head && SamePlace(W.At, L.At) &&
-                 W.At.Index > L.At.Index && !W.Written.Empty &&
-                 extended(W.Written.Object, ToLink) == L.Holder;
+        !FirstFixed && Names(L.Value, FirstNode) &&
+        llvm::any_of(Uses.WrittenEnds, [&](const EndUses::EndWrite &W) {
+          std::optional<Spelled> New = W.Value ? spelled(W.Value) : std::nullopt;
+          return W.End == FirstDecl && SamePlace(W.At, L.At) &&
+                 W.At.Index > L.At.Index && New &&
+                 plus(*New, ToLink) == *Holder;
         });
     if (!Prepends)
-      return std::nullopt;
+      return std::nullopt; // a cut or a splice: the list may stop short
   }
   const Expr *Append = nullptr;
-  for (const EndUses::EndWrite &W : Uses.Ends) {
-    bool IsTail = W.End == Uses.Tail;
-    const ObjectName &Self = IsTail ? TailNode : HeadNode;
-    const ObjectName &Other = IsTail ? HeadNode : TailNode;
-    if (W.Written.Empty || W.Written.is(Other) ||
-        W.Written.is(extended(Self, Path)))
-      continue;
-    if (!W.Written.Object.known())
+  for (const EndUses::EndWrite &W : Uses.WrittenEnds) {
+    bool IsLast = W.End == LastDecl;
+    if (!IsLast && FirstFixed)
       return std::nullopt;
+    if (!W.Value)
+      continue;
+    const Spelled &Self = IsLast ? LastNode : FirstNode;
+    const Spelled &Other = IsLast ? FirstNode : LastNode;
+    std::optional<Spelled> New = spelled(W.Value);
+    if (!New)
+      return std::nullopt;
+    if (*New == Other || *New == plus(Self, Path))
+      continue;
     // Both ends set to one node.
-    if (llvm::any_of(Uses.Ends, [&](const EndUses::EndWrite &V) {
+    if (llvm::any_of(Uses.WrittenEnds, [&](const EndUses::EndWrite &V) {
           return V.End != W.End && SamePlace(V.At, W.At) &&
-                 V.Written.is(W.Written.Object);
+                 Names(V.Value, *New);
         }))
       continue;
-    // The tail moved to the node just linked after it; the head moved to
+    // The last moved to the node just linked after it; the first moved to
     // the node just linked before it.
     const EndUses::LinkWrite *Linked = nullptr;
     for (const EndUses::LinkWrite &L : Uses.Links)
       if (SamePlace(L.At, W.At) && L.At.Index < W.At.Index &&
-          (IsTail ? L.Holder == extended(TailNode, ToLink) &&
-                        L.Written.is(W.Written.Object)
-                  : L.Holder == extended(W.Written.Object, ToLink) &&
-                        L.Written.is(HeadNode)))
+          (IsLast ? Names(L.Holder, plus(LastNode, ToLink)) &&
+                        Names(L.Value, *New)
+                  : Names(L.Holder, plus(*New, ToLink)) &&
+                        Names(L.Value, FirstNode)))
         Linked = &L;
     if (!Linked)
       return std::nullopt;
-    if (IsTail && !Append)
+    if (IsLast && !Append)
       Append = Linked->Assign;
   }
   return Append;
+}
+
+// The fields from a node of class \p Node, through values it holds, to
+// \p Link, a shared_ptr to another \p Node: \p Steps then the link.
+std::optional<SmallVector<const FieldDecl *, 2>>
+linkPath(const CXXRecordDecl *Node, ArrayRef<const FieldDecl *> Steps,
+         const FieldDecl *Link) {
+  if (!Node || Node != canonical(sharedPointee(Link->getType())))
+    return std::nullopt;
+  SmallVector<const FieldDecl *, 2> Path;
+  const CXXRecordDecl *Along = Node;
+  for (const FieldDecl *Step : Steps) {
+    if (canonical(cast<CXXRecordDecl>(Step->getParent())) != Along)
+      return std::nullopt;
+    Along = canonical(Step->getType()->getAsCXXRecordDecl());
+    if (!Along)
+      return std::nullopt;
+    Path.push_back(canonical(Step));
+  }
+  if (canonical(dyn_cast<CXXRecordDecl>(Link->getParent())) != Along)
+    return std::nullopt;
+  Path.push_back(canonical(Link));
+  return Path;
 }
 
 } // namespace
@@ -356,39 +493,70 @@ ListEnds::closesRing(const OwnershipLink &L, const FunctionDecl *F,
   // Both ends and the link own one node of the same class, and the path
   // from a node to its link goes through values the node holds.
   const CXXRecordDecl *Node = canonical(sharedPointee(Head->getType()));
-  if (!Node || Node != canonical(sharedPointee(Tail->getType())) ||
-      Node != canonical(sharedPointee(L.Field->getType())))
+  if (!Node || Node != canonical(sharedPointee(Tail->getType())))
     return std::nullopt;
-  Ring R{Head, Tail, {}, nullptr};
-  const CXXRecordDecl *Along = Node;
-  for (const PathStep &Step : ArrayRef<PathStep>(L.Holder.Path).drop_front()) {
-    if (canonical(cast<CXXRecordDecl>(Step.Field->getParent())) != Along)
-      return std::nullopt;
-    Along = canonical(Step.Field->getType()->getAsCXXRecordDecl());
-    if (!Along)
-      return std::nullopt;
-    R.Path.push_back(canonical(Step.Field));
-  }
-  if (canonical(dyn_cast<CXXRecordDecl>(L.Field->getParent())) != Along)
+  SmallVector<const FieldDecl *, 2> Steps;
+  for (const PathStep &Step : ArrayRef<PathStep>(L.Holder.Path).drop_front())
+    Steps.push_back(Step.Field);
+  std::optional<SmallVector<const FieldDecl *, 2>> Path =
+      linkPath(Node, Steps, L.Field);
+  if (!Path)
     return std::nullopt;
-  R.Path.push_back(canonical(L.Field));
 
-  auto [It, New] = Known.try_emplace(Key{Head, Tail, R.Path.back()});
+  auto [It, New] = Known.try_emplace(Key{Head, Tail, Path->back()});
   if (New) {
     auto EmptyOrNone = [](const FieldDecl *F) {
       return !F->hasInClassInitializer() || !F->getInClassInitializer() ||
              isEmptyValue(F->getInClassInitializer());
     };
     if (isClosedClass(Class) && EmptyOrNone(Head) && EmptyOrNone(Tail)) {
-      EndUses Uses(Head, Tail, R.Path);
+      EndUses Uses({Head, Tail}, *Path);
       Uses.TraverseAST(Ctx);
-      It->second = tailFollowsHead(Uses, R.Path);
+      It->second = lastFollowsFirst(Uses, Head, Tail, *Path,
+                                    /*FirstFixed=*/false);
     }
   }
   if (!It->second)
     return std::nullopt;
-  R.Append = *It->second;
-  return R;
+  return Ring{Class, Head, Tail, std::move(*Path), L.Value, *It->second};
+}
+
+std::optional<ListEnds::Ring> ListEnds::closesWalk(const MovedLocalStore &S,
+                                                   const FunctionDecl *F) {
+  const auto *Link = dyn_cast<FieldDecl>(S.Member->getMemberDecl());
+  std::optional<Spelled> Holder = spelled(S.Member->getBase());
+  std::optional<Spelled> Start = spelled(S.Value);
+  if (!Link || !Holder || !Start || !Holder->Var ||
+      isa<ParmVarDecl>(Holder->Var) || Start->Path.size() > 1 ||
+      (Start->Var ? !Start->Path.empty() || Start->Var == Holder->Var
+                  : Start->Path.size() != 1))
+    return std::nullopt;
+  // The walking local starts at the node stored: `auto last = first;`.
+  const VarDecl *Walker = Holder->Var;
+  const ValueDecl *First =
+      Start->Var ? static_cast<const ValueDecl *>(Start->Var)
+                 : Start->Path.front();
+  std::optional<Spelled> From =
+      Walker->getInit() ? spelled(Walker->getInit()) : std::nullopt;
+  if (!From || !(*From == *Start))
+    return std::nullopt;
+  const CXXRecordDecl *Node = canonical(sharedPointee(Walker->getType()));
+  if (!Node || Node != canonical(sharedPointee(First->getType())))
+    return std::nullopt;
+  std::optional<SmallVector<const FieldDecl *, 2>> Path =
+      linkPath(Node, Holder->Path, canonical(Link));
+  if (!Path)
+    return std::nullopt;
+  auto [It, New] = Known.try_emplace(Key{First, Walker, Path->back()});
+  if (New) {
+    EndUses Uses({First, Walker}, *Path);
+    Uses.TraverseDecl(const_cast<FunctionDecl *>(F));
+    It->second = lastFollowsFirst(Uses, First, Walker, *Path,
+                                  /*FirstFixed=*/true);
+  }
+  if (!It->second)
+    return std::nullopt;
+  return Ring{F, First, Walker, std::move(*Path), S.Value, *It->second};
 }
 
 } // namespace leaklint

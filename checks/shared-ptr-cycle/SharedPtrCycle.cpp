@@ -172,8 +172,12 @@ void SharedPtrCycle::collect(const MatchFinder::MatchResult &Result) {
   if (F->isDependentContext())
     return;
   SmallVector<OpaqueCall, 2> Opaque;
+  SmallVector<MovedLocalStore, 2> MovedLocals;
   SmallVector<OwnershipLink, 4> Found =
-      Links.collect(F, Facts ? &Opaque : nullptr);
+      Links.collect(F, Facts ? &Opaque : nullptr, &MovedLocals);
+  for (const MovedLocalStore &S : MovedLocals)
+    if (isSingleOwner(cast<FieldDecl>(S.Member->getMemberDecl())))
+      WalkClosings.push_back({S, F});
   if (Facts)
     Facts->addFunction(F, *Ctx, Found, Opaque);
   Evidences.add(Found);
@@ -407,31 +411,34 @@ void SharedPtrCycle::reportClosedList(const Evidence &E,
   std::string Along;
   for (const FieldDecl *Step : R.Path)
     Along += (Along.empty() ? "" : ".") + Step->getName().str();
-  const auto *Holder = cast<CXXRecordDecl>(R.Head->getParent());
+  std::string Keeper = isa<CXXRecordDecl>(R.Keeper)
+                           ? className(cast<CXXRecordDecl>(R.Keeper))
+                           : R.Keeper->getQualifiedNameAsString();
+  std::string First = quoted(R.First->getName());
+  std::string Last = quoted(R.Last->getName());
   Finding F;
   F.Loc = Link->getLocation();
   F.Message = fieldName(Link) + " closes a ring of " +
-              quoted(className(Node)) + " objects: " +
-              quoted(className(Holder)) +
+              quoted(className(Node)) + " objects: " + quoted(Keeper) +
               " stores the first node of its list in the last one's " +
               quoted(Link->getName()) +
-              ", and each node owns the one after it, so none of them is ever "
-              "destroyed";
-  F.Notes.push_back({E.Back.Value->getBeginLoc(),
-                     quoted(Link->getName()) + " of the last node, " +
-                         quoted(R.Tail->getName()) + ", is set to the first, " +
-                         quoted(R.Head->getName()) + ", here"});
-  std::string Follows = quoted(R.Tail->getName()) +
-                        " is always reached from " +
-                        quoted(R.Head->getName()) + " through " +
-                        quoted(Along);
+              ", and each node owns the one after it, so none of them is "
+              "ever destroyed";
+  F.Notes.push_back({R.Closing->getBeginLoc(),
+                     quoted(Link->getName()) + " of the last node, " + Last +
+                         ", is set to the first, " + First + ", here"});
+  std::string Follows =
+      Last + " is always reached from " + First + " through " + quoted(Along);
   if (R.Append)
     F.Notes.push_back({R.Append->getBeginLoc(),
-                       Follows + ": a node is linked after " +
-                           quoted(R.Tail->getName()) +
+                       Follows + ": a node is linked after " + Last +
                            " here, then becomes it"});
+  else if (isa<VarDecl>(R.Last))
+    F.Notes.push_back({R.Last->getLocation(),
+                       Follows + ": it starts there and moves only along " +
+                           quoted(Link->getName())});
   else
-    F.Notes.push_back({R.Tail->getLocation(),
+    F.Notes.push_back({R.Last->getLocation(),
                        Follows + ": every write of either keeps it so"});
   F.Notes.push_back(
       {Link->getLocation(),
@@ -487,10 +494,19 @@ std::vector<Finding> SharedPtrCycle::finish() {
       Links.readClassesOnDemand();
     }
     Graph.build();
+    auto AddRing = [&](const OwnershipLink &Back, ListEnds::Ring R) {
+      Evidences.addClosedList(Back, ArrayRef(R.Path).drop_back());
+      Rings.try_emplace(Back.Field, std::move(R));
+    };
     for (const auto &[L, F] : ListClosings)
-      if (std::optional<ListEnds::Ring> R = Lists.closesRing(L, F, *Ctx)) {
-        Evidences.addClosedList(L, ArrayRef(R->Path).drop_back());
-        Rings.try_emplace(L.Field->getCanonicalDecl(), std::move(*R));
+      if (std::optional<ListEnds::Ring> R = Lists.closesRing(L, F, *Ctx))
+        AddRing(L, std::move(*R));
+    for (const auto &[S, F] : WalkClosings)
+      if (std::optional<ListEnds::Ring> R = Lists.closesWalk(S, F)) {
+        OwnershipLink Back;
+        Back.Field = R->Path.back();
+        Back.Value = S.Value;
+        AddRing(Back, std::move(*R));
       }
     const auto &Found = Evidences.evidences();
     llvm::DenseSet<SourceLocation> Seen;
@@ -516,6 +532,7 @@ std::vector<Finding> SharedPtrCycle::finish() {
     Facts->clear();
   Evidences.clear();
   ListClosings.clear();
+  WalkClosings.clear();
   Lists.clear();
   Rings.clear();
   Graph.clear();

@@ -117,6 +117,10 @@ private:
   /// of a list's ring (ListEnds.h), with the function making each.
   std::vector<std::pair<OwnershipLink, const clang::FunctionDecl *>>
       ListClosings;
+  /// Stores into a link through a local the function moves: perhaps one
+  /// walking a list closing it on its start, weighed at the end too.
+  std::vector<std::pair<MovedLocalStore, const clang::FunctionDecl *>>
+      WalkClosings;
   ListEnds Lists;
   /// The rings found, by their link field.
   llvm::DenseMap<const clang::FieldDecl *, ListEnds::Ring> Rings;

@@ -73,14 +73,32 @@ class LinkVisitor : public RecursiveASTVisitor<LinkVisitor> {
 public:
   LinkVisitor(OwnershipLinks &Links, SmallVectorImpl<OwnershipLink> &Out,
               const ReassignedSet &Reassigned, const FunctionDecl *Function,
-              SmallVectorImpl<OpaqueCall> *Opaque)
+              SmallVectorImpl<OpaqueCall> *Opaque,
+              SmallVectorImpl<MovedLocalStore> *MovedLocals)
       : Links(Links), Out(Out), Reassigned(Reassigned), Function(Function),
         ThisClass(isa<CXXMethodDecl>(Function)
                       ? cast<CXXMethodDecl>(Function)->getParent()
                       : nullptr),
-        Opaque(Opaque) {}
+        Opaque(Opaque), MovedLocals(MovedLocals) {}
 
   ObjectName name(const Expr *E) const { return nameObject(E, &Reassigned); }
+
+  // The local an access path starts from (`last->link.next`: `last`).
+  static const VarDecl *rootLocal(const Expr *E) {
+    for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
+      E = E->IgnoreParenImpCasts();
+      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+          Op && Op->getNumArgs() == 1)
+        E = Op->getArg(0);
+      else if (const auto *Member = dyn_cast<MemberExpr>(E))
+        E = Member->getBase();
+      else if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+        return dyn_cast<VarDecl>(Ref->getDecl());
+      else
+        return nullptr;
+    }
+    return nullptr;
+  }
 
   bool shouldVisitLambdaExpressions() const { return false; }
 
@@ -108,8 +126,13 @@ public:
   // fields that hold shared owners (naming may build the function's CFG).
   void addField(const MemberExpr *Member, const Expr *Value) {
     const auto *Field = cast<FieldDecl>(Member->getMemberDecl());
-    if (Links.isSharedOwnerField(Field))
-      add(name(Member->getBase()), Field, Value);
+    if (!Links.isSharedOwnerField(Field))
+      return;
+    if (MovedLocals)
+      if (const VarDecl *Root = rootLocal(Member->getBase());
+          Root && Reassigned.count(Root->getCanonicalDecl()))
+        MovedLocals->push_back({Member, Value});
+    add(name(Member->getBase()), Field, Value);
   }
 
   void addWrite(const Expr *Destination, const Expr *Value) {
@@ -283,6 +306,7 @@ private:
   const FunctionDecl *Function;
   const CXXRecordDecl *ThisClass;
   SmallVectorImpl<OpaqueCall> *Opaque;
+  SmallVectorImpl<MovedLocalStore> *MovedLocals;
 };
 
 // Where a function's store lands, as its callers name it: the function's
@@ -830,10 +854,11 @@ OwnershipLinks::singleValueStores(const CallExpr *Call) {
 
 SmallVector<OwnershipLink, 4>
 OwnershipLinks::collect(const FunctionDecl *F,
-                        SmallVectorImpl<OpaqueCall> *Opaque) {
+                        SmallVectorImpl<OpaqueCall> *Opaque,
+                        SmallVectorImpl<MovedLocalStore> *MovedLocals) {
   SmallVector<OwnershipLink, 4> Out;
   ReassignedSet Reassigned = reassignedLocals(F);
-  LinkVisitor Visitor(*this, Out, Reassigned, F, Opaque);
+  LinkVisitor Visitor(*this, Out, Reassigned, F, Opaque, MovedLocals);
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(F)) {
     ObjectName Self;
     Self.Kind = ObjectName::This;

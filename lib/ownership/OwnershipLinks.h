@@ -60,6 +60,15 @@ struct OpaqueCall {
   llvm::SmallVector<ObjectName, 2> Carried;
 };
 
+/// A store of an owner into a field of what a local points at that the
+/// function reassigns (`last->next = first` after a loop moved `last`): the
+/// local names no one object across the function, so whether the store
+/// closes a cycle is for who reads the function whole.
+struct MovedLocalStore {
+  const clang::MemberExpr *Member = nullptr;
+  const clang::Expr *Value = nullptr;
+};
+
 /// Finds the links of function bodies; remembers which parameters each
 /// constructor or setter stores into which fields, also through methods it
 /// hands them to (up to MaxForwardingDepth calls deep).
@@ -69,10 +78,12 @@ public:
       : Containers(Containers) {}
 
   /// The links \p F makes. With \p Opaque, also the calls it makes that
-  /// could store owners but whose callee has no body here.
+  /// could store owners but whose callee has no body here; with
+  /// \p MovedLocals, its stores through locals it reassigns.
   llvm::SmallVector<OwnershipLink, 4>
   collect(const clang::FunctionDecl *F,
-          llvm::SmallVectorImpl<OpaqueCall> *Opaque = nullptr);
+          llvm::SmallVectorImpl<OpaqueCall> *Opaque = nullptr,
+          llvm::SmallVectorImpl<MovedLocalStore> *MovedLocals = nullptr);
 
   /// True when \p Field holds shared owners: std::shared_ptr (alone or in a
   /// container), handle classes, or values with such fields.

@@ -8,7 +8,11 @@
 // ends set in a constructor. Twins: a list never closed; a ring whose link
 // the holder's destructor resets; a tail set to a node the class did not
 // link; a link rewired in the middle of the list; public ends; an end handed
-// out by non-const reference; a weak link that closes nothing.
+// out by non-const reference; a weak link that closes nothing. A local
+// that walks a list closes a ring too when it stores the node it started at:
+// built in a loop (`last->next = s; last = s;`, then `last->next = first`),
+// or walked to the end (`while (n->next) n = n->next; n->next = head_;`).
+// Twins: a walk that starts after the node stored; a walker that jumps.
 
 #include <memory>
 #include <string>
@@ -85,6 +89,63 @@ private:
 };
 
 } // namespace prepended
+
+namespace built_in_loop {
+
+struct Seat {
+  int No = 0;
+  std::shared_ptr<Seat> Next;
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'Seat::Next' closes a ring of 'Seat' objects: 'built_in_loop::makeTable' stores the first node of its list in the last one's 'Next', and each node owns the one after it, so none of them is ever destroyed [leak-shared-ptr-cycle]
+  // CHECK-MESSAGES: :[[@LINE+14]]:16: note: 'Next' of the last node, 'Last', is set to the first, 'First', here
+  // CHECK-MESSAGES: :[[@LINE+10]]:5: note: 'Last' is always reached from 'First' through 'Next': a node is linked after 'Last' here, then becomes it
+  // CHECK-MESSAGES: :[[@LINE-4]]:25: note: the link that closes the ring must not own: reset it when the ring is let go, or keep the first node apart (no automatic fix: making 'Next' weak would free the nodes it links)
+};
+
+std::shared_ptr<Seat> makeTable(int N) {
+  auto First = std::make_shared<Seat>();
+  auto Last = First;
+  for (int I = 1; I < N; ++I) {
+    auto S = std::make_shared<Seat>();
+    S->No = I;
+    Last->Next = S;
+    Last = S;
+  }
+  Last->Next = First;
+  return First;
+}
+
+} // namespace built_in_loop
+
+namespace walked_to_end {
+
+struct Step {
+  std::shared_ptr<Step> Next;
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'Step::Next' closes a ring of 'Step' objects: 'walked_to_end::Playlist::repeat' stores the first node of its list in the last one's 'Next', and each node owns the one after it, so none of them is ever destroyed [leak-shared-ptr-cycle]
+  // CHECK-MESSAGES: :[[@LINE+17]]:15: note: 'Next' of the last node, 'N', is set to the first, 'Head', here
+  // CHECK-MESSAGES: :[[@LINE+13]]:10: note: 'N' is always reached from 'Head' through 'Next': it starts there and moves only along 'Next'
+  // CHECK-MESSAGES: :[[@LINE-4]]:25: note: the link that closes the ring must not own: reset it when the ring is let go, or keep the first node apart (no automatic fix: making 'Next' weak would free the nodes it links)
+};
+
+class Playlist {
+public:
+  void add(std::shared_ptr<Step> S) {
+    S->Next = Head;
+    Head = S;
+  }
+  void repeat() {
+    if (!Head)
+      return;
+    auto N = Head;
+    while (N->Next)
+      N = N->Next;
+    N->Next = Head;
+  }
+
+private:
+  std::shared_ptr<Step> Head;
+};
+
+} // namespace walked_to_end
 
 // The twins use one node type each, so that no store above stands for them.
 namespace never_closed {
@@ -239,3 +300,33 @@ private:
   std::shared_ptr<Node> Head, Tail;
 };
 } // namespace weak_link
+
+namespace walked_from_elsewhere {
+struct Step {
+  std::shared_ptr<Step> Next;
+};
+// The walk starts at the second node: the first is not behind the last.
+void close(const std::shared_ptr<Step> &Head) {
+  auto N = Head->Next;
+  while (N && N->Next)
+    N = N->Next;
+  if (N)
+    N->Next = Head;
+}
+} // namespace walked_from_elsewhere
+
+namespace jumped_walker {
+struct Seat {
+  std::shared_ptr<Seat> Next;
+};
+std::shared_ptr<Seat> pick();
+// The walker jumps to a node the code did not link after it.
+void build(int N) {
+  auto First = std::make_shared<Seat>();
+  auto Last = First;
+  for (int I = 1; I < N; ++I)
+    Last = pick();
+  Last->Next = First;
+}
+} // namespace jumped_walker
+
