@@ -4,6 +4,7 @@
 #include "ownership/OwnershipGraph.h"
 #include "storage/StorageResets.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
@@ -98,8 +99,15 @@ const Decl *canonicalDecl(const Decl *D) { return D->getCanonicalDecl(); }
 class EndUses : public RecursiveASTVisitor<EndUses> {
 public:
   EndUses(ArrayRef<const ValueDecl *> EndDecls,
-          ArrayRef<const FieldDecl *> Path)
-      : Link(Path.back()) {
+          ArrayRef<const FieldDecl *> Path, const CXXRecordDecl *Keeper,
+          bool CallsVoid)
+      : Link(Path.back()), Keeper(Keeper), CallsVoid(CallsVoid) {
+    // A node, or a value on its way to the link, assigned whole rewrites
+    // the link unseen (`*head_ = *head_->next`).
+    NodeClasses.insert(canonical(cast<CXXRecordDecl>(Path.front()->getParent())));
+    for (const FieldDecl *F : Path.drop_back())
+      if (const CXXRecordDecl *RD = F->getType()->getAsCXXRecordDecl())
+        NodeClasses.insert(canonical(RD));
     for (const ValueDecl *End : EndDecls) {
       Ends.insert(canonicalDecl(End));
       Tracked.insert(canonicalDecl(End));
@@ -113,6 +121,9 @@ public:
   struct Place {
     const void *List = nullptr;
     unsigned Index = 0;
+    /// The list, when it is a block (else one statement or initialisers).
+    const CompoundStmt *Block = nullptr;
+    bool Initialisers = false;
   };
   /// A write of an end; Value is null when it empties it.
   struct EndWrite {
@@ -120,12 +131,14 @@ public:
     const Expr *Value;
     Place At;
   };
+  /// Writes in a destructor are not weighed: the keeper is going away.
   /// A write of the link; Value is null when it empties it.
   struct LinkWrite {
     const Expr *Holder;
     const Expr *Value;
     Place At;
     const Expr *Assign;
+    bool InLoop;
   };
 
   bool shouldVisitTemplateInstantiations() const { return true; }
@@ -134,7 +147,7 @@ public:
   bool VisitCompoundStmt(CompoundStmt *S) {
     unsigned Index = 0;
     for (Stmt *Child : S->body())
-      markTopLevel(Child, {S, Index++});
+      markTopLevel(Child, {S, Index++, S});
     return true;
   }
   // A branch or loop body of one statement is a list of its own.
@@ -145,7 +158,25 @@ public:
   }
   bool VisitWhileStmt(WhileStmt *S) { return markAlone(S->getBody()); }
   bool VisitDoStmt(DoStmt *S) { return markAlone(S->getBody()); }
-  bool VisitForStmt(ForStmt *S) { return markAlone(S->getBody()); }
+  bool VisitForStmt(ForStmt *S) {
+    markAlone(S->getInc()); // `for (; n->next; n = n->next)`
+    return markAlone(S->getBody());
+  }
+
+  // Loops: a write in one may run before the ones above it.
+  bool TraverseWhileStmt(WhileStmt *S) {
+    return inLoop([&] { return RecursiveASTVisitor::TraverseWhileStmt(S); });
+  }
+  bool TraverseDoStmt(DoStmt *S) {
+    return inLoop([&] { return RecursiveASTVisitor::TraverseDoStmt(S); });
+  }
+  bool TraverseForStmt(ForStmt *S) {
+    return inLoop([&] { return RecursiveASTVisitor::TraverseForStmt(S); });
+  }
+  bool TraverseCXXForRangeStmt(CXXForRangeStmt *S) {
+    return inLoop(
+        [&] { return RecursiveASTVisitor::TraverseCXXForRangeStmt(S); });
+  }
   bool VisitCXXForRangeStmt(CXXForRangeStmt *S) {
     return markAlone(S->getBody());
   }
@@ -158,11 +189,19 @@ public:
     return Continue;
   }
 
+  bool TraverseCXXDestructorDecl(CXXDestructorDecl *D) {
+    ++InDestructor;
+    bool Continue = RecursiveASTVisitor::TraverseCXXDestructorDecl(D);
+    --InDestructor;
+    return Continue;
+  }
+
   bool TraverseConstructorInitializer(CXXCtorInitializer *Init) {
     const FieldDecl *Member = canonical(Init->getMember());
     if (Member && Ends.contains(Member)) {
       // A constructor's initialisers are one statement list.
-      WrittenEnds.push_back({Member, valueOf(Init->getInit()), {Ctor, 0}});
+      WrittenEnds.push_back(
+          {Member, storedValue(Init->getInit()), {Ctor, 0, nullptr, true}});
     } else if (Member && Tracked.contains(Member)) {
       Bad = true;
     }
@@ -204,6 +243,14 @@ public:
     const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Op->getCalleeDecl());
     if (!Method || Op->getNumArgs() == 0)
       return true;
+    if (Method->isCopyAssignmentOperator() || Method->isMoveAssignmentOperator()) {
+      const CXXRecordDecl *Of = canonical(Method->getParent());
+      // A copy of the keeper shares its nodes: appending to one rewrites a
+      // link in the middle of the other's list.
+      if (NodeClasses.contains(Of) ||
+          (Keeper && Of == Keeper && Method->isCopyAssignmentOperator()))
+        Bad = true;
+    }
     bool Assigns = Op->getOperator() == OO_Equal && Op->getNumArgs() == 2;
     if (!Method->isConst())
       noteWrittenLocal(Op->getArg(0));
@@ -233,7 +280,17 @@ public:
   }
 
   bool VisitCallExpr(CallExpr *Call) {
+    if (StoredMoves.contains(Call))
+      return true;
     const FunctionDecl *Callee = Call->getDirectCallee();
+    // A walk is read in its function alone: a call into the program's
+    // code may rewrite a link or move the start while the walker runs.
+    if (CallsVoid &&
+        (!Callee || (!Callee->getASTContext().getSourceManager().isInSystemHeader(
+                         Callee->getLocation()) &&
+                     !(isa<CXXMethodDecl>(Callee) &&
+                       cast<CXXMethodDecl>(Callee)->isConst()))))
+      Bad = true;
     if (!Callee)
       return true;
     // A member operator's object is its first argument, not a parameter.
@@ -247,6 +304,9 @@ public:
 
   bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
     const CXXConstructorDecl *Ctor = Construct->getConstructor();
+    if (Keeper && Ctor->isCopyConstructor() &&
+        canonical(Ctor->getParent()) == Keeper)
+      Bad = true;
     for (unsigned I = 0;
          I < Construct->getNumArgs() && I < Ctor->getNumParams(); ++I)
       readIfCopied(Construct->getArg(I), Ctor->getParamDecl(I));
@@ -254,6 +314,11 @@ public:
   }
 
   const FieldDecl *Link;
+  /// The class keeping field ends (null for a walk), and whether calls
+  /// into the program's code void the proof (a walk).
+  const CXXRecordDecl *Keeper;
+  bool CallsVoid;
+  llvm::SmallPtrSet<const CXXRecordDecl *, 2> NodeClasses;
   llvm::SmallPtrSet<const Decl *, 4> Ends, Tracked;
   llvm::SmallPtrSet<const Expr *, 16> Uses, Read;
   SmallVector<EndWrite, 8> WrittenEnds;
@@ -274,6 +339,18 @@ private:
     return nullptr;
   }
 
+  // What a write stores; a `std::move(n)` stored is n's value, and moving
+  // it there is no write of n that matters before.
+  const Expr *storedValue(const Expr *E) {
+    const Expr *Value = valueOf(E);
+    if (const auto *Call =
+            dyn_cast_or_null<CallExpr>(Value ? Value->IgnoreParenImpCasts()
+                                             : nullptr);
+        Call && isStdMove(Call))
+      StoredMoves.insert(Call);
+    return Value;
+  }
+
   void noteWrittenLocal(const Expr *E) {
     if (const auto *Ref =
             dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : E))
@@ -283,19 +360,20 @@ private:
 
   // Handed to a parameter by value or by const reference: read.
   void readIfCopied(const Expr *Arg, const ParmVarDecl *Param) {
-    const Expr *Use = tracked(Arg);
-    if (!Use)
-      return;
     QualType T = Param->getType();
-    if (!T->isReferenceType() ||
-        (T->isLValueReferenceType() && T->getPointeeType().isConstQualified()))
+    bool Copied =
+        !T->isReferenceType() ||
+        (T->isLValueReferenceType() && T->getPointeeType().isConstQualified());
+    if (!Copied)
+      noteWrittenLocal(Arg); // `std::swap(a, b)`
+    if (const Expr *Use = tracked(Arg); Use && Copied)
       Read.insert(Use);
   }
 
   void recordWrite(const Expr *Target, const Expr *Written,
                    const Expr *Assign) {
     Place At = TopLevel.lookup(Assign);
-    const Expr *Value = Written ? valueOf(Written) : nullptr;
+    const Expr *Value = Written ? storedValue(Written) : nullptr;
     const auto *Member = dyn_cast<MemberExpr>(Target);
     const Decl *D = canonicalDecl(Member ? Member->getMemberDecl()
                                          : cast<DeclRefExpr>(Target)->getDecl());
@@ -304,12 +382,14 @@ private:
       if (Member && !isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
         return;
       Read.insert(Target); // accounted for as a write, weighed later
+      if (InDestructor)
+        return;
       if (!At.List)
         Bad = true; // nested in an expression: its order is not read
       WrittenEnds.push_back({D, Value, At});
     } else if (D == Link && Member) {
       Read.insert(Target);
-      Links.push_back({Member->getBase(), Value, At, Assign});
+      Links.push_back({Member->getBase(), Value, At, Assign, LoopDepth > 0});
     }
     // Any other tracked field written (a node's whole link) stays
     // unaccounted for: Uses minus Read.
@@ -330,7 +410,7 @@ private:
 
   bool markAlone(const Stmt *S) {
     if (S && !isa<CompoundStmt>(S))
-      markTopLevel(S, {S, 0});
+      markTopLevel(S, {S, 0, nullptr});
     return true;
   }
 
@@ -354,18 +434,56 @@ private:
     }
   }
 
+  template <typename Fn> bool inLoop(Fn Traverse) {
+    ++LoopDepth;
+    bool Continue = Traverse();
+    --LoopDepth;
+    return Continue;
+  }
+
   llvm::DenseMap<const Expr *, Place> TopLevel;
   const CXXConstructorDecl *Ctor = nullptr;
+  unsigned LoopDepth = 0, InDestructor = 0;
+  llvm::SmallPtrSet<const CallExpr *, 4> StoredMoves;
 };
+
+// True when \p S may leave its statement list early or be entered from
+// elsewhere: a return, break, continue, goto, label or throw outside a
+// lambda.
+bool mayJump(const Stmt *S) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (isa<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt, IndirectGotoStmt,
+          LabelStmt, CXXThrowExpr, CoreturnStmt>(S))
+    return true;
+  return llvm::any_of(S->children(), mayJump);
+}
+
+// True when the statements at \p A and \p B of one list both run once the
+// first of them does: nothing between them jumps.
+bool runTogether(const EndUses::Place &A, const EndUses::Place &B) {
+  if (!A.List || A.List != B.List)
+    return false;
+  const CompoundStmt *Block = A.Block;
+  if (!Block)
+    return true; // one statement, or a constructor's initialisers
+  unsigned Low = std::min(A.Index, B.Index), High = std::max(A.Index, B.Index);
+  for (unsigned I = Low + 1; I < High; ++I)
+    if (mayJump(Block->body_begin()[I]))
+      return false;
+  return true;
+}
 
 // Whether the code read keeps \p Last reached from \p First through \p Path,
 // read from \p Uses; the append store that shows it (null if none). With
-// \p FirstFixed, the first end may not change at all (a walk's start).
+// \p Walk, \p Last is a local walking from \p First, which must not change,
+// and the store closing the ring must come last.
 std::optional<const Expr *> lastFollowsFirst(const EndUses &Uses,
                                              const ValueDecl *First,
                                              const ValueDecl *Last,
                                              ArrayRef<const FieldDecl *> Path,
-                                             bool FirstFixed) {
+                                             bool Walk,
+                                             const SourceManager &SM) {
   if (Uses.Bad || llvm::any_of(Uses.Uses, [&](const Expr *Use) {
         return !Uses.Read.contains(Use);
       }))
@@ -373,57 +491,118 @@ std::optional<const Expr *> lastFollowsFirst(const EndUses &Uses,
   ArrayRef<const FieldDecl *> ToLink = Path.drop_back();
   const Decl *FirstDecl = canonicalDecl(First), *LastDecl = canonicalDecl(Last);
   Spelled FirstNode = endName(First), LastNode = endName(Last);
-  auto SamePlace = [](const EndUses::Place &A, const EndUses::Place &B) {
-    return A.List && A.List == B.List;
-  };
-  auto Names = [](const Expr *E, const Spelled &S) {
+  Spelled LastLink = plus(LastNode, ToLink);
+  // A node as a value: a local that holds one value all along (compared by
+  // name, it must not be rewritten between two statements), or an end.
+  auto Node = [&](const Expr *E) -> std::optional<Spelled> {
     std::optional<Spelled> N = E ? spelled(E) : std::nullopt;
+    if (N && N->Var && N->Var != FirstNode.Var && N->Var != LastNode.Var &&
+        Uses.WrittenLocals.contains(N->Var))
+      return std::nullopt;
+    return N;
+  };
+  auto Names = [&](const Expr *E, const Spelled &S) {
+    std::optional<Spelled> N = Node(E);
     return N && *N == S;
   };
-  // A local made here and never changed: a node not in the list yet.
-  auto Fresh = [&](const Spelled &S) {
-    return S.Var && S.Path.empty() && S.Var != FirstNode.Var &&
-           S.Var != LastNode.Var && !Uses.WrittenLocals.contains(S.Var) &&
-           S.Var->getInit() &&
-           nameObject(S.Var->getInit()).Kind == ObjectName::Fresh;
-  };
-  // Each link write keeps the last reached: on the last node itself (what
-  // follows it is off the path), on a node being made, or on a node that
-  // becomes the first next, pointing at the old first.
+  // Each link write keeps the last reached:
+  //  - on the last node: emptied, the closing store, or an append that
+  //    makes the node linked the last;
+  //  - on a node a local made here, emptied before the node is stored;
+  //  - on a node that becomes the first next, pointing at the old first.
+  const EndUses::LinkWrite *Closing = nullptr;
   for (const EndUses::LinkWrite &L : Uses.Links) {
-    std::optional<Spelled> Holder = spelled(L.Holder);
+    std::optional<Spelled> Holder = Node(L.Holder);
     if (!Holder)
       return std::nullopt;
-    if (Fresh(*Holder) || (L.Value && *Holder == plus(LastNode, ToLink)))
+    if (*Holder == LastLink) {
+      if (!L.Value)
+        continue;
+      if (Names(L.Value, FirstNode)) {
+        if (Walk && L.InLoop)
+          return std::nullopt; // an append may follow it
+        if (!Closing || SM.isBeforeInTranslationUnit(
+                            Closing->Assign->getBeginLoc(),
+                            L.Assign->getBeginLoc()))
+          Closing = &L;
+        continue;
+      }
+      std::optional<Spelled> Linked = Node(L.Value);
+      if (!Linked ||
+          llvm::none_of(Uses.WrittenEnds, [&](const EndUses::EndWrite &W) {
+            return W.End == LastDecl && W.At.Index > L.At.Index &&
+                   runTogether(L.At, W.At) && Names(W.Value, *Linked);
+          }))
+        return std::nullopt;
       continue;
+    }
+    if (!L.Value && Holder->Var && Holder->Path.size() == ToLink.size() &&
+        Holder->Var != FirstNode.Var && Holder->Var != LastNode.Var &&
+        !isa<ParmVarDecl>(Holder->Var) && Holder->Var->getInit() &&
+        nameObject(Holder->Var->getInit()).Kind == ObjectName::Fresh) {
+      // Made here: every store of it must come after, in the same list.
+      Spelled Made{Holder->Var, {}};
+      auto StoredBefore = [&](const Expr *Value, const EndUses::Place &At) {
+        return Names(Value, Made) &&
+               !(At.List == L.At.List && At.Index > L.At.Index);
+      };
+      if (llvm::none_of(Uses.Links,
+                        [&](const EndUses::LinkWrite &O) {
+                          return StoredBefore(O.Value, O.At);
+                        }) &&
+          llvm::none_of(Uses.WrittenEnds, [&](const EndUses::EndWrite &W) {
+            return StoredBefore(W.Value, W.At);
+          }))
+        continue;
+      return std::nullopt;
+    }
     bool Prepends =
-        !FirstFixed && Names(L.Value, FirstNode) &&
+        !Walk && Names(L.Value, FirstNode) &&
         llvm::any_of(Uses.WrittenEnds, [&](const EndUses::EndWrite &W) {
-          std::optional<Spelled> New = W.Value ? spelled(W.Value) : std::nullopt;
-          return W.End == FirstDecl && SamePlace(W.At, L.At) &&
-                 W.At.Index > L.At.Index && New &&
+          std::optional<Spelled> New = Node(W.Value);
+          return W.End == FirstDecl && W.At.Index > L.At.Index &&
+                 runTogether(L.At, W.At) && New &&
                  plus(*New, ToLink) == *Holder;
         });
     if (!Prepends)
       return std::nullopt; // a cut or a splice: the list may stop short
   }
+  // A walk's closing store comes after every other link write.
+  if (Walk && (!Closing ||
+               llvm::any_of(Uses.Links, [&](const EndUses::LinkWrite &L) {
+                 return &L != Closing &&
+                        SM.isBeforeInTranslationUnit(
+                            Closing->Assign->getBeginLoc(),
+                            L.Assign->getBeginLoc());
+               })))
+    return std::nullopt;
   const Expr *Append = nullptr;
+  bool FirstSet = Walk, LastSet = Walk;
   for (const EndUses::EndWrite &W : Uses.WrittenEnds) {
     bool IsLast = W.End == LastDecl;
-    if (!IsLast && FirstFixed)
+    if (!IsLast && Walk)
       return std::nullopt;
-    if (!W.Value)
-      continue;
     const Spelled &Self = IsLast ? LastNode : FirstNode;
     const Spelled &Other = IsLast ? FirstNode : LastNode;
-    std::optional<Spelled> New = spelled(W.Value);
+    const Decl *OtherDecl = IsLast ? FirstDecl : LastDecl;
+    if (!W.Value) {
+      // Emptied: with the other end, or in a constructor.
+      if (W.At.Initialisers ||
+          llvm::any_of(Uses.WrittenEnds, [&](const EndUses::EndWrite &V) {
+            return V.End == OtherDecl && !V.Value && runTogether(V.At, W.At);
+          }))
+        continue;
+      return std::nullopt;
+    }
+    (IsLast ? LastSet : FirstSet) = true;
+    std::optional<Spelled> New = Node(W.Value);
     if (!New)
       return std::nullopt;
     if (*New == Other || *New == plus(Self, Path))
       continue;
     // Both ends set to one node.
     if (llvm::any_of(Uses.WrittenEnds, [&](const EndUses::EndWrite &V) {
-          return V.End != W.End && SamePlace(V.At, W.At) &&
+          return V.End == OtherDecl && runTogether(V.At, W.At) &&
                  Names(V.Value, *New);
         }))
       continue;
@@ -431,9 +610,8 @@ std::optional<const Expr *> lastFollowsFirst(const EndUses &Uses,
     // the node just linked before it.
     const EndUses::LinkWrite *Linked = nullptr;
     for (const EndUses::LinkWrite &L : Uses.Links)
-      if (SamePlace(L.At, W.At) && L.At.Index < W.At.Index &&
-          (IsLast ? Names(L.Holder, plus(LastNode, ToLink)) &&
-                        Names(L.Value, *New)
+      if (L.At.Index < W.At.Index && runTogether(L.At, W.At) &&
+          (IsLast ? Names(L.Holder, LastLink) && Names(L.Value, *New)
                   : Names(L.Holder, plus(*New, ToLink)) &&
                         Names(L.Value, FirstNode)))
         Linked = &L;
@@ -442,6 +620,9 @@ std::optional<const Expr *> lastFollowsFirst(const EndUses &Uses,
     if (IsLast && !Append)
       Append = Linked->Assign;
   }
+  // Ends never set hold no node: nothing to close.
+  if (!FirstSet || !LastSet)
+    return std::nullopt;
   return Append;
 }
 
@@ -510,10 +691,10 @@ ListEnds::closesRing(const OwnershipLink &L, const FunctionDecl *F,
              isEmptyValue(F->getInClassInitializer());
     };
     if (isClosedClass(Class) && EmptyOrNone(Head) && EmptyOrNone(Tail)) {
-      EndUses Uses({Head, Tail}, *Path);
+      EndUses Uses({Head, Tail}, *Path, Class, /*CallsVoid=*/false);
       Uses.TraverseAST(Ctx);
-      It->second = lastFollowsFirst(Uses, Head, Tail, *Path,
-                                    /*FirstFixed=*/false);
+      It->second = lastFollowsFirst(Uses, Head, Tail, *Path, /*Walk=*/false,
+                                    Ctx.getSourceManager());
     }
   }
   if (!It->second)
@@ -549,10 +730,10 @@ std::optional<ListEnds::Ring> ListEnds::closesWalk(const MovedLocalStore &S,
     return std::nullopt;
   auto [It, New] = Known.try_emplace(Key{First, Walker, Path->back()});
   if (New) {
-    EndUses Uses({First, Walker}, *Path);
+    EndUses Uses({First, Walker}, *Path, nullptr, /*CallsVoid=*/true);
     Uses.TraverseDecl(const_cast<FunctionDecl *>(F));
-    It->second = lastFollowsFirst(Uses, First, Walker, *Path,
-                                  /*FirstFixed=*/true);
+    It->second = lastFollowsFirst(Uses, First, Walker, *Path, /*Walk=*/true,
+                                  F->getASTContext().getSourceManager());
   }
   if (!It->second)
     return std::nullopt;

@@ -13,6 +13,9 @@
 // built in a loop (`last->next = s; last = s;`, then `last->next = first`),
 // or walked to the end (`while (n->next) n = n->next; n->next = head_;`).
 // Twins: a walk that starts after the node stored; a walker that jumps.
+// Review found more ways to look like a ring: one local name for two nodes,
+// a return between the writes, a node assigned whole, a copy of the keeper,
+// a node made here cut after it was linked, a wrap replaced at once.
 
 #include <memory>
 #include <string>
@@ -330,3 +333,191 @@ void build(int N) {
 }
 } // namespace jumped_walker
 
+// --- Found by review: each once passed for a ring -----------------------------
+
+namespace name_reused {
+struct Node {
+  std::shared_ptr<Node> Next;
+};
+// One local name, two values: the tail and the head are different nodes.
+class Splice {
+public:
+  void start(std::shared_ptr<Node> A, std::shared_ptr<Node> B) {
+    auto N = A;
+    Tail = N;
+    N = B;
+    Head = N;
+  }
+  void join() { Tail->Next = Head; }
+
+private:
+  std::shared_ptr<Node> Head, Tail;
+};
+} // namespace name_reused
+
+namespace early_return {
+struct Node {
+  std::shared_ptr<Node> Next;
+};
+// The return between the two writes may leave the tail behind.
+class Chain {
+public:
+  void append(std::shared_ptr<Node> N) {
+    if (!Head) {
+      Head = Tail = N;
+    } else {
+      Tail->Next = N;
+      Tail = N;
+    }
+  }
+  void restart(std::shared_ptr<Node> N, bool KeepTail) {
+    Head = N;
+    if (KeepTail)
+      return;
+    Tail = N;
+  }
+  void close() { Tail->Next = Head; }
+
+private:
+  std::shared_ptr<Node> Head, Tail;
+};
+} // namespace early_return
+
+namespace whole_node_assigned {
+struct Node {
+  int V = 0;
+  std::shared_ptr<Node> Next;
+};
+// Copying the second node over the first rewrites its link unnamed.
+class Chain {
+public:
+  void append(std::shared_ptr<Node> N) {
+    if (!Head) {
+      Head = Tail = N;
+    } else {
+      Tail->Next = N;
+      Tail = N;
+    }
+  }
+  void dropSecond() {
+    if (Head && Head->Next) {
+      auto Second = Head->Next;
+      *Head = *Second;
+    }
+  }
+  void close() { Tail->Next = Head; }
+
+private:
+  std::shared_ptr<Node> Head, Tail;
+};
+} // namespace whole_node_assigned
+
+namespace copied_keeper {
+struct Node {
+  std::shared_ptr<Node> Next;
+};
+// A copy shares the nodes: appending to it relinks the original's middle.
+class Ring {
+public:
+  void append(std::shared_ptr<Node> N) {
+    if (!Head) {
+      Head = Tail = N;
+    } else {
+      Tail->Next = N;
+      Tail = N;
+    }
+  }
+  void seal() { Tail->Next = Head; }
+
+private:
+  std::shared_ptr<Node> Head, Tail;
+};
+void fork(Ring &R) {
+  Ring Copy = R;
+  Copy.append(std::make_shared<Node>());
+  R.seal();
+}
+} // namespace copied_keeper
+
+namespace fresh_but_linked {
+struct N {
+  std::shared_ptr<N> Next;
+};
+// 'Mid' was made here but is in the list by the time its link is cut.
+std::shared_ptr<N> build(int K) {
+  auto First = std::make_shared<N>();
+  auto Last = First;
+  auto Mid = std::make_shared<N>();
+  Last->Next = Mid;
+  Last = Mid;
+  for (int I = 0; I < K; ++I) {
+    auto S = std::make_shared<N>();
+    Last->Next = S;
+    Last = S;
+  }
+  Mid->Next = nullptr;
+  Last->Next = First;
+  return First;
+}
+} // namespace fresh_but_linked
+
+namespace closed_then_relinked {
+struct N {
+  std::shared_ptr<N> Next;
+};
+// The wrap inside the loop is replaced by the next append at once.
+std::shared_ptr<N> build(int K) {
+  auto First = std::make_shared<N>();
+  auto Last = First;
+  for (int I = 0; I < K; ++I) {
+    Last->Next = First;
+    auto S = std::make_shared<N>();
+    Last->Next = S;
+    Last = S;
+  }
+  return First;
+}
+} // namespace closed_then_relinked
+
+namespace moved_tail {
+struct Slot {
+  std::shared_ptr<Slot> Next;
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'Slot::Next' closes a ring of 'Slot' objects: 'Wheel' stores the first node of its list in the last one's 'Next', and each node owns the one after it, so none of them is ever destroyed [leak-shared-ptr-cycle]
+  // CHECK-MESSAGES: :[[@LINE+15]]:30: note: 'Next' of the last node, 'Tail', is set to the first, 'Head', here
+  // CHECK-MESSAGES: :[[@LINE+10]]:7: note: 'Tail' is always reached from 'Head' through 'Next': a node is linked after 'Tail' here, then becomes it
+  // CHECK-MESSAGES: :[[@LINE-4]]:25: note: the link that closes the ring must not own: reset it when the ring is let go, or keep the first node apart (no automatic fix: making 'Next' weak would free the nodes it links)
+};
+// The new tail is moved in.
+class Wheel {
+public:
+  void add(std::shared_ptr<Slot> S) {
+    if (!Head) {
+      Head = Tail = S;
+    } else {
+      Tail->Next = S;
+      Tail = std::move(S);
+    }
+  }
+  void seal() { Tail->Next = Head; }
+
+private:
+  std::shared_ptr<Slot> Head, Tail;
+};
+} // namespace moved_tail
+
+namespace for_walk {
+struct Hop {
+  std::shared_ptr<Hop> Next;
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: 'Hop::Next' closes a ring of 'Hop' objects: 'for_walk::loopBack' stores the first node of its list in the last one's 'Next', and each node owns the one after it, so none of them is ever destroyed [leak-shared-ptr-cycle]
+  // CHECK-MESSAGES: :[[@LINE+9]]:13: note: 'Next' of the last node, 'N', is set to the first, 'Start', here
+  // CHECK-MESSAGES: :[[@LINE+5]]:8: note: 'N' is always reached from 'Start' through 'Next': it starts there and moves only along 'Next'
+  // CHECK-MESSAGES: :[[@LINE-4]]:24: note: the link that closes the ring must not own: reset it when the ring is let go, or keep the first node apart (no automatic fix: making 'Next' weak would free the nodes it links)
+};
+// A walk written as a for loop.
+void loopBack(const std::shared_ptr<Hop> &Start) {
+  auto N = Start;
+  for (; N->Next; N = N->Next) {
+  }
+  N->Next = Start;
+}
+} // namespace for_walk
