@@ -2,6 +2,7 @@
 #include "CallbackCycle.h"
 #include "code/CallParts.h"
 #include "code/SkippedBodies.h"
+#include "code/StatementLists.h"
 #include "Compat.h"
 #include "WeakCaptureRewrite.h"
 #include "edits/SourceEdits.h"
@@ -48,25 +49,16 @@ public:
   }
 
   // Calls whose value the statement drops (`sig.connect(f);`,
-  // `(void)sig.connect(f);`, a branch of one such statement): a token they
-  // return is lost (storage/DroppedTokens.h).
-  bool VisitCompoundStmt(CompoundStmt *Block) {
-    for (const Stmt *S : Block->body())
-      dropIfCall(S);
+  // `(void)sig.connect(f);`, a branch or loop body of one such statement,
+  // code/StatementLists.h): a token they return is lost
+  // (storage/DroppedTokens.h).
+  bool VisitStmt(Stmt *S) {
+    forEachListedStatement(
+        S, [&](const ListedStatement &L) { dropIfCall(L.S); });
     return true;
   }
-  bool VisitIfStmt(IfStmt *S) {
-    dropIfCall(S->getThen());
-    dropIfCall(S->getElse());
-    return true;
-  }
-  bool VisitForStmt(ForStmt *S) { return dropIfCall(S->getBody()); }
-  bool VisitCXXForRangeStmt(CXXForRangeStmt *S) {
-    return dropIfCall(S->getBody());
-  }
-  bool VisitWhileStmt(WhileStmt *S) { return dropIfCall(S->getBody()); }
 
-  bool dropIfCall(const Stmt *S) {
+  void dropIfCall(const Stmt *S) {
     const auto *E = dyn_cast_or_null<Expr>(S);
     while (E) {
       E = E->IgnoreParens();
@@ -80,7 +72,6 @@ public:
     }
     if (const auto *Call = dyn_cast_or_null<CallExpr>(E))
       Dropped.insert(Call);
-    return true;
   }
 
   // `desc_->async_read_some(buf, handler)`: the handler waits in the

@@ -1,6 +1,9 @@
 //===--- ListEnds.cpp - A list's last node made to own its first ----------===//
 #include "ListEnds.h"
 #include "code/ClosedClasses.h"
+#include "code/LibraryFunctions.h"
+#include "code/SpelledNames.h"
+#include "code/StatementLists.h"
 #include "ownership/OwnershipGraph.h"
 #include "storage/StorageResets.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -20,64 +23,14 @@ const CXXRecordDecl *canonical(const CXXRecordDecl *RD) {
   return RD ? RD->getCanonicalDecl() : nullptr;
 }
 
-// A node as the code spells it: a local, or `this` (no Var), and the fields
-// followed from it (`last->link.next`, `this->head_`). Locals are compared
-// by name: what a name stands for is settled by the writes weighed below.
-struct Spelled {
-  const VarDecl *Var = nullptr;
-  SmallVector<const FieldDecl *, 2> Path;
-  bool operator==(const Spelled &O) const {
-    return Var == O.Var && Path == O.Path;
-  }
-};
+// Nodes are named as the code spells them (code/SpelledNames.h): locals are
+// compared by name, and what a name stands for is settled by the writes
+// weighed below.
+using Spelled = SpelledName;
 
 bool isStdMove(const CallExpr *Call) {
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  return Callee && Call->getNumArgs() == 1 && Callee->isInStdNamespace() &&
-         Callee->getDeclName().isIdentifier() && Callee->getName() == "move";
-}
-
-std::optional<Spelled> spelled(const Expr *E) {
-  SmallVector<const FieldDecl *, 2> Reversed;
-  for (unsigned Depth = 0; E && Depth < 16; ++Depth) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Tmp = dyn_cast<MaterializeTemporaryExpr>(E)) {
-      E = Tmp->getSubExpr();
-    } else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E)) {
-      E = Bind->getSubExpr();
-    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
-      if (Construct->getNumArgs() != 1 ||
-          !Construct->getConstructor()->isCopyOrMoveConstructor())
-        return std::nullopt;
-      E = Construct->getArg(0);
-    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
-      if ((Op->getOperator() != OO_Arrow && Op->getOperator() != OO_Star) ||
-          Op->getNumArgs() != 1)
-        return std::nullopt;
-      E = Op->getArg(0);
-    } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
-      if (!isStdMove(Call))
-        return std::nullopt;
-      E = Call->getArg(0);
-    } else if (const auto *Member = dyn_cast<MemberExpr>(E)) {
-      const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
-      if (!Field)
-        return std::nullopt;
-      Reversed.push_back(canonical(Field));
-      E = Member->getBase();
-    } else if (isa<CXXThisExpr>(E)) {
-      return Spelled{nullptr, {Reversed.rbegin(), Reversed.rend()}};
-    } else if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
-      const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
-      if (!VD || !VD->hasLocalStorage())
-        return std::nullopt;
-      return Spelled{VD->getCanonicalDecl(),
-                     {Reversed.rbegin(), Reversed.rend()}};
-    } else {
-      return std::nullopt;
-    }
-  }
-  return std::nullopt;
+  return Call->getNumArgs() == 1 &&
+         isStdFunction(Call->getDirectCallee(), {"move"});
 }
 
 Spelled plus(Spelled S, ArrayRef<const FieldDecl *> Fields) {
@@ -144,23 +97,14 @@ public:
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return false; }
 
-  bool VisitCompoundStmt(CompoundStmt *S) {
-    unsigned Index = 0;
-    for (Stmt *Child : S->body())
-      markTopLevel(Child, {S, Index++, S});
+  // The statements of a list (code/StatementLists.h); a branch or loop body
+  // of one statement is a list of its own.
+  bool VisitStmt(Stmt *S) {
+    forEachListedStatement(S, [&](const ListedStatement &L) {
+      markTopLevel(L.S, L.Block ? Place{L.Block, L.Index, L.Block}
+                                : Place{L.S, 0, nullptr});
+    });
     return true;
-  }
-  // A branch or loop body of one statement is a list of its own.
-  bool VisitIfStmt(IfStmt *S) {
-    markAlone(S->getThen());
-    markAlone(S->getElse());
-    return true;
-  }
-  bool VisitWhileStmt(WhileStmt *S) { return markAlone(S->getBody()); }
-  bool VisitDoStmt(DoStmt *S) { return markAlone(S->getBody()); }
-  bool VisitForStmt(ForStmt *S) {
-    markAlone(S->getInc()); // `for (; n->next; n = n->next)`
-    return markAlone(S->getBody());
   }
 
   // Loops: a write in one may run before the ones above it.
@@ -176,9 +120,6 @@ public:
   bool TraverseCXXForRangeStmt(CXXForRangeStmt *S) {
     return inLoop(
         [&] { return RecursiveASTVisitor::TraverseCXXForRangeStmt(S); });
-  }
-  bool VisitCXXForRangeStmt(CXXForRangeStmt *S) {
-    return markAlone(S->getBody());
   }
 
   bool TraverseCXXConstructorDecl(CXXConstructorDecl *D) {
@@ -408,12 +349,6 @@ private:
     return !E || isEmptyValue(E) ? nullptr : E;
   }
 
-  bool markAlone(const Stmt *S) {
-    if (S && !isa<CompoundStmt>(S))
-      markTopLevel(S, {S, 0, nullptr});
-    return true;
-  }
-
   // The assignments a statement makes at its top level, through a chain:
   // the only writes whose order among its siblings is known.
   void markTopLevel(const Stmt *S, Place At) {
@@ -495,7 +430,7 @@ std::optional<const Expr *> lastFollowsFirst(const EndUses &Uses,
   // A node as a value: a local that holds one value all along (compared by
   // name, it must not be rewritten between two statements), or an end.
   auto Node = [&](const Expr *E) -> std::optional<Spelled> {
-    std::optional<Spelled> N = E ? spelled(E) : std::nullopt;
+    std::optional<Spelled> N = E ? spelledName(E) : std::nullopt;
     if (N && N->Var && N->Var != FirstNode.Var && N->Var != LastNode.Var &&
         Uses.WrittenLocals.contains(N->Var))
       return std::nullopt;
@@ -705,8 +640,8 @@ ListEnds::closesRing(const OwnershipLink &L, const FunctionDecl *F,
 std::optional<ListEnds::Ring> ListEnds::closesWalk(const MovedLocalStore &S,
                                                    const FunctionDecl *F) {
   const auto *Link = dyn_cast<FieldDecl>(S.Member->getMemberDecl());
-  std::optional<Spelled> Holder = spelled(S.Member->getBase());
-  std::optional<Spelled> Start = spelled(S.Value);
+  std::optional<Spelled> Holder = spelledName(S.Member->getBase());
+  std::optional<Spelled> Start = spelledName(S.Value);
   if (!Link || !Holder || !Start || !Holder->Var ||
       isa<ParmVarDecl>(Holder->Var) || Start->Path.size() > 1 ||
       (Start->Var ? !Start->Path.empty() || Start->Var == Holder->Var
@@ -718,7 +653,7 @@ std::optional<ListEnds::Ring> ListEnds::closesWalk(const MovedLocalStore &S,
       Start->Var ? static_cast<const ValueDecl *>(Start->Var)
                  : Start->Path.front();
   std::optional<Spelled> From =
-      Walker->getInit() ? spelled(Walker->getInit()) : std::nullopt;
+      Walker->getInit() ? spelledName(Walker->getInit()) : std::nullopt;
   if (!From || !(*From == *Start))
     return std::nullopt;
   const CXXRecordDecl *Node = canonical(sharedPointee(Walker->getType()));

@@ -7,7 +7,8 @@ using namespace clang;
 namespace leaklint {
 
 const FieldDecl *ownField(const Expr *E) {
-  const auto *Member = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts());
+  const auto *Member =
+      dyn_cast_or_null<MemberExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
   return Member && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts())
              ? dyn_cast<FieldDecl>(Member->getMemberDecl())
              : nullptr;

@@ -16,7 +16,7 @@
 namespace leaklint {
 
 /// The field of its own object \p E names (`Field`, `this->Field`); null
-/// otherwise.
+/// otherwise, and for a null \p E.
 const clang::FieldDecl *ownField(const clang::Expr *E);
 
 /// The field of its own object that \p Return, in the member function \p F,

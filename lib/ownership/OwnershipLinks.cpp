@@ -6,6 +6,7 @@
 #include "code/CallParts.h"
 #include "code/LibraryFunctions.h"
 #include "code/SkippedBodies.h"
+#include "code/SpelledNames.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/STLExtras.h"
@@ -83,23 +84,6 @@ public:
 
   ObjectName name(const Expr *E) const { return nameObject(E, &Reassigned); }
 
-  // The local an access path starts from (`last->link.next`: `last`).
-  static const VarDecl *rootLocal(const Expr *E) {
-    for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
-      E = E->IgnoreParenImpCasts();
-      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
-          Op && Op->getNumArgs() == 1)
-        E = Op->getArg(0);
-      else if (const auto *Member = dyn_cast<MemberExpr>(E))
-        E = Member->getBase();
-      else if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-        return dyn_cast<VarDecl>(Ref->getDecl());
-      else
-        return nullptr;
-    }
-    return nullptr;
-  }
-
   bool shouldVisitLambdaExpressions() const { return false; }
 
   void add(const ObjectName &Holder, const FieldDecl *Field, const Expr *Value,
@@ -129,8 +113,8 @@ public:
     if (!Links.isSharedOwnerField(Field))
       return;
     if (MovedLocals)
-      if (const VarDecl *Root = rootLocal(Member->getBase());
-          Root && Reassigned.count(Root->getCanonicalDecl()))
+      if (std::optional<SpelledName> Root = spelledName(Member->getBase());
+          Root && Root->Var && Reassigned.count(Root->Var))
         MovedLocals->push_back({Member, Value});
     add(name(Member->getBase()), Field, Value);
   }

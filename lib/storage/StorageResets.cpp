@@ -61,14 +61,6 @@ bool isEmptyingFunction(const DeclarationName &Name) {
   return llvm::is_contained(emptyingStdFunctions(), identifier(Name));
 }
 
-// Whether a member expression reads a field of the object itself.
-bool ofThisObject(const Expr *E) {
-  const auto *Member = dyn_cast_or_null<MemberExpr>(
-      E ? E->IgnoreParenImpCasts() : nullptr);
-  return Member &&
-         isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts());
-}
-
 // The statements of a body that fill a field of the object itself with a
 // value (`onMessage_ = [self] {...}`), and the calls of the object's own
 // member functions whose bodies do, a few calls deep (`connect()`).
@@ -105,7 +97,7 @@ private:
   void assignment(const Stmt *S, const Expr *LHS, const Expr *RHS) {
     const FieldDecl *Target = fieldOf(LHS);
     if (Target && StorageResets::key(Target) == StorageResets::key(Field) &&
-        ofThisObject(LHS) && !isEmptyValue(RHS))
+        ownField(LHS) && !isEmptyValue(RHS))
       Found.push_back(S);
   }
   const FieldDecl *Field;
@@ -122,7 +114,7 @@ public:
 
   void record(const Expr *Target, const Expr *Where) {
     const FieldDecl *Field = fieldOf(Target);
-    if (!Field || (OwnFieldsOnly && !ofThisObject(Target)) ||
+    if (!Field || (OwnFieldsOnly && !ownField(Target)) ||
         refilledAfter(Target, Where, Field))
       return;
     StorageReset Reset{Where->getBeginLoc(), F};
@@ -207,7 +199,7 @@ private:
   // nothing, when every way out of it passes such a refill.
   bool refilledAfter(const Expr *Target, const Stmt *Reset,
                      const FieldDecl *Field) {
-    if (!F->getBody() || !ofThisObject(Target))
+    if (!F->getBody() || !ownField(Target))
       return false;
     auto [It, New] = RefillsOf.try_emplace(StorageResets::key(Field));
     if (New) {
