@@ -109,9 +109,12 @@ public:
     return true;
   }
 
-  void store(const MemberExpr *Member, const Expr *Value) {
+  void store(const MemberExpr *Member, const Expr *Value,
+             const DeclRefExpr *Alias) {
     CallbackCycle::Store S;
-    S.Loc = Member->getMemberLoc();
+    // A write through a local reference points at the write, not at the
+    // reference's initialiser.
+    S.Loc = Alias ? Alias->getLocation() : Member->getMemberLoc();
     S.Holder = nameObject(Member->getBase(), &Reassigned);
     S.Field = cast<FieldDecl>(Member->getMemberDecl());
     S.Value = Value;
@@ -121,8 +124,9 @@ public:
 
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
     if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
-      if (const MemberExpr *Member = writtenField(Op->getArg(0)))
-        store(Member, Op->getArg(1));
+      const DeclRefExpr *Alias = nullptr;
+      if (const MemberExpr *Member = writtenField(Op->getArg(0), &Alias))
+        store(Member, Op->getArg(1), Alias);
       return true;
     }
     // `clicked += handler`: a member operator that stores its operand.
@@ -144,10 +148,11 @@ public:
     // is summarised like any other method.
     if (isGrowthMethod(M->getName()) &&
         Containers.asContainer(Call->getImplicitObjectArgument()->getType())) {
+      const DeclRefExpr *Alias = nullptr;
       if (const MemberExpr *Member =
-              writtenField(Call->getImplicitObjectArgument()))
+              writtenField(Call->getImplicitObjectArgument(), &Alias))
         for (const Expr *Arg : Call->arguments())
-          store(Member, Arg);
+          store(Member, Arg, Alias);
       return true;
     }
     if (M->isInStdNamespace())

@@ -214,13 +214,39 @@ const Expr *passedThrough(const Expr *E) {
   return E;
 }
 
-const MemberExpr *writtenField(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
-    if (Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
-      E = Op->getArg(0)->IgnoreParenImpCasts();
-  const auto *Member = dyn_cast<MemberExpr>(E);
-  return Member && isa<FieldDecl>(Member->getMemberDecl()) ? Member : nullptr;
+const MemberExpr *writtenField(const Expr *E, const DeclRefExpr **Alias) {
+  bool Subscripted = false;
+  for (unsigned Depth = 0; E && Depth < MaxDepth; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E)) {
+      E = Cleanups->getSubExpr();
+      continue;
+    }
+    // A local reference writes what it is bound to (`auto &slot =
+    // stubs_[name]; ... slot = created;`): a reference is never re-seated.
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+      if (!VD || isa<ParmVarDecl>(VD) || !VD->hasLocalStorage() ||
+          !VD->getType()->isLValueReferenceType() || !VD->getInit())
+        return nullptr;
+      if (Alias && !*Alias)
+        *Alias = Ref;
+      E = VD->getInit();
+      continue;
+    }
+    // One element of the field (`h->f[k]`), also through a reference.
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+        Op && !Subscripted && Op->getOperator() == OO_Subscript &&
+        Op->getNumArgs() == 2) {
+      Subscripted = true;
+      E = Op->getArg(0);
+      continue;
+    }
+    const auto *Member = dyn_cast<MemberExpr>(E);
+    return Member && isa<FieldDecl>(Member->getMemberDecl()) ? Member
+                                                              : nullptr;
+  }
+  return nullptr;
 }
 
 unsigned ObjectName::age() const {

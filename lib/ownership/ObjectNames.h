@@ -65,8 +65,13 @@ ObjectName nameVariable(const clang::VarDecl *VD,
                         const ReassignedSet *Reassigned = nullptr);
 
 /// The field \p E writes, with the expression of its holder: `h->f`, `h.f`,
-/// `f` (implicitly this->f), `h->f[k]`. Null when \p E is no field.
-const clang::MemberExpr *writtenField(const clang::Expr *E);
+/// `f` (implicitly this->f), `h->f[k]`, and a local reference bound to one
+/// of those (`auto &slot = f[k]; slot = v;`). Null when \p E is no field.
+/// \p Alias, when given, receives the use of the reference written
+/// through, where a diagnostic about the write should point.
+const clang::MemberExpr *
+writtenField(const clang::Expr *E,
+             const clang::DeclRefExpr **Alias = nullptr);
 
 /// Looks through what passes an owner along unchanged: copies and moves of
 /// smart pointers, std::move, pointer casts, temporaries.
