@@ -3,6 +3,7 @@
 #include "Compat.h"
 #include "OwnershipGraph.h"
 #include "CallableHolders.h"
+#include "code/AggregateInits.h"
 #include "code/CallParts.h"
 #include "code/LibraryFunctions.h"
 #include "code/SkippedBodies.h"
@@ -44,9 +45,8 @@ std::pair<const Expr *, const Expr *> pairParts(const Expr *E) {
   return {Construct->getArg(0), Construct->getArg(1)};
 }
 
-// The constructor `std::make_shared<T>(args...)` calls: the only one of T
-// taking that many arguments, or none when overloads make it ambiguous.
-const CXXConstructorDecl *constructorOf(const CallExpr *MakeShared) {
+// The class `std::make_shared<T>(args...)` makes.
+const CXXRecordDecl *madeClass(const CallExpr *MakeShared) {
   const FunctionDecl *FD = MakeShared->getDirectCallee();
   if (!FD || !FD->getTemplateSpecializationArgs() ||
       FD->getTemplateSpecializationArgs()->size() == 0)
@@ -55,7 +55,14 @@ const CXXConstructorDecl *constructorOf(const CallExpr *MakeShared) {
   if (T.getKind() != TemplateArgument::Type)
     return nullptr;
   const CXXRecordDecl *RD = T.getAsType()->getAsCXXRecordDecl();
-  if (!RD || !RD->hasDefinition())
+  return RD && RD->hasDefinition() ? RD : nullptr;
+}
+
+// The constructor `std::make_shared<T>(args...)` calls: the only one of T
+// taking that many arguments, or none when overloads make it ambiguous.
+const CXXConstructorDecl *constructorOf(const CallExpr *MakeShared) {
+  const CXXRecordDecl *RD = madeClass(MakeShared);
+  if (!RD)
     return nullptr;
   unsigned Args = MakeShared->getNumArgs();
   const CXXConstructorDecl *Found = nullptr;
@@ -265,8 +272,12 @@ public:
       return true;
     SmallVector<const Expr *, 4> Args(Call->arguments());
     if (isStdFunction(Call->getDirectCallee(),
-                      {"make_shared", "allocate_shared"}))
-      addThrough(constructorOf(Call), Call, Args);
+                      {"make_shared", "allocate_shared"})) {
+      if (const CXXConstructorDecl *Ctor = constructorOf(Call))
+        addThrough(Ctor, Call, Args);
+      else
+        addAggregate(name(Call), madeAggregate(Call, Args));
+    }
     else if (const FunctionDecl *Callee = Call->getDirectCallee();
              Callee && !Callee->isInStdNamespace())
       // `attach(*child, shared_from_this())`: a free function that stores
@@ -279,8 +290,42 @@ public:
     if (const CXXConstructExpr *Construct = New->getConstructExpr()) {
       SmallVector<const Expr *, 4> Args(Construct->arguments());
       addThrough(Construct->getConstructor(), New, Args);
+    } else if (New->hasInitializer()) {
+      addAggregate(name(New), aggregateFieldInits(New->getInitializer()));
     }
     return true;
+  }
+
+  // `Entry e{shared_from_this(), 1};`: a local aggregate listed field by
+  // field keeps what each field is given.
+  bool VisitVarDecl(VarDecl *VD) {
+    if (VD->isLocalVarDecl() && !VD->getType()->isReferenceType() &&
+        VD->getInit())
+      if (SmallVector<FieldInit, 4> Inits = aggregateFieldInits(VD->getInit());
+          !Inits.empty())
+        addAggregate(nameVariable(VD, &Reassigned), Inits);
+    return true;
+  }
+
+  // An aggregate made here: each value is stored into its field.
+  void addAggregate(const ObjectName &Object, ArrayRef<FieldInit> Inits) {
+    for (const auto &[Field, Value] : Inits)
+      add(Object, Field, Value);
+  }
+
+  // The fields `std::make_shared<T>(args...)` gives a T that has no
+  // constructor for them (C++20: an aggregate made from a list in
+  // parentheses), or a copy of a listed T: `make_shared<T>(T{a, b})`.
+  static SmallVector<FieldInit, 4>
+  madeAggregate(const CallExpr *MakeShared, ArrayRef<const Expr *> Args) {
+    const CXXRecordDecl *RD = madeClass(MakeShared);
+    if (!RD)
+      return {};
+    if (Args.size() == 1)
+      if (const CXXRecordDecl *Arg = Args[0]->getType()->getAsCXXRecordDecl();
+          Arg && Arg->getCanonicalDecl() == RD->getCanonicalDecl())
+        return aggregateFieldInits(Args[0]);
+    return aggregateFieldInits(RD, Args);
   }
 
 private:
@@ -590,6 +635,28 @@ ObjectName OwnershipLinks::carriedOwner(const Expr *Value,
   // object they own.
   if (!RD || RD->isInStdNamespace() || sharedPointee(T))
     return nameObject(E, &Reassigned);
+  // A value listed field by field (`Entry{shared_from_this(), 1}`), or a
+  // copy of a local listed so and not changed since: what the fields that
+  // hold shared owners are given.
+  const Expr *Copied = E->IgnoreParenImpCasts();
+  if (const auto *Copy = dyn_cast<CXXConstructExpr>(Copied);
+      Copy && Copy->getNumArgs() == 1 && Copy->getConstructor() &&
+      Copy->getConstructor()->isCopyOrMoveConstructor())
+    Copied = Copy->getArg(0)->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Copied))
+    if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+        VD && !Reassigned.count(VD->getCanonicalDecl()))
+      if (const Expr *Listed = unchangedListedLocal(VD))
+        E = Listed;
+  if (SmallVector<FieldInit, 4> Inits = aggregateFieldInits(E);
+      !Inits.empty()) {
+    for (const auto &[Field, Init] : Inits)
+      if (holdsSharedOwners(Field->getType(), 0))
+        if (ObjectName Name = carriedOwner(Init, Reassigned, Depth + 1);
+            Name.known())
+          return Name;
+    return ObjectName();
+  }
   const auto *Construct = dyn_cast<CXXConstructExpr>(E);
   const CXXConstructorDecl *Ctor =
       Construct ? Construct->getConstructor() : nullptr;

@@ -1,0 +1,120 @@
+//===--- AggregateInits.cpp - Which field each initialiser of an aggregate sets ===//
+#include "code/AggregateInits.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+using namespace clang;
+
+namespace leaklint {
+
+SmallVector<FieldInit, 4> aggregateFieldInits(const CXXRecordDecl *RD,
+                                              ArrayRef<const Expr *> Values) {
+  SmallVector<FieldInit, 4> Out;
+  const CXXRecordDecl *Def = RD ? RD->getDefinition() : nullptr;
+  if (!Def || Def->isUnion() || !Def->isAggregate() || Def->getNumBases() != 0)
+    return Out;
+  auto Value = Values.begin();
+  for (const FieldDecl *F : Def->fields()) {
+    if (F->isBitField() && !F->getIdentifier())
+      return {};
+    if (Value == Values.end())
+      break;
+    Out.push_back({F, *Value++});
+  }
+  if (Value != Values.end())
+    return {};
+  return Out;
+}
+
+SmallVector<FieldInit, 4> aggregateFieldInits(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Tmp = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = Tmp->getSubExpr();
+    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = Bind->getSubExpr();
+    else if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = Cast->getSubExpr();
+    else
+      break;
+  }
+  if (!E)
+    return {};
+  const CXXRecordDecl *RD = E->getType()->getAsCXXRecordDecl();
+  if (const auto *List = dyn_cast<InitListExpr>(E)) {
+    // The semantic form lists one value per field, in declaration order.
+    if (List->isSyntacticForm() && List->getSemanticForm())
+      List = List->getSemanticForm();
+    return aggregateFieldInits(
+        RD, ArrayRef<const Expr *>(List->getInits(), List->getNumInits()));
+  }
+  if (const auto *Parens = dyn_cast<CXXParenListInitExpr>(E)) {
+    ArrayRef<Expr *> Inits = Parens->getInitExprs();
+    return aggregateFieldInits(
+        RD, ArrayRef<const Expr *>(Inits.data(), Inits.size()));
+  }
+  return {};
+}
+
+namespace {
+
+// Whether a body writes a field of one local: the field assigned, a
+// non-const method called on it, its address taken.
+class FieldWrites : public RecursiveASTVisitor<FieldWrites> {
+public:
+  explicit FieldWrites(const VarDecl *VD) : VD(VD) {}
+  bool Found = false;
+
+  bool VisitBinaryOperator(BinaryOperator *B) {
+    if (B->isAssignmentOp())
+      check(B->getLHS());
+    return !Found;
+  }
+  bool VisitUnaryOperator(UnaryOperator *U) {
+    if (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf)
+      check(U->getSubExpr());
+    return !Found;
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
+    if (Op->isAssignmentOp() && Op->getNumArgs() >= 1)
+      check(Op->getArg(0));
+    return !Found;
+  }
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    if (const CXXMethodDecl *M = Call->getMethodDecl(); M && !M->isConst())
+      check(Call->getImplicitObjectArgument());
+    return !Found;
+  }
+
+private:
+  // \p E is a field of the local, at any depth (`E.f`, `E.f.g`).
+  void check(const Expr *E) {
+    for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
+      E = E->IgnoreParenImpCasts();
+      const auto *Member = dyn_cast<MemberExpr>(E);
+      if (!Member)
+        break;
+      E = Member->getBase();
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+          Ref && Ref->getDecl()->getCanonicalDecl() == VD->getCanonicalDecl())
+        Found = true;
+    }
+  }
+  const VarDecl *VD;
+};
+
+} // namespace
+
+const Expr *unchangedListedLocal(const VarDecl *VD) {
+  if (!VD || !VD->isLocalVarDecl() || VD->getType()->isReferenceType() ||
+      !VD->getInit() || aggregateFieldInits(VD->getInit()).empty())
+    return nullptr;
+  const auto *F = dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
+  if (!F || !F->getBody())
+    return nullptr;
+  FieldWrites Writes(VD);
+  Writes.TraverseStmt(F->getBody());
+  return Writes.Found ? nullptr : VD->getInit();
+}
+
+} // namespace leaklint
