@@ -11,13 +11,14 @@ SmallVector<FieldInit, 4> aggregateFieldInits(const CXXRecordDecl *RD,
                                               ArrayRef<const Expr *> Values) {
   SmallVector<FieldInit, 4> Out;
   const CXXRecordDecl *Def = RD ? RD->getDefinition() : nullptr;
-  if (!Def || Def->isUnion() || !Def->isAggregate() || Def->getNumBases() != 0)
+  if (!Def || Def->isInvalidDecl() || Def->isUnion() || !Def->isAggregate() ||
+      Def->getNumBases() != 0 || llvm::is_contained(Values, nullptr))
     return Out;
   auto Value = Values.begin();
   for (const FieldDecl *F : Def->fields()) {
     if (F->isBitField() && !F->getIdentifier())
       return {};
-    if (Value == Values.end())
+    if (Value == Values.end() || F->isInvalidDecl())
       break;
     Out.push_back({F, *Value++});
   }
@@ -38,7 +39,9 @@ SmallVector<FieldInit, 4> aggregateFieldInits(const Expr *E) {
     else
       break;
   }
-  if (!E)
+  // Broken code: a list with errors in it, or with no type, sets nothing
+  // that can be told.
+  if (!E || E->containsErrors() || E->getType().isNull())
     return {};
   const CXXRecordDecl *RD = E->getType()->getAsCXXRecordDecl();
   if (const auto *List = dyn_cast<InitListExpr>(E)) {

@@ -299,8 +299,8 @@ public:
   // `Entry e{shared_from_this(), 1};`: a local aggregate listed field by
   // field keeps what each field is given.
   bool VisitVarDecl(VarDecl *VD) {
-    if (VD->isLocalVarDecl() && !VD->getType()->isReferenceType() &&
-        VD->getInit())
+    if (VD->isLocalVarDecl() && !VD->isInvalidDecl() &&
+        !VD->getType()->isReferenceType() && VD->getInit())
       if (SmallVector<FieldInit, 4> Inits = aggregateFieldInits(VD->getInit());
           !Inits.empty())
         addAggregate(nameVariable(VD, &Reassigned), Inits);
