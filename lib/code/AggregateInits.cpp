@@ -4,6 +4,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 
 using namespace clang;
+using llvm::DenseSet;
 
 namespace leaklint {
 
@@ -61,36 +62,35 @@ SmallVector<FieldInit, 4> aggregateFieldInits(const Expr *E) {
 
 namespace {
 
-// Whether a body writes a field of one local: the field assigned, a
-// non-const method called on it, its address taken.
+// The locals whose fields a body writes: the field assigned, a non-const
+// method called on it, its address taken.
 class FieldWrites : public RecursiveASTVisitor<FieldWrites> {
 public:
-  explicit FieldWrites(const VarDecl *VD) : VD(VD) {}
-  bool Found = false;
+  DenseSet<const VarDecl *> Written;
 
   bool VisitBinaryOperator(BinaryOperator *B) {
     if (B->isAssignmentOp())
       check(B->getLHS());
-    return !Found;
+    return true;
   }
   bool VisitUnaryOperator(UnaryOperator *U) {
     if (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf)
       check(U->getSubExpr());
-    return !Found;
+    return true;
   }
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
     if (Op->isAssignmentOp() && Op->getNumArgs() >= 1)
       check(Op->getArg(0));
-    return !Found;
+    return true;
   }
   bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
     if (const CXXMethodDecl *M = Call->getMethodDecl(); M && !M->isConst())
       check(Call->getImplicitObjectArgument());
-    return !Found;
+    return true;
   }
 
 private:
-  // \p E is a field of the local, at any depth (`E.f`, `E.f.g`).
+  // \p E is a field of a local, at any depth (`E.f`, `E.f.g`).
   void check(const Expr *E) {
     for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
       E = E->IgnoreParenImpCasts();
@@ -98,26 +98,30 @@ private:
       if (!Member)
         break;
       E = Member->getBase();
-      if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-          Ref && Ref->getDecl()->getCanonicalDecl() == VD->getCanonicalDecl())
-        Found = true;
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+        if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
+          Written.insert(VD->getCanonicalDecl());
     }
   }
-  const VarDecl *VD;
 };
 
 } // namespace
 
-const Expr *unchangedListedLocal(const VarDecl *VD) {
-  if (!VD || !VD->isLocalVarDecl() || VD->getType()->isReferenceType() ||
-      !VD->getInit() || aggregateFieldInits(VD->getInit()).empty())
+DenseSet<const VarDecl *> localsWithFieldWrites(const FunctionDecl *F) {
+  FieldWrites Writes;
+  if (F && F->getBody())
+    Writes.TraverseStmt(F->getBody());
+  return std::move(Writes.Written);
+}
+
+const Expr *unchangedListedLocal(const VarDecl *VD,
+                                 const DenseSet<const VarDecl *> &FieldWritten) {
+  if (!VD || !VD->isLocalVarDecl() || VD->isInvalidDecl() ||
+      VD->getType()->isReferenceType() || !VD->getInit() ||
+      FieldWritten.count(VD->getCanonicalDecl()) ||
+      aggregateFieldInits(VD->getInit()).empty())
     return nullptr;
-  const auto *F = dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
-  if (!F || !F->getBody())
-    return nullptr;
-  FieldWrites Writes(VD);
-  Writes.TraverseStmt(F->getBody());
-  return Writes.Found ? nullptr : VD->getInit();
+  return VD->getInit();
 }
 
 } // namespace leaklint

@@ -14,6 +14,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <utility>
 
@@ -34,12 +35,20 @@ aggregateFieldInits(const clang::CXXRecordDecl *RD,
 /// temporaries and implicit casts. Empty otherwise.
 llvm::SmallVector<FieldInit, 4> aggregateFieldInits(const clang::Expr *E);
 
+/// The locals of \p F whose fields its body writes: a field assigned
+/// (`E.f = x`, `++E.n`), a non-const method called on a field, a field's
+/// address taken. One walk of the body answers for all of them.
+llvm::DenseSet<const clang::VarDecl *>
+localsWithFieldWrites(const clang::FunctionDecl *F);
+
 /// The list \p VD, a local aggregate, was made from (`Entry E{self, 1};`)
-/// when its function writes none of its fields afterwards (no assignment
-/// to `E.f`, no non-const method called on it, no address taken): what
-/// each field holds is what the list gave it. Null otherwise. Whether the
-/// local itself is assigned again is the caller's to ask.
-const clang::Expr *unchangedListedLocal(const clang::VarDecl *VD);
+/// when it is not in \p FieldWritten, the locals of its function whose
+/// fields are written (localsWithFieldWrites()): what each field holds is
+/// what the list gave it. Null otherwise. Whether the local itself is
+/// assigned again is the caller's to ask.
+const clang::Expr *
+unchangedListedLocal(const clang::VarDecl *VD,
+                     const llvm::DenseSet<const clang::VarDecl *> &FieldWritten);
 
 } // namespace leaklint
 

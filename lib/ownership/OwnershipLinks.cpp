@@ -296,17 +296,6 @@ public:
     return true;
   }
 
-  // `Entry e{shared_from_this(), 1};`: a local aggregate listed field by
-  // field keeps what each field is given.
-  bool VisitVarDecl(VarDecl *VD) {
-    if (VD->isLocalVarDecl() && !VD->isInvalidDecl() &&
-        !VD->getType()->isReferenceType() && VD->getInit())
-      if (SmallVector<FieldInit, 4> Inits = aggregateFieldInits(VD->getInit());
-          !Inits.empty())
-        addAggregate(nameVariable(VD, &Reassigned), Inits);
-    return true;
-  }
-
   // An aggregate made here: each value is stored into its field.
   void addAggregate(const ObjectName &Object, ArrayRef<FieldInit> Inits) {
     for (const auto &[Field, Value] : Inits)
@@ -315,16 +304,17 @@ public:
 
   // The fields `std::make_shared<T>(args...)` gives a T that has no
   // constructor for them (C++20: an aggregate made from a list in
-  // parentheses), or a copy of a listed T: `make_shared<T>(T{a, b})`.
-  static SmallVector<FieldInit, 4>
-  madeAggregate(const CallExpr *MakeShared, ArrayRef<const Expr *> Args) {
+  // parentheses), or a copy of a listed T: `make_shared<T>(T{a, b})`,
+  // `make_shared<T>(e)` of a listed local `e`.
+  SmallVector<FieldInit, 4> madeAggregate(const CallExpr *MakeShared,
+                                          ArrayRef<const Expr *> Args) {
     const CXXRecordDecl *RD = madeClass(MakeShared);
     if (!RD)
       return {};
     if (Args.size() == 1)
       if (const CXXRecordDecl *Arg = Args[0]->getType()->getAsCXXRecordDecl();
           Arg && Arg->getCanonicalDecl() == RD->getCanonicalDecl())
-        return aggregateFieldInits(Args[0]);
+        return aggregateFieldInits(Links.listedValue(Args[0], Reassigned));
     return aggregateFieldInits(RD, Args);
   }
 
@@ -614,6 +604,28 @@ bool OwnershipLinks::isSharedOwnerField(const FieldDecl *Field) const {
   return holdsSharedOwners(Field->getType(), 0);
 }
 
+const Expr *OwnershipLinks::listedValue(const Expr *E,
+                                        const ReassignedSet &Reassigned) {
+  // Through copies and moves: `e`, `Entry(e)`, `std::move(e)`.
+  const Expr *Copied = passedThrough(E);
+  if (const auto *Copy = dyn_cast_or_null<CXXConstructExpr>(Copied);
+      Copy && Copy->getNumArgs() == 1 && Copy->getConstructor() &&
+      Copy->getConstructor()->isCopyOrMoveConstructor())
+    Copied = passedThrough(Copy->getArg(0));
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Copied);
+  const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!VD || !VD->isLocalVarDecl() || Reassigned.count(VD->getCanonicalDecl()))
+    return E;
+  const auto *F = dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
+  if (!F)
+    return E;
+  auto [It, New] = FieldWrittenLocals.try_emplace(F->getCanonicalDecl());
+  if (New)
+    It->second = localsWithFieldWrites(F->getDefinition());
+  const Expr *Listed = unchangedListedLocal(VD, It->second);
+  return Listed ? Listed : E;
+}
+
 ObjectName OwnershipLinks::carriedOwner(const Expr *Value,
                                         const ReassignedSet &Reassigned,
                                         unsigned Depth) {
@@ -638,16 +650,7 @@ ObjectName OwnershipLinks::carriedOwner(const Expr *Value,
   // A value listed field by field (`Entry{shared_from_this(), 1}`), or a
   // copy of a local listed so and not changed since: what the fields that
   // hold shared owners are given.
-  const Expr *Copied = E->IgnoreParenImpCasts();
-  if (const auto *Copy = dyn_cast<CXXConstructExpr>(Copied);
-      Copy && Copy->getNumArgs() == 1 && Copy->getConstructor() &&
-      Copy->getConstructor()->isCopyOrMoveConstructor())
-    Copied = Copy->getArg(0)->IgnoreParenImpCasts();
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(Copied))
-    if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
-        VD && !Reassigned.count(VD->getCanonicalDecl()))
-      if (const Expr *Listed = unchangedListedLocal(VD))
-        E = Listed;
+  E = listedValue(E, Reassigned);
   if (SmallVector<FieldInit, 4> Inits = aggregateFieldInits(E);
       !Inits.empty()) {
     for (const auto &[Field, Init] : Inits)

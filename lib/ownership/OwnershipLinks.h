@@ -97,6 +97,12 @@ public:
   ObjectName carriedOwner(const clang::Expr *Value,
                           const ReassignedSet &Reassigned, unsigned Depth = 0);
 
+  /// The list of values \p E was made from when it is one (`Entry{a, b}`)
+  /// or a copy of a local listed so, not assigned again (\p Reassigned) and
+  /// with no field written since: `Entry e{a, b}; ... e`. \p E otherwise.
+  const clang::Expr *listedValue(const clang::Expr *E,
+                                 const ReassignedSet &Reassigned);
+
   struct ParamStore {
     unsigned Param;
     const clang::FieldDecl *Field;
@@ -211,6 +217,7 @@ public:
     Drainers.clear();
     EmptiedInTurn.clear();
     ReadClasses.clear();
+    FieldWrittenLocals.clear();
     OnDemand = false;
   }
 
@@ -221,6 +228,10 @@ private:
       Drainers;
   llvm::DenseSet<const clang::CXXRecordDecl *> ReadClasses;
   llvm::DenseSet<const clang::FieldDecl *> EmptiedInTurn;
+  /// Per function, its locals whose fields it writes (listedValue()).
+  llvm::DenseMap<const clang::FunctionDecl *,
+                 llvm::DenseSet<const clang::VarDecl *>>
+      FieldWrittenLocals;
   bool OnDemand = false;
   // Boxed: a summary is read while others are added (forwarding, and
   // carriedOwner() during a caller's walk over a summary).

@@ -3,8 +3,9 @@
 // A struct without constructors keeps what its list of values gives each
 // field: `new Entry{shared_from_this(), 1}`, `Entry{.Up = self}`, C++20's
 // `std::make_shared<Entry>(self, 1)`, a local `Entry E{self, 1};` stored by
-// value. Twins: a weak field, a value of another object, an emptied field,
-// a local listed and then replaced whole.
+// value or copied into `std::make_shared<Entry>(E)`. Twins: a weak field, a
+// value of another object, an emptied field, a local listed and then
+// replaced whole or with its owner field emptied.
 
 #include <map>
 #include <memory>
@@ -89,6 +90,24 @@ struct Sampler : std::enable_shared_from_this<Sampler> {
   // CHECK-MESSAGES: :[[@LINE-4]]:22: note: make it a std::weak_ptr (no automatic fix: it is a collection of owners; the edge to make weak is in its element type)
 };
 
+struct Sequencer : std::enable_shared_from_this<Sequencer> {
+  struct Step {
+    std::shared_ptr<Sequencer> Seq;
+    // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: 'Step::Seq' completes a shared_ptr ownership cycle; the 'Sequencer' it points to owns the 'Step' in turn, so neither is ever destroyed [leak-shared-ptr-cycle]
+    // CHECK-MESSAGES: :[[@LINE+11]]:38: note: 'Sequencer::Steps' owns 'Step' objects through 'std::vector<std::shared_ptr<Step>>'
+    // CHECK-MESSAGES: :[[@LINE+8]]:21: note: the 'Step' is stored in 'Steps' here
+    // CHECK-MESSAGES: :[[@LINE+6]]:12: note: 'Seq' is set to shared_from_this() here
+    // CHECK-MESSAGES: :[[@LINE-5]]:32: note: make it a std::weak_ptr: 'std::weak_ptr<Sequencer> Seq;'
+    // CHECK-FIXES: std::weak_ptr<Sequencer> Seq;
+    int Beat;
+  };
+  void add(int Beat) {
+    Step S{shared_from_this(), Beat};
+    Steps.push_back(std::make_shared<Step>(std::move(S)));
+  }
+  std::vector<std::shared_ptr<Step>> Steps;
+};
+
 // Twins.
 struct Panel : std::enable_shared_from_this<Panel> {
   struct Knob {
@@ -126,6 +145,11 @@ struct Rack : std::enable_shared_from_this<Rack> {
     Unit Y{shared_from_this(), U};
     Y.In.reset();
     Staged.push_back(Y);
+  }
+  void queue(int U) {
+    Unit Z{shared_from_this(), U};
+    Z.In = nullptr;
+    Units.push_back(std::make_shared<Unit>(Z));
   }
   std::vector<std::shared_ptr<Unit>> Units;
   std::vector<Unit> Staged;
