@@ -336,25 +336,20 @@ void CallbackCycle::analyze(const FunctionDecl *F) {
   // (`auto c = make_shared<Conn>(); ...; conns_[id] = c;`) is owned by that
   // object, whichever order configuring and storing come in.
   // Locals and objects made here, by their root.
-  auto IsLocalRoot = [](const ObjectName &N) {
-    return N.Kind == ObjectName::Variable || N.Kind == ObjectName::Fresh;
-  };
   llvm::DenseMap<const void *, std::pair<ObjectName, const Expr *>> KeptIn;
   for (const Store &S : Stores) {
     if (S.Async || !isOwningStep(PathStep{S.Field, nullptr}, Containers))
       continue;
     ObjectName Value = nameObject(S.Value, &Reassigned);
-    if (!IsLocalRoot(Value) || !Value.Path.empty() ||
+    if (!isLocalObject(Value) || !Value.Path.empty() ||
         S.Holder.Root == Value.Root)
       continue;
-    ObjectName Owner = S.Holder;
-    Owner.Path.push_back(PathStep{S.Field, nullptr});
-    if (Containers.asContainer(S.Field->getType()))
-      Owner.Path.push_back(PathStep{nullptr, S.Value});
-    KeptIn.try_emplace(Value.Root, std::move(Owner), S.Value);
+    KeptIn.try_emplace(Value.Root,
+                       storedSlot(S.Holder, S.Field, S.Value, Containers),
+                       S.Value);
   }
   for (Store &S : Stores) {
-    if (IsLocalRoot(S.Holder))
+    if (isLocalObject(S.Holder))
       if (auto It = KeptIn.find(S.Holder.Root); It != KeptIn.end()) {
         ObjectName Holder = It->second.first;
         Holder.Path.append(S.Holder.Path.begin(), S.Holder.Path.end());

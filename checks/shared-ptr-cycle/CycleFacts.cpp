@@ -136,6 +136,7 @@ static Value toJSON(const FieldFact &F) {
                             {"type", F.Type},
                             {"point", F.Point},
                             {"single_owner", F.SingleOwner},
+                            {"unique_owner", F.UniqueOwner},
                             {"has_weak_pointer", F.HasWeakPointer}};
 }
 static bool fromJSON(const Value &V, FieldFact &F, Path P) {
@@ -144,6 +145,7 @@ static bool fromJSON(const Value &V, FieldFact &F, Path P) {
          O.map("class", F.Class) && O.map("pointee", F.Pointee) &&
          O.map("type", F.Type) && O.map("point", F.Point) &&
          O.map("single_owner", F.SingleOwner) &&
+         O.mapOptional("unique_owner", F.UniqueOwner) &&
          O.map("has_weak_pointer", F.HasWeakPointer);
 }
 

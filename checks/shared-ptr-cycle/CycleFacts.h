@@ -105,6 +105,9 @@ struct FieldFact {
   SourcePoint Point;
   /// Exactly one shared owner (not a collection).
   bool SingleOwner = false;
+  /// Exactly one std::unique_ptr: the one object it owns goes when it is
+  /// emptied, as a single shared owner's does.
+  bool UniqueOwner = false;
   /// The pointer has a std::weak_ptr counterpart (std or boost shared_ptr).
   bool HasWeakPointer = true;
 };

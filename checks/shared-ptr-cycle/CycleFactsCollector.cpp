@@ -82,6 +82,7 @@ std::string CycleFactsCollector::field(const FieldDecl *F,
   Fact.Type = F->getType().getAsString(Ctx.getPrintingPolicy());
   Fact.Point = sourcePoint(F->getLocation(), Ctx.getSourceManager());
   Fact.SingleOwner = sharedPointee(F->getType()) != nullptr;
+  Fact.UniqueOwner = isUniqueOwner(F->getType());
   // A pointer that counts references in the object has no std::weak_ptr.
   if (const auto *Owner = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
           F->getType().getCanonicalType()->getAsCXXRecordDecl())) {

@@ -57,6 +57,12 @@ bool isSingleOwner(const FieldDecl *F) {
   return sharedPointee(F->getType()) != nullptr;
 }
 
+// True for a field that owns one object, shared or alone: emptying it
+// lets go of that object, and of the cycle through it.
+bool isSingleEdge(const FieldDecl *F) {
+  return isSingleOwner(F) || isUniqueOwner(F->getType());
+}
+
 } // namespace
 
 bool SharedPtrCycle::LinkTraits::singleOwner(const FieldDecl *F) const {
@@ -230,11 +236,12 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
         return !isSingleOwner(Field) && Links.isEmptiedInTurn(Field);
       }))
     return;
-  // A cycle of single owners that code lets go of again, on any of its
-  // edges, outside constructors and destructors (`self_.reset()` when a
-  // timer fires, as the asio keep-alive idiom does; `peer_ = nullptr` in
-  // `close()`) holds until the objects are done: it leaks only if that
-  // never happens, which the code does not show. Through a collection, a
+  // A cycle of single owners (shared, or a unique_ptr on the way) that code
+  // lets go of again, on any of its edges, outside constructors and
+  // destructors (`self_.reset()` when a timer fires, as the asio keep-alive
+  // idiom does; `peer_ = nullptr` or `parser_.reset()` in `close()`) holds
+  // until the objects are done: it leaks only if that never happens, which
+  // the code does not show. Through a collection, a
   // reset of one element's back pointer unlinks that element only (a child
   // removed from its parent); the others stay in the cycle, unless the
   // reset walks every element (below).
@@ -246,7 +253,7 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
   auto Inside = [&](const CXXRecordDecl *RD) {
     return livesWithin(RD, CycleClasses, Containers);
   };
-  if (llvm::all_of(Edges, isSingleOwner) &&
+  if (llvm::all_of(Edges, isSingleEdge) &&
       llvm::any_of(Edges, [&](const FieldDecl *Field) {
         return Resets.find(Field) || Resets.findInDestructor(Field, Inside);
       }))
@@ -347,6 +354,17 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
                          "the " + quoted(className(Stored)) +
                              " is stored in " + quoted(L.Field->getName()) +
                              " here"});
+  }
+  // A holder made (or held) by the function and then moved into a field
+  // that owns it alone: where it changed hands.
+  if (E.Back.KeptAt) {
+    SmallVector<OwnedClass, 2> Kept =
+        ownedClasses(E.Back.KeptIn->getType(), Containers);
+    if (!Kept.empty())
+      F.Notes.push_back({E.Back.KeptAt->getBeginLoc(),
+                         "the " + quoted(className(Kept.front().Class)) +
+                             " is moved into " +
+                             quoted(E.Back.KeptIn->getName()) + " here"});
   }
   std::string How = quoted(Back->getName()) + " is set to " +
                     describeValue(E.Back, *Ctx) + " here";

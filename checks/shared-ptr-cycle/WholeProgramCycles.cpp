@@ -159,12 +159,13 @@ private:
       return;
     if (!Back->SingleOwner && P.Drained.count(E.Back.Field))
       return;
-    // A cycle of single owners reset on any edge (SharedPtrCycle.cpp).
+    // A cycle of single owners, shared or unique, reset on any edge
+    // (SharedPtrCycle.cpp).
     llvm::SmallVector<std::string, 4> Edges = cycleFields(E);
     if (llvm::all_of(Edges,
                      [&](const std::string &Field) {
                        const FieldFact *Fact = P.field(Field);
-                       return Fact && Fact->SingleOwner;
+                       return Fact && (Fact->SingleOwner || Fact->UniqueOwner);
                      }) &&
         llvm::any_of(Edges, [&](const std::string &Field) {
           return P.Reset.count(Field) > 0;

@@ -81,7 +81,7 @@ ObjectName nameObjectAt(const Expr *E, const ReassignedSet *Reassigned,
     if (const Expr *Operand = forwardedOperand(Call))
       return nameObjectAt(Operand, Reassigned, Depth + 1);
     if (isStdFunction(Call->getDirectCallee(),
-                      {"make_shared", "allocate_shared"})) {
+                      {"make_shared", "allocate_shared", "make_unique"})) {
       Name.Kind = ObjectName::Fresh;
       Name.Root = E;
     }

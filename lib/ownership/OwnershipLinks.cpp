@@ -117,13 +117,51 @@ public:
   // fields that hold shared owners (naming may build the function's CFG).
   void addField(const MemberExpr *Member, const Expr *Value) {
     const auto *Field = cast<FieldDecl>(Member->getMemberDecl());
-    if (!Links.isSharedOwnerField(Field))
+    if (!Links.isSharedOwnerField(Field)) {
+      if (Links.isUniqueOwnerField(Field))
+        addAdoption(Member, Field, Value);
       return;
+    }
     if (MovedLocals)
       if (std::optional<SpelledName> Root = spelledName(Member->getBase());
           Root && Root->Var && Reassigned.count(Root->Var))
         MovedLocals->push_back({Member, Value});
     add(name(Member->getBase()), Field, Value);
+  }
+
+  // An object the function has in hand moved into a field that owns it
+  // alone (`kids_.push_back(std::move(child))`, `h_ = std::make_unique<H>(
+  // shared_from_this())`): from here on it is that field's object, and
+  // what it holds, the holder of the field owns through it.
+  void addAdoption(const MemberExpr *Member, const FieldDecl *Field,
+                   const Expr *Value) {
+    ObjectName Object = name(Value);
+    if (!isLocalObject(Object) || !Object.Path.empty())
+      return;
+    ObjectName Holder = name(Member->getBase());
+    if (!Holder.known() || Holder.Root == Object.Root)
+      return;
+    Adoptions.push_back({std::move(Object),
+                         storedSlot(std::move(Holder), Field, Value,
+                                    Links.containers()),
+                         Field, Value});
+  }
+
+  // Names the objects the function moved into fields that own them alone
+  // by those fields (addAdoption()), in every link it made.
+  void renameAdopted() {
+    for (OwnershipLink &L : Out)
+      for (const Adoption &A : Adoptions)
+        if (A.Object.ownsOrIs(L.Holder)) {
+          ObjectName Holder = A.Slot;
+          llvm::append_range(Holder.Path,
+                             ArrayRef<PathStep>(L.Holder.Path)
+                                 .drop_front(A.Object.Path.size()));
+          L.Holder = std::move(Holder);
+          L.KeptAt = A.Value;
+          L.KeptIn = A.Field;
+          break;
+        }
   }
 
   void addWrite(const Expr *Destination, const Expr *Value) {
@@ -272,7 +310,7 @@ public:
       return true;
     SmallVector<const Expr *, 4> Args(Call->arguments());
     if (isStdFunction(Call->getDirectCallee(),
-                      {"make_shared", "allocate_shared"})) {
+                      {"make_shared", "allocate_shared", "make_unique"})) {
       if (const CXXConstructorDecl *Ctor = constructorOf(Call))
         addThrough(Ctor, Call, Args);
       else
@@ -321,6 +359,14 @@ public:
 private:
   OwnershipLinks &Links;
   SmallVectorImpl<OwnershipLink> &Out;
+  /// Objects in hand, the field slots they were moved into, and where.
+  struct Adoption {
+    ObjectName Object;
+    ObjectName Slot;
+    const FieldDecl *Field;
+    const Expr *Value;
+  };
+  SmallVector<Adoption, 2> Adoptions;
   const ReassignedSet &Reassigned;
   const FunctionDecl *Function;
   const CXXRecordDecl *ThisClass;
@@ -602,6 +648,25 @@ bool OwnershipLinks::isDrained(const FieldDecl *F) {
 
 bool OwnershipLinks::isSharedOwnerField(const FieldDecl *Field) const {
   return holdsSharedOwners(Field->getType(), 0);
+}
+
+bool OwnershipLinks::isUniqueOwnerField(const FieldDecl *Field) const {
+  return llvm::any_of(ownedClasses(Field->getType(), Containers),
+                      [](const OwnedClass &O) {
+                        return O.Kind == OwnershipKind::Unique;
+                      });
+}
+
+ObjectName storedSlot(ObjectName Holder, const FieldDecl *Field,
+                      const Expr *Value, const ContainerTypes &Containers) {
+  Holder.Path.push_back(PathStep{Field->getCanonicalDecl(), nullptr});
+  if (Containers.asContainer(Field->getType()))
+    Holder.Path.push_back(PathStep{nullptr, Value});
+  return Holder;
+}
+
+bool isLocalObject(const ObjectName &N) {
+  return N.Kind == ObjectName::Variable || N.Kind == ObjectName::Fresh;
 }
 
 const Expr *OwnershipLinks::listedValue(const Expr *E,
@@ -924,6 +989,7 @@ OwnershipLinks::collect(const FunctionDecl *F,
     }
   }
   Visitor.TraverseStmt(F->getBody());
+  Visitor.renameAdopted();
   return Out;
 }
 

@@ -32,6 +32,17 @@ namespace leaklint {
 /// raw pointer or a reference leads to an object that lives on its own.
 bool isOwningStep(const PathStep &Step, const ContainerTypes &Containers);
 
+/// The object \p Value becomes once stored into \p Holder's \p Field: the
+/// field itself, or for a container field one element of it (the one this
+/// store made, a step of its own).
+ObjectName storedSlot(ObjectName Holder, const clang::FieldDecl *Field,
+                      const clang::Expr *Value,
+                      const ContainerTypes &Containers);
+
+/// True for an object the function has in hand, not yet in anyone's
+/// storage: one it made, or a local or parameter.
+bool isLocalObject(const ObjectName &N);
+
 /// One store of a shared owner of Target into Holder's field.
 struct OwnershipLink {
   ObjectName Holder;
@@ -47,6 +58,11 @@ struct OwnershipLink {
   const clang::CXXRecordDecl *ThisClass = nullptr;
   /// Not a store but its undoing: `h->f.reset()`, `h->f = nullptr`.
   bool Breaks = false;
+  /// The holder was made or held here and then moved into a field that
+  /// owns it alone (`kids_.push_back(std::move(child))`): that store, and
+  /// the field. Null otherwise.
+  const clang::Expr *KeptAt = nullptr;
+  const clang::FieldDecl *KeptIn = nullptr;
 };
 
 /// A call whose callee this TU has no body of (a setter defined in another
@@ -85,9 +101,14 @@ public:
           llvm::SmallVectorImpl<OpaqueCall> *Opaque = nullptr,
           llvm::SmallVectorImpl<MovedLocalStore> *MovedLocals = nullptr);
 
+  const ContainerTypes &containers() const { return Containers; }
+
   /// True when \p Field holds shared owners: std::shared_ptr (alone or in a
   /// container), handle classes, or values with such fields.
   bool isSharedOwnerField(const clang::FieldDecl *Field) const;
+  /// True when \p Field owns its objects alone: a std::unique_ptr, or a
+  /// container of them.
+  bool isUniqueOwnerField(const clang::FieldDecl *Field) const;
   bool holdsSharedOwners(clang::QualType T, unsigned Depth) const;
 
   /// The object a stored value keeps alive through a shared owner: what a
