@@ -1,6 +1,7 @@
 //===--- ObjectNames.cpp - Which object an expression denotes -------------===//
 #include "ObjectNames.h"
 #include "OwnershipGraph.h"
+#include "FreshResults.h"
 #include "code/Accessors.h"
 #include "code/LibraryFunctions.h"
 #include "identity/ForwardingCalls.h"
@@ -74,14 +75,22 @@ ObjectName nameObjectAt(const Expr *E, const ReassignedSet *Reassigned,
     if (M->getName() == "get" &&
         (sharedPointee(Object->getType()) || isUniqueOwner(Object->getType())))
       return nameObjectAt(Object, Reassigned, Depth + 1);
+    // `makeEdge()`: a factory method makes the object it returns.
+    if (returnsFreshObject(M)) {
+      Name.Kind = ObjectName::Fresh;
+      Name.Root = E;
+    }
     return Name;
   }
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     // A project's cast helper: `Cast<Block>(shared_from_this())`.
     if (const Expr *Operand = forwardedOperand(Call))
       return nameObjectAt(Operand, Reassigned, Depth + 1);
+    // std::make_shared and the like, and a factory: `Node::create(p)`.
     if (isStdFunction(Call->getDirectCallee(),
-                      {"make_shared", "allocate_shared", "make_unique"})) {
+                      {"make_shared", "allocate_shared", "make_unique"}) ||
+        (!isa<CXXOperatorCallExpr>(Call) &&
+         returnsFreshObject(Call->getDirectCallee()))) {
       Name.Kind = ObjectName::Fresh;
       Name.Root = E;
     }

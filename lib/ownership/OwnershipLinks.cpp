@@ -3,6 +3,8 @@
 #include "Compat.h"
 #include "OwnershipGraph.h"
 #include "CallableHolders.h"
+#include "FreshResults.h"
+#include "code/Returns.h"
 #include "code/AggregateInits.h"
 #include "code/CallParts.h"
 #include "code/LibraryFunctions.h"
@@ -198,6 +200,47 @@ public:
     }
   }
 
+  // A factory's call (`children_.push_back(Node::create(shared_from_this()))`)
+  // makes its object here: what the factory stores into that object, of its
+  // arguments or of the object it is called on, the call stores.
+  void addReturned(const CallExpr *Call, const FunctionDecl *Callee,
+                   const Expr *ObjectExpr, ArrayRef<const Expr *> Args) {
+    if (!Callee || Callee->isInStdNamespace() ||
+        !returnsFreshObject(Callee))
+      return;
+    ArrayRef<OwnershipLinks::ReturnedStore> Stores =
+        Links.returnedStores(Callee);
+    if (Stores.empty())
+      return;
+    ObjectName Made = name(Call);
+    if (!Made.known())
+      return;
+    for (const OwnershipLinks::ReturnedStore &S : Stores) {
+      ObjectName Holder = Made;
+      llvm::append_range(Holder.Path, S.Path);
+      if (S.Param) {
+        if (*S.Param < Args.size())
+          add(Holder, S.Field, Args[*S.Param], Callee);
+        continue;
+      }
+      // The factory's own object: what the call is made on, with the note
+      // at the store in the factory's body.
+      if (!ObjectExpr || !Links.isSharedOwnerField(S.Field))
+        continue;
+      OwnershipLink L;
+      L.Holder = std::move(Holder);
+      L.Field = S.Field->getCanonicalDecl();
+      L.Target = Links.carriedOwner(ObjectExpr, Reassigned);
+      if (!L.Target.known())
+        continue;
+      L.Value = S.Value;
+      L.FromSharedFromThis = S.FromSharedFromThis;
+      L.Through = Callee;
+      L.ThisClass = ThisClass;
+      Out.push_back(std::move(L));
+    }
+  }
+
   // A call this TU cannot see into, kept when it passes an owner.
   void addOpaque(const FunctionDecl *Callee, const Expr *ObjectExpr,
                  ArrayRef<const Expr *> Args) {
@@ -302,6 +345,7 @@ public:
         Links.markEmptiedInTurn(Field);
       }
     addThrough(M, Call->getImplicitObjectArgument(), Args, Call);
+    addReturned(Call, M, Call->getImplicitObjectArgument(), Args);
     return true;
   }
 
@@ -317,10 +361,12 @@ public:
         addAggregate(name(Call), madeAggregate(Call, Args));
     }
     else if (const FunctionDecl *Callee = Call->getDirectCallee();
-             Callee && !Callee->isInStdNamespace())
+             Callee && !Callee->isInStdNamespace()) {
       // `attach(*child, shared_from_this())`: a free function that stores
       // one argument into the object of another.
       addThrough(Callee, nullptr, Args);
+      addReturned(Call, Callee, nullptr, Args);
+    }
     return true;
   }
 
@@ -969,6 +1015,55 @@ OwnershipLinks::singleValueStores(const CallExpr *Call) {
         !Containers.asContainer(S.Field->getType()))
       Out.push_back({Parts.Args[S.Param], S.Field});
   return Out;
+}
+
+ArrayRef<OwnershipLinks::ReturnedStore>
+OwnershipLinks::returnedStores(const FunctionDecl *F) {
+  const FunctionDecl *Def = nullptr;
+  if (!F || !F->hasBody(Def) || !Def)
+    return {};
+  if (auto It = Returned.find(Def); It != Returned.end())
+    return *It->second;
+  if (!ReturnedInProgress.insert(Def).second)
+    return {};
+  auto Stores = std::make_unique<SmallVector<ReturnedStore, 1>>();
+  // The objects the factory returns, as its links name them.
+  ReassignedSet Reassigned = reassignedLocals(Def);
+  SmallVector<ObjectName, 2> Made;
+  for (const ReturnStmt *Return : returnsOf(Def->getBody()))
+    if (ObjectName N = nameObject(Return->getRetValue(), &Reassigned);
+        N.Kind == ObjectName::Fresh)
+      Made.push_back(std::move(N));
+  const auto *Method = dyn_cast<CXXMethodDecl>(Def);
+  bool HasThis = Method && Method->isInstance();
+  for (const OwnershipLink &L : collect(Def)) {
+    if (L.Breaks || !L.Value)
+      continue;
+    const ObjectName *Object = llvm::find_if(
+        Made, [&](const ObjectName &N) { return N.ownsOrIs(L.Holder); });
+    if (Object == Made.end() || !L.Target.Path.empty())
+      continue;
+    ReturnedStore S;
+    S.Path.append(L.Holder.Path.begin() + Object->Path.size(),
+                  L.Holder.Path.end());
+    S.Field = L.Field;
+    S.Value = L.Value;
+    S.FromSharedFromThis = L.FromSharedFromThis;
+    if (L.Target.Kind == ObjectName::This && HasThis) {
+      Stores->push_back(std::move(S));
+      continue;
+    }
+    const auto *Param =
+        L.Target.Kind == ObjectName::Variable && !L.Target.Version
+            ? dyn_cast<ParmVarDecl>(static_cast<const VarDecl *>(L.Target.Root))
+            : nullptr;
+    if (!Param || Param->getDeclContext() != Def)
+      continue;
+    S.Param = Param->getFunctionScopeIndex();
+    Stores->push_back(std::move(S));
+  }
+  ReturnedInProgress.erase(Def);
+  return *Returned.try_emplace(Def, std::move(Stores)).first->second;
 }
 
 SmallVector<OwnershipLink, 4>

@@ -185,6 +185,26 @@ public:
   llvm::ArrayRef<ParamStore> storedParams(const clang::FunctionDecl *F);
   static constexpr unsigned MaxForwardingDepth = 4;
 
+  /// A store a factory (FreshResults.h) makes into the object it returns:
+  /// `n->parent = p` in `Node::create(p)`.
+  struct ReturnedStore {
+    /// The owning steps from the returned object to the one whose \c Field
+    /// is written: empty for a field of the returned object itself.
+    llvm::SmallVector<PathStep, 1> Path;
+    const clang::FieldDecl *Field = nullptr;
+    /// The parameter stored, or none for the factory's own object (`this`,
+    /// `shared_from_this()`).
+    std::optional<unsigned> Param;
+    /// The stored expression in the factory's body, for notes.
+    const clang::Expr *Value = nullptr;
+    bool FromSharedFromThis = false;
+  };
+  /// What \p F, a function returnsFreshObject() accepts, stores of its
+  /// parameters or of its own object into the object it returns, computed
+  /// once per function. A factory reached again while its own summary is
+  /// being made contributes nothing.
+  llvm::ArrayRef<ReturnedStore> returnedStores(const clang::FunctionDecl *F);
+
   /// What the call stores of its arguments: the callee's summary and, when
   /// the call dispatches virtually (through a pointer or a reference, not
   /// qualified), those of every overrider the translation unit defines,
@@ -239,6 +259,7 @@ public:
     EmptiedInTurn.clear();
     ReadClasses.clear();
     FieldWrittenLocals.clear();
+    Returned.clear();
     OnDemand = false;
   }
 
@@ -249,6 +270,12 @@ private:
       Drainers;
   llvm::DenseSet<const clang::CXXRecordDecl *> ReadClasses;
   llvm::DenseSet<const clang::FieldDecl *> EmptiedInTurn;
+  /// Per factory, what it stores into the object it returns; boxed, as a
+  /// summary is read while others are added.
+  llvm::DenseMap<const clang::FunctionDecl *,
+                 std::unique_ptr<llvm::SmallVector<ReturnedStore, 1>>>
+      Returned;
+  llvm::DenseSet<const clang::FunctionDecl *> ReturnedInProgress;
   /// Per function, its locals whose fields it writes (listedValue()).
   llvm::DenseMap<const clang::FunctionDecl *,
                  llvm::DenseSet<const clang::VarDecl *>>
