@@ -55,17 +55,14 @@ private:
   const ValueDecl *D;
 };
 
-bool inLoop(const Stmt *S, ASTContext &Ctx) {
-  return insideLoop(DynTypedNode::create(*S), Ctx);
-}
-
 } // namespace
 
 std::optional<UnboundedContainer::SkippedPop>
 UnboundedContainer::popSkippedOnSomeWayOut(const CXXMemberCallExpr *Pop,
                                            const ValueDecl *D) const {
   const FunctionDecl *F = functionAt(Pop->getBeginLoc());
-  if (!Candidates.count(D) || !F || !F->getBody() || inLoop(Pop, *Ctx))
+  if (!Candidates.count(D) || !F || !F->getBody() ||
+      insideLoop(Pop, F->getBody()))
     return std::nullopt;
   // The answer depends on the function and the container only: a function
   // with several pops of it (one per way out) walks its CFG once.
@@ -87,7 +84,7 @@ UnboundedContainer::wayOutSkippingPops(const FunctionDecl *F,
   const Growth *Push = nullptr;
   for (const Growth &G : Candidates.find(D)->second.Growths)
     if (!G.Element && functionAt(G.Site->getBeginLoc()) == F) {
-      if (inLoop(G.Site, *Ctx))
+      if (insideLoop(G.Site, F->getBody()))
         return std::nullopt;
       Push = Push ? Push : &G;
     }

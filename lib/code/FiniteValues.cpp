@@ -2,13 +2,13 @@
 #include "code/FiniteValues.h"
 #include "code/Guards.h"
 #include "code/LibraryFunctions.h"
+#include "code/Loops.h"
 #include "code/Mentions.h"
 #include "code/Returns.h"
 #include "code/SkippedBodies.h"
 #include "code/Temporaries.h"
 #include "code/UncalledFunctions.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -338,14 +338,7 @@ bool FiniteValues::finite(const Expr *E, unsigned Depth) {
 }
 
 const CXXForRangeStmt *FiniteValues::loopOver(const VarDecl *V) const {
-  if (!V->isLocalVarDecl())
-    return nullptr;
-  for (const DynTypedNode &Decl : Ctx->getParents(*V))
-    for (const DynTypedNode &Parent : Ctx->getParents(Decl))
-      if (const auto *Loop = Parent.get<CXXForRangeStmt>();
-          Loop && Loop->getLoopVariable() == V)
-        return Loop;
-  return nullptr;
+  return rangeLoopOf(V);
 }
 
 bool FiniteValues::finiteField(const FieldDecl *Field, unsigned Depth) {

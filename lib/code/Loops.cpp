@@ -1,25 +1,119 @@
 //===--- Loops.cpp - Whether code sits inside a loop of its function ------===//
 #include "Loops.h"
-#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
+#include <optional>
 
 using namespace clang;
 
 namespace leaklint {
+namespace {
 
-bool insideLoop(const DynTypedNode &Node, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(Node);
-  for (unsigned Steps = 0; Steps < 64 && !Parents.empty(); ++Steps) {
-    const DynTypedNode &P = Parents[0];
-    if (P.get<FunctionDecl>() || P.get<LambdaExpr>())
-      return false;
-    if (P.get<ForStmt>() || P.get<WhileStmt>() || P.get<DoStmt>() ||
-        P.get<CXXForRangeStmt>())
-      return true;
-    Parents = Ctx.getParents(P);
+// Walks a body until it meets the statement or declaration asked about,
+// counting the loops open around it.
+class LoopDepth : public RecursiveASTVisitor<LoopDepth> {
+public:
+  LoopDepth(const Stmt *S, const Decl *D) : TargetStmt(S), TargetDecl(D) {}
+  std::optional<bool> Inside;
+
+  bool shouldVisitImplicitCode() const { return true; }
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
+  bool VisitStmt(Stmt *S) {
+    if (S == TargetStmt)
+      Inside = Depth > 0;
+    return !Inside;
   }
-  return true;
+  bool VisitDecl(Decl *D) {
+    if (D == TargetDecl)
+      Inside = Depth > 0;
+    return !Inside;
+  }
+  bool TraverseWhileStmt(WhileStmt *S) {
+    return inLoop([&] { return RecursiveASTVisitor::TraverseWhileStmt(S); });
+  }
+  bool TraverseDoStmt(DoStmt *S) {
+    return inLoop([&] { return RecursiveASTVisitor::TraverseDoStmt(S); });
+  }
+  bool TraverseForStmt(ForStmt *S) {
+    return inLoop([&] { return RecursiveASTVisitor::TraverseForStmt(S); });
+  }
+  bool TraverseCXXForRangeStmt(CXXForRangeStmt *S) {
+    return inLoop(
+        [&] { return RecursiveASTVisitor::TraverseCXXForRangeStmt(S); });
+  }
+  // A lambda's body runs when the lambda is called, not per iteration of a
+  // loop it is written in.
+  bool TraverseLambdaExpr(LambdaExpr *L) {
+    unsigned Outer = Depth;
+    Depth = 0;
+    bool Continue = RecursiveASTVisitor::TraverseLambdaExpr(L);
+    Depth = Outer;
+    return Continue;
+  }
+
+private:
+  template <typename Fn> bool inLoop(Fn Traverse) {
+    ++Depth;
+    bool Continue = Traverse();
+    --Depth;
+    return Continue;
+  }
+  const Stmt *TargetStmt;
+  const Decl *TargetDecl;
+  unsigned Depth = 0;
+};
+
+class RangeLoops : public RecursiveASTVisitor<RangeLoops> {
+public:
+  explicit RangeLoops(const VarDecl *VD) : VD(VD) {}
+  const CXXForRangeStmt *Found = nullptr;
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *S) {
+    if (S->getLoopVariable() == VD)
+      Found = S;
+    return !Found;
+  }
+
+private:
+  const VarDecl *VD;
+};
+
+const FunctionDecl *functionOf(const VarDecl *VD) {
+  const auto *F =
+      VD ? dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod())
+         : nullptr;
+  return F && F->getBody() ? F : nullptr;
+}
+
+} // namespace
+
+bool insideLoop(const Stmt *S, const Stmt *Body) {
+  if (!S || !Body)
+    return true;
+  LoopDepth Walk(S, nullptr);
+  Walk.TraverseStmt(const_cast<Stmt *>(Body));
+  return Walk.Inside.value_or(true);
+}
+
+bool insideLoop(const VarDecl *VD) {
+  const FunctionDecl *F = functionOf(VD);
+  if (!F)
+    return true;
+  LoopDepth Walk(nullptr, VD);
+  Walk.TraverseStmt(F->getBody());
+  return Walk.Inside.value_or(true);
+}
+
+const CXXForRangeStmt *rangeLoopOf(const VarDecl *VD) {
+  const FunctionDecl *F = VD && VD->isLocalVarDecl() ? functionOf(VD) : nullptr;
+  if (!F)
+    return nullptr;
+  RangeLoops Walk(VD);
+  Walk.TraverseStmt(F->getBody());
+  return Walk.Found;
 }
 
 } // namespace leaklint

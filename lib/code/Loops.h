@@ -2,22 +2,31 @@
 //
 // Code in a loop runs once per iteration: a local declared there is one
 // object per iteration, a push there pairs with a pop of the same
-// iteration. This walks up clang's parent map from a node to the function
-// (or lambda) around it.
+// iteration. This walks the body of the function (or lambda) around the
+// code, not the whole translation unit's parent map, which clang would
+// build the first time it is asked and which costs more than the checks.
 //
 //===----------------------------------------------------------------------===//
 #ifndef LEAKLINT_LIB_CODE_LOOPS_H
 #define LEAKLINT_LIB_CODE_LOOPS_H
 
-#include "clang/AST/ASTContext.h"
-#include "clang/AST/ASTTypeTraits.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Stmt.h"
+#include "clang/AST/StmtCXX.h"
 
 namespace leaklint {
 
-/// True when a `for`, range `for`, `while` or `do` loop of the function or
-/// lambda around \p Node encloses it; also when the walk up does not reach
-/// that function (a node with no parents, or nested too deep to tell).
-bool insideLoop(const clang::DynTypedNode &Node, clang::ASTContext &Ctx);
+/// True when a `for`, range `for`, `while` or `do` loop of \p Body, the body
+/// of the function around \p S, encloses \p S, with no lambda between them
+/// (a lambda's body is a function of its own); also when \p S is not in
+/// \p Body, as the question cannot be answered.
+bool insideLoop(const clang::Stmt *S, const clang::Stmt *Body);
+
+/// The same for the local \p VD, in the body of the function declaring it.
+bool insideLoop(const clang::VarDecl *VD);
+
+/// The range `for` whose loop variable \p VD is, or null.
+const clang::CXXForRangeStmt *rangeLoopOf(const clang::VarDecl *VD);
 
 } // namespace leaklint
 

@@ -94,7 +94,7 @@ bool isMainLocal(const VarDecl *VD, ASTContext &Ctx) {
   if (!F || !F->isMain())
     return false;
   // A loop around the declaration makes one object per iteration.
-  return !insideLoop(DynTypedNode::create(*VD), Ctx);
+  return !insideLoop(VD);
 }
 
 void ObjectLifetimes::observeStaticObject(const CXXRecordDecl *Class,
