@@ -319,10 +319,15 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
       continue;
     std::string Type = Field->getType().getAsString(Ctx->getPrintingPolicy());
     // A value that holds owners (an in-house container, a struct with a
-    // handle) owns what they share.
+    // handle) owns what they share, unless the value is itself on the
+    // cycle (`std::vector<Track>` where `Track::bus` is the back edge).
     const CXXRecordDecl *OwnedClass = Owned.front().Class;
     SmallVector<const FieldDecl *, 2> Inner;
-    if (Owned.front().Kind == OwnershipKind::Value)
+    bool OnCycle = llvm::any_of(Edges, [&](const FieldDecl *Edge) {
+      return Edge->getParent()->getPrimaryContext() ==
+             OwnedClass->getPrimaryContext();
+    });
+    if (Owned.front().Kind == OwnershipKind::Value && !OnCycle)
       if (const CXXRecordDecl *Shared =
               sharedTarget(Field->getType(), Containers, Inner))
         OwnedClass = Shared;
@@ -363,7 +368,8 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
     if (!Kept.empty())
       F.Notes.push_back({E.Back.KeptAt->getBeginLoc(),
                          "the " + quoted(className(Kept.front().Class)) +
-                             " is moved into " +
+                             (E.Back.KeptCopy ? " is copied into "
+                                              : " is moved into ") +
                              quoted(E.Back.KeptIn->getName()) + " here"});
   }
   std::string How = quoted(Back->getName()) + " is set to " +

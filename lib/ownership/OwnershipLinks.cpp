@@ -129,14 +129,37 @@ public:
           Root && Root->Var && Reassigned.count(Root->Var))
         MovedLocals->push_back({Member, Value});
     add(name(Member->getBase()), Field, Value);
+    if (isLocalValueOf(Field, Value))
+      addAdoption(Member, Field, Value, /*Copy=*/true);
+  }
+
+  // \p Value is a local of a class \p Field holds by value (`Track t; ...
+  // tracks_.push_back(t);`): the element stored is a copy of it.
+  bool isLocalValueOf(const FieldDecl *Field, const Expr *Value) const {
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(passedThrough(Value));
+    const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (!VD || !VD->isLocalVarDecl() || VD->isStaticLocal() ||
+        VD->getType()->isReferenceType())
+      return false;
+    const CXXRecordDecl *RD = VD->getType()->getAsCXXRecordDecl();
+    return RD && llvm::any_of(ownedClasses(Field->getType(),
+                                           Links.containers()),
+                              [&](const OwnedClass &O) {
+                                return O.Kind == OwnershipKind::Value &&
+                                       O.Class->getCanonicalDecl() ==
+                                           RD->getCanonicalDecl();
+                              });
   }
 
   // An object the function has in hand moved into a field that owns it
   // alone (`kids_.push_back(std::move(child))`, `h_ = std::make_unique<H>(
   // shared_from_this())`): from here on it is that field's object, and
   // what it holds, the holder of the field owns through it.
+  //
+  // A local copied into a field that holds it by value is so too, for what
+  // was written into it before the copy: the element holds a copy of it.
   void addAdoption(const MemberExpr *Member, const FieldDecl *Field,
-                   const Expr *Value) {
+                   const Expr *Value, bool Copy = false) {
     ObjectName Object = name(Value);
     if (!isLocalObject(Object) || !Object.Path.empty())
       return;
@@ -146,24 +169,41 @@ public:
     Adoptions.push_back({std::move(Object),
                          storedSlot(std::move(Holder), Field, Value,
                                     Links.containers()),
-                         Field, Value});
+                         Field, Value, Copy});
   }
 
   // Names the objects the function moved into fields that own them alone
   // by those fields (addAdoption()), in every link it made.
+  // A copy keeps the local's links as they were: the stores into it made
+  // before the copy (in source order) are made into the element as well.
   void renameAdopted() {
+    if (Adoptions.empty())
+      return;
+    const SourceManager &SM = Function->getASTContext().getSourceManager();
+    SmallVector<OwnershipLink, 2> Copies;
     for (OwnershipLink &L : Out)
-      for (const Adoption &A : Adoptions)
-        if (A.Object.ownsOrIs(L.Holder)) {
-          ObjectName Holder = A.Slot;
-          llvm::append_range(Holder.Path,
-                             ArrayRef<PathStep>(L.Holder.Path)
-                                 .drop_front(A.Object.Path.size()));
-          L.Holder = std::move(Holder);
-          L.KeptAt = A.Value;
-          L.KeptIn = A.Field;
-          break;
-        }
+      for (const Adoption &A : Adoptions) {
+        if (!A.Object.ownsOrIs(L.Holder))
+          continue;
+        if (A.Copy && (!L.Value || !SM.isBeforeInTranslationUnit(
+                                       L.Value->getBeginLoc(),
+                                       A.Value->getBeginLoc())))
+          continue;
+        OwnershipLink Kept = L;
+        Kept.Holder = A.Slot;
+        llvm::append_range(Kept.Holder.Path,
+                           ArrayRef<PathStep>(L.Holder.Path)
+                               .drop_front(A.Object.Path.size()));
+        Kept.KeptAt = A.Value;
+        Kept.KeptIn = A.Field;
+        Kept.KeptCopy = A.Copy;
+        if (A.Copy)
+          Copies.push_back(std::move(Kept));
+        else
+          L = std::move(Kept);
+        break;
+      }
+    llvm::append_range(Out, Copies);
   }
 
   void addWrite(const Expr *Destination, const Expr *Value) {
@@ -278,6 +318,7 @@ public:
     L.Holder = name(Member->getBase());
     L.Field = cast<FieldDecl>(Member->getMemberDecl())->getCanonicalDecl();
     L.Breaks = true;
+    L.Value = Destination;
     if (L.Holder.known())
       Out.push_back(std::move(L));
   }
@@ -411,6 +452,8 @@ private:
     ObjectName Slot;
     const FieldDecl *Field;
     const Expr *Value;
+    /// A copy of a local value, not the object itself moved in.
+    bool Copy;
   };
   SmallVector<Adoption, 2> Adoptions;
   const ReassignedSet &Reassigned;

@@ -48,7 +48,7 @@ struct OwnershipLink {
   ObjectName Holder;
   const clang::FieldDecl *Field = nullptr;
   ObjectName Target;
-  /// The stored value, for notes.
+  /// The stored value, for notes; for a break, the field emptied.
   const clang::Expr *Value = nullptr;
   /// The store is `shared_from_this()`.
   bool FromSharedFromThis = false;
@@ -61,8 +61,12 @@ struct OwnershipLink {
   /// The holder was made or held here and then moved into a field that
   /// owns it alone (`kids_.push_back(std::move(child))`): that store, and
   /// the field. Null otherwise.
+  /// A local value copied into a field that holds it by value (`Track t;
+  /// t.bus = ...; tracks_.push_back(t);`) keeps the links made into the
+  /// local before the copy: the copy of such a link, with KeptCopy set.
   const clang::Expr *KeptAt = nullptr;
   const clang::FieldDecl *KeptIn = nullptr;
+  bool KeptCopy = false;
 };
 
 /// A call whose callee this TU has no body of (a setter defined in another

@@ -158,14 +158,7 @@ public:
     const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
     // `f.clear()`, and in templates the same call not yet resolved.
     if (const auto *Member = dyn_cast<MemberExpr>(Callee)) {
-      // `p.reset(new T)` puts another object in: the field is not emptied.
-      bool Replaces = identifier(Member->getMemberDecl()->getDeclName()) ==
-                          "reset" &&
-                      Call->getNumArgs() >= 1 &&
-                      !isa<CXXDefaultArgExpr>(Call->getArg(0)) &&
-                      !isEmptyValue(Call->getArg(0));
-      if (isEmptyingMethod(Member->getMemberDecl()->getDeclName()) &&
-          !Replaces)
+      if (isEmptyingMethod(Member->getMemberDecl()->getDeclName()))
         record(Member->getBase(), Call);
       // `functors.swap(pending_)`: the field's contents go to the local.
       if (identifier(Member->getMemberDecl()->getDeclName()) == "swap" &&

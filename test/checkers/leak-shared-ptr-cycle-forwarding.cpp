@@ -140,7 +140,7 @@ struct Node {
   std::shared_ptr<Node> Parent;
 // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'Node::Parent' completes a shared_ptr ownership cycle; the 'Node' it points to owns the 'Node' in turn, so neither is ever destroyed [leak-shared-ptr-cycle]
   Children Kids;
-// CHECK-MESSAGES: :[[@LINE-1]]:12: note: 'Node::Kids' owns 'Node' objects through 'Children'
+// CHECK-MESSAGES: :[[@LINE-1]]:12: note: 'Node::Kids' owns 'Children' objects through 'Children'
 };
 // CHECK-MESSAGES: :[[@LINE-12]]:38: note: 'Children::All' owns 'Node' objects through 'std::vector<std::shared_ptr<Node>>'
 void link(const std::shared_ptr<Node> &P, const std::shared_ptr<Node> &C) {

@@ -5,8 +5,8 @@
 // field's object from then on: a shared_ptr back to the owner that it was
 // given before or after the move closes a cycle. Spellings: make_unique
 // with a constructor that keeps its argument, a unique_ptr parameter
-// adopted into a list, a local configured and then moved into a map, and
-// `new` handed to reset(). Twins: a weak back pointer, a slot of another
+// adopted into a list, and a local configured and then moved into a map.
+// Twins: a weak back pointer, a slot of another
 // object's storage, an object handed away instead of kept, a back pointer
 // emptied before the move, and a unique_ptr emptied again when the owner
 // stops (a reset of any single owner on the cycle breaks it).
@@ -83,29 +83,6 @@ public:
 
 private:
   std::map<std::string, std::unique_ptr<Route>> Routes;
-};
-
-class Printer;
-struct Job {
-  std::shared_ptr<Printer> On;
-  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: 'Job::On' completes a shared_ptr ownership cycle; the 'Printer' it points to owns the 'Job' in turn, so neither is ever destroyed [leak-shared-ptr-cycle]
-  // CHECK-MESSAGES: :[[@LINE+16]]:24: note: 'Printer::Current' owns 'Job' objects through 'std::unique_ptr<Job>'
-  // CHECK-MESSAGES: :[[@LINE+11]]:19: note: the 'Job' is moved into 'Current' here
-  // CHECK-MESSAGES: :[[@LINE+9]]:13: note: 'On' is set to shared_from_this() here
-  // CHECK-MESSAGES: :[[@LINE-5]]:28: note: make it a std::weak_ptr: 'std::weak_ptr<Printer> On;'
-  // CHECK-FIXES: std::weak_ptr<Printer> On;
-};
-
-class Printer : public std::enable_shared_from_this<Printer> {
-public:
-  void submit() {
-    Job *J = new Job;
-    J->On = shared_from_this();
-    Current.reset(J);
-  }
-
-private:
-  std::unique_ptr<Job> Current;
 };
 
 // Twins.
