@@ -258,6 +258,17 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
         return Resets.find(Field) || Resets.findInDestructor(Field, Inside);
       }))
     return;
+  // A collection on the cycle emptied whole, in the same places
+  // (`legs_.clear()` in a `hangupAll()`), lets go of every element at once:
+  // none stays in the cycle, unlike a reset of one element's back pointer.
+  if (llvm::any_of(Edges, [&](const FieldDecl *Field) {
+        if (isSingleEdge(Field))
+          return false;
+        const StorageReset *Reset = Resets.find(Field);
+        return (Reset && Reset->Whole) ||
+               Resets.findInDestructor(Field, Inside, /*WholeOnly=*/true);
+      }))
+    return;
   // A reset through every element of each collection on the cycle unlinks
   // them all: `for (auto &M : Members) M->Room.reset();` in `close()`.
   if (!llvm::all_of(Edges, isSingleOwner) &&

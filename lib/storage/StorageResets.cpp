@@ -56,6 +56,20 @@ bool isEmptyingMethod(const DeclarationName &Name) {
   return isEmptyingMethod(identifier(Name));
 }
 
+// Methods that empty a field of everything at once, not of some elements.
+bool emptiesWhole(const DeclarationName &Name) {
+  return llvm::is_contained({"clear", "reset", "swap"}, identifier(Name));
+}
+
+// The first reset of a field is the one reported, unless a later one
+// empties it whole and the first does not: that one says more.
+void keepFirst(llvm::DenseMap<const FieldDecl *, StorageReset> &Map,
+               const FieldDecl *Field, const StorageReset &Reset) {
+  auto [It, New] = Map.try_emplace(Field, Reset);
+  if (!New && Reset.Whole && !It->second.Whole)
+    It->second = Reset;
+}
+
 // Free functions that take a field's contents away, or shrink it.
 bool isEmptyingFunction(const DeclarationName &Name) {
   return llvm::is_contained(emptyingStdFunctions(), identifier(Name));
@@ -112,13 +126,13 @@ public:
                StorageResets::ElementResetMap *EveryElement = nullptr)
       : F(F), Resets(Resets), Setters(Setters), EveryElement(EveryElement) {}
 
-  void record(const Expr *Target, const Expr *Where) {
+  void record(const Expr *Target, const Expr *Where, bool Whole) {
     const FieldDecl *Field = fieldOf(Target);
     if (!Field || (OwnFieldsOnly && !ownField(Target)) ||
         refilledAfter(Target, Where, Field))
       return;
-    StorageReset Reset{Where->getBeginLoc(), F};
-    Resets.try_emplace(StorageResets::key(Field), Reset);
+    StorageReset Reset{Where->getBeginLoc(), F, Whole};
+    keepFirst(Resets, StorageResets::key(Field), Reset);
     if (const FieldDecl *Collection = EveryElement ? walked(Target) : nullptr)
       EveryElement->try_emplace(
           {StorageResets::key(Field), StorageResets::key(Collection)}, Reset);
@@ -134,7 +148,7 @@ public:
 
   bool VisitBinaryOperator(BinaryOperator *B) {
     if (B->getOpcode() == BO_Assign && isEmptyValue(B->getRHS()))
-      record(B->getLHS(), B);
+      record(B->getLHS(), B, /*Whole=*/true);
     return true;
   }
 
@@ -147,34 +161,35 @@ public:
         }))
       for (const auto &[Arg, Field] : Setters(Call))
         if (isEmptyValue(Arg))
-          Resets.try_emplace(StorageResets::key(Field),
-                             StorageReset{Call->getBeginLoc(), F});
+          keepFirst(Resets, StorageResets::key(Field),
+                    StorageReset{Call->getBeginLoc(), F, /*Whole=*/true});
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
       if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
           isEmptyValue(Op->getArg(1)))
-        record(Op->getArg(0), Op);
+        record(Op->getArg(0), Op, /*Whole=*/true);
       return true;
     }
     const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
     // `f.clear()`, and in templates the same call not yet resolved.
     if (const auto *Member = dyn_cast<MemberExpr>(Callee)) {
       if (isEmptyingMethod(Member->getMemberDecl()->getDeclName()))
-        record(Member->getBase(), Call);
+        record(Member->getBase(), Call,
+               emptiesWhole(Member->getMemberDecl()->getDeclName()));
       // `functors.swap(pending_)`: the field's contents go to the local.
       if (identifier(Member->getMemberDecl()->getDeclName()) == "swap" &&
           Call->getNumArgs() == 1)
-        record(Call->getArg(0), Call);
+        record(Call->getArg(0), Call, /*Whole=*/true);
       return true;
     }
     if (const auto *Member = dyn_cast<CXXDependentScopeMemberExpr>(Callee)) {
       if (!Member->isImplicitAccess() && isEmptyingMethod(Member->getMember()))
-        record(Member->getBase(), Call);
+        record(Member->getBase(), Call, emptiesWhole(Member->getMember()));
       return true;
     }
     if (const auto *Member = dyn_cast<UnresolvedMemberExpr>(Callee)) {
       if (!Member->isImplicitAccess() &&
           isEmptyingMethod(Member->getMemberName()))
-        record(Member->getBase(), Call);
+        record(Member->getBase(), Call, emptiesWhole(Member->getMemberName()));
       return true;
     }
     // `std::exchange(f, nullptr)`, `std::swap(f, g)`, `g(std::move(f))`.
@@ -189,7 +204,7 @@ public:
       return true;
     bool Both = identifier(Name) == "swap";
     for (unsigned I = 0; I < Call->getNumArgs() && I < (Both ? 2u : 1u); ++I)
-      record(Call->getArg(I), Call);
+      record(Call->getArg(I), Call, /*Whole=*/true);
     return true;
   }
 
@@ -357,20 +372,22 @@ void StorageResets::read(const FunctionDecl *F) const {
              F, [](StringRef Method) { return isEmptyingMethod(Method); }))
       InFunction.try_emplace(key(E.Field), StorageReset{E.Where, F});
   for (const auto &[Field, Reset] : InFunction) {
-    Resets.try_emplace(Field, Reset);
+    keepFirst(Resets, Field, Reset);
     AllResets[Field].push_back(Reset);
   }
 }
 
 const StorageReset *StorageResets::findInDestructor(
     const FieldDecl *Field,
-    llvm::function_ref<bool(const CXXRecordDecl *)> RunsOnlyAfter) {
+    llvm::function_ref<bool(const CXXRecordDecl *)> RunsOnlyAfter,
+    bool WholeOnly) {
   readPending();
   auto It = DestructorResets.find(key(Field));
   if (It == DestructorResets.end())
     return nullptr;
   for (const StorageReset &R : It->second)
-    if (!RunsOnlyAfter(cast<CXXDestructorDecl>(R.In)->getParent()))
+    if ((!WholeOnly || R.Whole) &&
+        !RunsOnlyAfter(cast<CXXDestructorDecl>(R.In)->getParent()))
       return &R;
   return nullptr;
 }

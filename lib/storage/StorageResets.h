@@ -35,6 +35,9 @@ bool isEmptyValue(const clang::Expr *E);
 struct StorageReset {
   clang::SourceLocation Where;
   const clang::FunctionDecl *In = nullptr;
+  /// Everything the field holds goes at once: `clear()`, `reset()`, `= {}`,
+  /// `= nullptr`, a swap or exchange; not an erase or pop of some elements.
+  bool Whole = false;
 };
 
 class StorageResets {
@@ -51,11 +54,12 @@ public:
   /// \p RunsOnlyAfter does not name: the destructor of an object that is
   /// part of the cycle the field closes (or owned by it) never runs, but
   /// an outside owner's does (a handle whose destructor unlinks the pair
-  /// it owns).
+  /// it owns). With \p WholeOnly, only a reset that empties it whole.
   const StorageReset *
   findInDestructor(const clang::FieldDecl *Field,
                    llvm::function_ref<bool(const clang::CXXRecordDecl *)>
-                       RunsOnlyAfter);
+                       RunsOnlyAfter,
+                   bool WholeOnly = false);
   /// The arguments of a call that the callee stores into single-value
   /// fields (a callable, a pointer), with each field: the summaries of
   /// setters (ownership/OwnershipLinks.h). A call that passes an empty value
