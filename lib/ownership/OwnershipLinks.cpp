@@ -160,11 +160,13 @@ public:
   // was written into it before the copy: the element holds a copy of it.
   void addAdoption(const MemberExpr *Member, const FieldDecl *Field,
                    const Expr *Value, bool Copy = false) {
+    addAdoption(name(Member->getBase()), Field, Value, Copy);
+  }
+  void addAdoption(ObjectName Holder, const FieldDecl *Field,
+                   const Expr *Value, bool Copy) {
     ObjectName Object = name(Value);
-    if (!isLocalObject(Object) || !Object.Path.empty())
-      return;
-    ObjectName Holder = name(Member->getBase());
-    if (!Holder.known() || Holder.Root == Object.Root)
+    if (!isLocalObject(Object) || !Object.Path.empty() || !Holder.known() ||
+        Holder.Root == Object.Root)
       return;
     Adoptions.push_back({std::move(Object),
                          storedSlot(std::move(Holder), Field, Value,
@@ -235,8 +237,13 @@ public:
     for (const OwnershipLinks::ParamStore &S : Stores) {
       if (S.Param >= Args.size())
         continue;
-      add(S.holderAt(Object, Args, [&](const Expr *E) { return name(E); }),
-          S.Field, Args[S.Param], Callee);
+      ObjectName Holder =
+          S.holderAt(Object, Args, [&](const Expr *E) { return name(E); });
+      add(Holder, S.Field, Args[S.Param], Callee);
+      // `queue_->bind(b)` where bind() keeps a copy of its parameter.
+      if (isLocalValueOf(S.Field, Args[S.Param]))
+        addAdoption(std::move(Holder), S.Field, Args[S.Param],
+                    /*Copy=*/true);
     }
   }
 

@@ -3,9 +3,11 @@
 // A local value filled in field by field and then copied (or moved) into a
 // field that holds such values: the element keeps what was written into
 // the local before the copy. Spellings: push_back of a copy, a map slot
-// assigned, a move, a nested member. Twins: a field written after the
-// copy, a back pointer emptied before it, a local kept by another object,
-// a weak field, a copy of an object the function did not make.
+// assigned, a move, a nested member, a setter of an owned object that
+// keeps a copy of its parameter (`Replies->bind(B)`). Twins: a field
+// written after the copy, a back pointer emptied before it, a local kept by
+// another object, a weak field, a copy of an object the function did not
+// make, a setter that keeps only part of its parameter.
 
 #include <map>
 #include <memory>
@@ -79,6 +81,47 @@ struct Stage : std::enable_shared_from_this<Stage> {
     Cues.push_back(std::move(C));
   }
   std::vector<Cue> Cues;
+};
+
+class Client;
+struct Binding {
+  std::string Key;
+  std::shared_ptr<Client> Consumer;
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: 'Binding::Consumer' completes a shared_ptr ownership cycle; the 'Client' it points to owns the 'Binding' in turn, so neither is ever destroyed [leak-shared-ptr-cycle]
+  // CHECK-MESSAGES: :[[@LINE+32]]:26: note: 'Client::Replies' owns 'Queue' objects through 'std::shared_ptr<Queue>'
+  // CHECK-MESSAGES: :[[@LINE+12]]:24: note: 'Queue::Bindings' owns 'Binding' objects through 'std::vector<Binding>'
+  // CHECK-MESSAGES: :[[@LINE+20]]:19: note: the 'Binding' is copied into 'Bindings' here
+  // CHECK-MESSAGES: :[[@LINE+18]]:18: note: 'Consumer' is set to shared_from_this() here
+  // CHECK-MESSAGES: :[[@LINE-6]]:27: note: make it a std::weak_ptr: 'std::weak_ptr<Client> Consumer;'
+  // CHECK-FIXES: std::weak_ptr<Client> Consumer;
+};
+class Queue {
+public:
+  void bind(const Binding &B) { Bindings.push_back(B); }
+  void note(const Binding &B) { Keys.push_back(B.Key); }
+
+private:
+  std::vector<Binding> Bindings;
+  std::vector<std::string> Keys;
+};
+class Client : public std::enable_shared_from_this<Client> {
+public:
+  void subscribe(const std::string &Key) {
+    Binding B;
+    B.Key = Key;
+    B.Consumer = shared_from_this();
+    Replies->bind(B);
+  }
+  void log(const std::string &Key) {
+    Binding B;
+    B.Key = Key;
+    B.Consumer = shared_from_this();
+    Log->note(B);
+  }
+
+private:
+  std::shared_ptr<Queue> Replies = std::make_shared<Queue>();
+  std::shared_ptr<Queue> Log = std::make_shared<Queue>();
 };
 
 // Twins.
