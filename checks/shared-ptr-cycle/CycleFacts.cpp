@@ -166,16 +166,13 @@ static Value toJSON(const EmptyingFact &E) {
                        {"in_destructor", E.InDestructor}};
   if (!E.Collection.empty())
     O["collection"] = E.Collection;
-  if (E.Whole)
-    O["whole"] = true;
   return O;
 }
 static bool fromJSON(const Value &V, EmptyingFact &E, Path P) {
   ObjectMapper O(V, P);
   return O && O.map("field", E.Field) && O.map("function", E.Function) &&
          O.map("in_destructor", E.InDestructor) &&
-         O.mapOptional("collection", E.Collection) &&
-         O.mapOptional("whole", E.Whole);
+         O.mapOptional("collection", E.Collection);
 }
 
 template <typename T>

@@ -126,8 +126,6 @@ struct EmptyingFact {
   std::string Function; ///< USR
   /// The holder's own destructor: a cycle keeps it from running.
   bool InDestructor = false;
-  /// The field is emptied of everything at once (StorageReset::Whole).
-  bool Whole = false;
   /// For a reset through every element of a collection field (`for (auto &M
   /// : Members) M->Room.reset();`): that collection. Empty otherwise.
   std::string Collection;

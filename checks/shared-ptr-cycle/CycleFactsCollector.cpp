@@ -208,18 +208,16 @@ CycleFactsCollector::finish(const StorageResets &Resets,
     for (const FunctionDecl *F : By)
       if (F)
         Facts.Drains.push_back({field(Field, Ctx), crossTUName(F),
-                                isa<CXXDestructorDecl>(F), false, {}});
+                                isa<CXXDestructorDecl>(F), {}});
   for (const auto &[Field, Reset] : Resets.all())
     if (Links.isSharedOwnerField(Field) && Reset.In)
       Facts.Resets.push_back({field(Field, Ctx), crossTUName(Reset.In),
-                              isa<CXXDestructorDecl>(Reset.In), Reset.Whole,
-                              {}});
+                              isa<CXXDestructorDecl>(Reset.In), {}});
   for (const auto &[Fields, Reset] : Resets.allForEveryElement())
     if (Links.isSharedOwnerField(Fields.first) && Reset.In) {
       Facts.ElementResets.push_back(
           {field(Fields.first, Ctx), crossTUName(Reset.In),
-           isa<CXXDestructorDecl>(Reset.In), false,
-           field(Fields.second, Ctx)});
+           isa<CXXDestructorDecl>(Reset.In), field(Fields.second, Ctx)});
     }
   for (const FieldDecl *Field : Reported)
     Facts.Reported.insert(field(Field, Ctx));

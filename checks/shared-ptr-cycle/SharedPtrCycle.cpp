@@ -258,14 +258,14 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
         return Resets.find(Field) || Resets.findInDestructor(Field, Inside);
       }))
     return;
-  // A collection on the cycle emptied whole, in the same places
-  // (`legs_.clear()` in a `hangupAll()`), lets go of every element at once:
-  // none stays in the cycle, unlike a reset of one element's back pointer.
+  // A collection on the cycle emptied whole by the destructor of an owner
+  // outside it, directly or through a method it calls (an RAII guard whose
+  // destructor calls `conf_->hangupAll()`, which does `legs_.clear()`),
+  // lets go of every element at once, whenever the guard goes. A teardown
+  // users must remember to call is no such guarantee for a collection: one
+  // forgotten call per element is the leak (prajna's Finalize()).
   if (llvm::any_of(Edges, [&](const FieldDecl *Field) {
-        if (isSingleEdge(Field))
-          return false;
-        const StorageReset *Reset = Resets.find(Field);
-        return (Reset && Reset->Whole) ||
+        return !isSingleEdge(Field) &&
                Resets.findInDestructor(Field, Inside, /*WholeOnly=*/true);
       }))
     return;

@@ -20,8 +20,6 @@ struct Program {
   std::set<std::string> Called, Reported;
   /// Fields some called, non-destructor function drains / resets.
   std::set<std::string> Drained, Reset;
-  /// Fields some called, non-destructor function empties whole.
-  std::set<std::string> ResetWhole;
   /// (field, collection): reset through every element of the collection.
   std::set<std::pair<std::string, std::string>> ResetInEveryElement;
 
@@ -43,11 +41,8 @@ struct Program {
         if (!E.InDestructor && Called.count(E.Function))
           Drained.insert(E.Field);
       for (const EmptyingFact &E : TU.Resets)
-        if (!E.InDestructor && Called.count(E.Function)) {
+        if (!E.InDestructor && Called.count(E.Function))
           Reset.insert(E.Field);
-          if (E.Whole)
-            ResetWhole.insert(E.Field);
-        }
       for (const EmptyingFact &E : TU.ElementResets)
         if (!E.InDestructor && Called.count(E.Function))
           ResetInEveryElement.insert({E.Field, E.Collection});
@@ -176,13 +171,7 @@ private:
           return P.Reset.count(Field) > 0;
         }))
       return;
-    // A collection on it emptied whole.
-    if (llvm::any_of(Edges, [&](const std::string &Field) {
-          const FieldFact *Fact = P.field(Field);
-          return Fact && !Fact->SingleOwner && !Fact->UniqueOwner &&
-                 P.ResetWhole.count(Field) > 0;
-        }))
-      return;
+
     // Reset through every element of each collection on it.
     if (!llvm::all_of(Edges, [&](const std::string &F) {
           return P.singleOwner(F);

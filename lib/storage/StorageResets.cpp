@@ -268,6 +268,18 @@ public:
   bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
     const CXXMethodDecl *M = Call->getMethodDecl();
     const FunctionDecl *Def = nullptr;
+    // A destructor that calls a teardown (`~Guard() { conf_->hangupAll(); }`)
+    // empties what that method empties of its own object, one call deep.
+    if (FollowCalls && M && !M->isVirtual() && M->hasBody(Def) &&
+        Def->getBody() && Def != F) {
+      llvm::DenseMap<const FieldDecl *, StorageReset> Own;
+      ResetVisitor Inner(Def, Own, Setters);
+      Inner.OwnFieldsOnly = true;
+      Inner.TraverseStmt(Def->getBody());
+      for (const auto &[Field, Reset] : Own)
+        keepFirst(Resets, Field,
+                  StorageReset{Call->getBeginLoc(), F, Reset.Whole});
+    }
     const FieldDecl *Collection =
         EveryElement && !OwnFieldsOnly && M && !M->isVirtual()
             ? walkedObject(Call->getImplicitObjectArgument())
@@ -285,6 +297,8 @@ public:
   }
   /// Record only resets of the object's own fields (`this->`).
   bool OwnFieldsOnly = false;
+  /// Also what the methods called here empty of their own objects.
+  bool FollowCalls = false;
 
 private:
 
@@ -353,7 +367,9 @@ void StorageResets::read(const FunctionDecl *F) const {
     if (!F->getBody())
       return;
     llvm::DenseMap<const FieldDecl *, StorageReset> InDestructor;
-    ResetVisitor(F, InDestructor, Setters).TraverseStmt(F->getBody());
+    ResetVisitor Visitor(F, InDestructor, Setters);
+    Visitor.FollowCalls = true;
+    Visitor.TraverseStmt(F->getBody());
     for (const auto &[Field, Reset] : InDestructor)
       DestructorResets[Field].push_back(Reset);
     return;

@@ -1,11 +1,12 @@
 // RUN: %check_leaklint %s leak-shared-ptr-cycle %t -- -- -std=c++17
 //
-// A collection on a cycle emptied whole, in a function other than a
-// constructor or destructor (`clear()`, `= {}`, a swap with an empty one),
-// or in the destructor of an owner outside the cycle, lets go of every
-// element at once: the cycle holds only until that teardown runs. Emptying
-// some elements (an erase, a reset of one element's back pointer) still
-// leaves the others in the cycle, and is reported.
+// A collection on a cycle emptied whole (`clear()`, `= {}`) by the
+// destructor of an owner outside the cycle, directly or through a method it
+// calls, lets go of every element whenever that owner goes. Emptying some
+// elements (an erase, a reset of one element's back pointer) leaves the
+// others in the cycle, and a teardown users must remember to call
+// (`close()`) guarantees nothing: both are reported. A swap into a local
+// takes the list whole, as a work queue is taken (a drain).
 
 #include <map>
 #include <memory>
@@ -37,6 +38,27 @@ struct Room : std::enable_shared_from_this<Room> {
   std::map<std::string, std::shared_ptr<Member>> Members;
 };
 
+struct Lobby;
+struct Guest {
+  std::shared_ptr<Lobby> At;
+  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: 'Guest::At' completes a shared_ptr ownership cycle; the 'Lobby' it points to owns the 'Guest' in turn, so neither is ever destroyed [leak-shared-ptr-cycle]
+  // CHECK-MESSAGES: :[[@LINE+14]]:39: note: 'Lobby::Guests' owns 'Guest' objects through 'std::vector<std::shared_ptr<Guest>>'
+  // CHECK-MESSAGES: :[[@LINE+10]]:22: note: the 'Guest' is stored in 'Guests' here
+  // CHECK-MESSAGES: :[[@LINE+8]]:13: note: 'At' is set to shared_from_this() here
+  // CHECK-MESSAGES: :[[@LINE-5]]:26: note: make it a std::weak_ptr: 'std::weak_ptr<Lobby> At;'
+  // CHECK-FIXES: std::weak_ptr<Lobby> At;
+};
+
+struct Lobby : std::enable_shared_from_this<Lobby> {
+  void enter() {
+    auto G = std::make_shared<Guest>();
+    G->At = shared_from_this();
+    Guests.push_back(G);
+  }
+  void close() { Guests = {}; }
+  std::vector<std::shared_ptr<Guest>> Guests;
+};
+
 // Twins.
 
 struct Conference;
@@ -63,21 +85,6 @@ private:
   std::shared_ptr<Conference> C;
 };
 
-struct Lobby;
-struct Guest {
-  std::shared_ptr<Lobby> At;
-};
-
-struct Lobby : std::enable_shared_from_this<Lobby> {
-  void enter() {
-    auto G = std::make_shared<Guest>();
-    G->At = shared_from_this();
-    Guests.push_back(G);
-  }
-  void close() { Guests = {}; }
-  std::vector<std::shared_ptr<Guest>> Guests;
-};
-
 struct Pool;
 struct Worker {
   std::shared_ptr<Pool> Of;
@@ -94,4 +101,23 @@ struct Pool : std::enable_shared_from_this<Pool> {
     Gone.swap(Workers);
   }
   std::vector<std::shared_ptr<Worker>> Workers;
+};
+
+struct Stage;
+struct Actor {
+  std::shared_ptr<Stage> On;
+};
+
+struct Stage : std::enable_shared_from_this<Stage> {
+  void cast() {
+    auto A = std::make_shared<Actor>();
+    A->On = shared_from_this();
+    Actors.push_back(A);
+  }
+  std::vector<std::shared_ptr<Actor>> Actors;
+};
+
+struct Show {
+  std::shared_ptr<Stage> S = std::make_shared<Stage>();
+  ~Show() { S->Actors.clear(); }
 };
