@@ -2,6 +2,7 @@
 #include "ListEnds.h"
 #include "code/ClosedClasses.h"
 #include "code/LibraryFunctions.h"
+#include "code/Loops.h"
 #include "code/SpelledNames.h"
 #include "code/StatementLists.h"
 #include "ownership/OwnershipGraph.h"
@@ -49,7 +50,7 @@ const Decl *canonicalDecl(const Decl *D) { return D->getCanonicalDecl(); }
 
 // Every write and read of the list's ends and links in the code read, with
 // the statement list each write sits in: one pass, then weighed.
-class EndUses : public RecursiveASTVisitor<EndUses> {
+class EndUses : public LoopCountingVisitor<EndUses> {
 public:
   EndUses(ArrayRef<const ValueDecl *> EndDecls,
           ArrayRef<const FieldDecl *> Path, const CXXRecordDecl *Keeper,
@@ -107,20 +108,8 @@ public:
     return true;
   }
 
-  // Loops: a write in one may run before the ones above it.
-  bool TraverseWhileStmt(WhileStmt *S) {
-    return inLoop([&] { return RecursiveASTVisitor::TraverseWhileStmt(S); });
-  }
-  bool TraverseDoStmt(DoStmt *S) {
-    return inLoop([&] { return RecursiveASTVisitor::TraverseDoStmt(S); });
-  }
-  bool TraverseForStmt(ForStmt *S) {
-    return inLoop([&] { return RecursiveASTVisitor::TraverseForStmt(S); });
-  }
-  bool TraverseCXXForRangeStmt(CXXForRangeStmt *S) {
-    return inLoop(
-        [&] { return RecursiveASTVisitor::TraverseCXXForRangeStmt(S); });
-  }
+  // Loops (LoopCountingVisitor): a write in one may run before the ones
+  // above it.
 
   bool TraverseCXXConstructorDecl(CXXConstructorDecl *D) {
     const CXXConstructorDecl *Outer = Ctor;
@@ -369,16 +358,9 @@ private:
     }
   }
 
-  template <typename Fn> bool inLoop(Fn Traverse) {
-    ++LoopDepth;
-    bool Continue = Traverse();
-    --LoopDepth;
-    return Continue;
-  }
-
   llvm::DenseMap<const Expr *, Place> TopLevel;
   const CXXConstructorDecl *Ctor = nullptr;
-  unsigned LoopDepth = 0, InDestructor = 0;
+  unsigned InDestructor = 0;
   llvm::SmallPtrSet<const CallExpr *, 4> StoredMoves;
 };
 

@@ -13,9 +13,9 @@ namespace {
 
 // Walks a body until it meets the statement or declaration asked about,
 // counting the loops open around it.
-class LoopDepth : public RecursiveASTVisitor<LoopDepth> {
+class LoopFinder : public LoopCountingVisitor<LoopFinder> {
 public:
-  LoopDepth(const Stmt *S, const Decl *D) : TargetStmt(S), TargetDecl(D) {}
+  LoopFinder(const Stmt *S, const Decl *D) : TargetStmt(S), TargetDecl(D) {}
   std::optional<bool> Inside;
 
   bool shouldVisitImplicitCode() const { return true; }
@@ -23,47 +23,27 @@ public:
 
   bool VisitStmt(Stmt *S) {
     if (S == TargetStmt)
-      Inside = Depth > 0;
+      Inside = LoopDepth > 0;
     return !Inside;
   }
   bool VisitDecl(Decl *D) {
     if (D == TargetDecl)
-      Inside = Depth > 0;
+      Inside = LoopDepth > 0;
     return !Inside;
-  }
-  bool TraverseWhileStmt(WhileStmt *S) {
-    return inLoop([&] { return RecursiveASTVisitor::TraverseWhileStmt(S); });
-  }
-  bool TraverseDoStmt(DoStmt *S) {
-    return inLoop([&] { return RecursiveASTVisitor::TraverseDoStmt(S); });
-  }
-  bool TraverseForStmt(ForStmt *S) {
-    return inLoop([&] { return RecursiveASTVisitor::TraverseForStmt(S); });
-  }
-  bool TraverseCXXForRangeStmt(CXXForRangeStmt *S) {
-    return inLoop(
-        [&] { return RecursiveASTVisitor::TraverseCXXForRangeStmt(S); });
   }
   // A lambda's body runs when the lambda is called, not per iteration of a
   // loop it is written in.
   bool TraverseLambdaExpr(LambdaExpr *L) {
-    unsigned Outer = Depth;
-    Depth = 0;
-    bool Continue = RecursiveASTVisitor::TraverseLambdaExpr(L);
-    Depth = Outer;
+    unsigned Outer = LoopDepth;
+    LoopDepth = 0;
+    bool Continue = LoopCountingVisitor::TraverseLambdaExpr(L);
+    LoopDepth = Outer;
     return Continue;
   }
 
 private:
-  template <typename Fn> bool inLoop(Fn Traverse) {
-    ++Depth;
-    bool Continue = Traverse();
-    --Depth;
-    return Continue;
-  }
   const Stmt *TargetStmt;
   const Decl *TargetDecl;
-  unsigned Depth = 0;
 };
 
 class RangeLoops : public RecursiveASTVisitor<RangeLoops> {
@@ -93,7 +73,7 @@ const FunctionDecl *functionOf(const VarDecl *VD) {
 bool insideLoop(const Stmt *S, const Stmt *Body) {
   if (!S || !Body)
     return true;
-  LoopDepth Walk(S, nullptr);
+  LoopFinder Walk(S, nullptr);
   Walk.TraverseStmt(const_cast<Stmt *>(Body));
   return Walk.Inside.value_or(true);
 }
@@ -102,7 +82,7 @@ bool insideLoop(const VarDecl *VD) {
   const FunctionDecl *F = functionOf(VD);
   if (!F)
     return true;
-  LoopDepth Walk(nullptr, VD);
+  LoopFinder Walk(nullptr, VD);
   Walk.TraverseStmt(F->getBody());
   return Walk.Inside.value_or(true);
 }

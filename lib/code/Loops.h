@@ -11,10 +11,43 @@
 #define LEAKLINT_LIB_CODE_LOOPS_H
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/Stmt.h"
 #include "clang/AST/StmtCXX.h"
 
 namespace leaklint {
+
+/// A RecursiveASTVisitor that counts the `for`, range `for`, `while` and
+/// `do` loops open around what it visits, in \c LoopDepth.
+template <typename Derived>
+class LoopCountingVisitor : public clang::RecursiveASTVisitor<Derived> {
+  using Base = clang::RecursiveASTVisitor<Derived>;
+
+public:
+  bool TraverseWhileStmt(clang::WhileStmt *S) {
+    return inLoop([&] { return Base::TraverseWhileStmt(S); });
+  }
+  bool TraverseDoStmt(clang::DoStmt *S) {
+    return inLoop([&] { return Base::TraverseDoStmt(S); });
+  }
+  bool TraverseForStmt(clang::ForStmt *S) {
+    return inLoop([&] { return Base::TraverseForStmt(S); });
+  }
+  bool TraverseCXXForRangeStmt(clang::CXXForRangeStmt *S) {
+    return inLoop([&] { return Base::TraverseCXXForRangeStmt(S); });
+  }
+
+protected:
+  unsigned LoopDepth = 0;
+
+private:
+  template <typename Fn> bool inLoop(Fn Traverse) {
+    ++LoopDepth;
+    bool Continue = Traverse();
+    --LoopDepth;
+    return Continue;
+  }
+};
 
 /// True when a `for`, range `for`, `while` or `do` loop of \p Body, the body
 /// of the function around \p S, encloses \p S, with no lambda between them
