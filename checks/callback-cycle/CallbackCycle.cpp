@@ -435,6 +435,11 @@ void CallbackCycle::consider(const FunctionDecl *F, const Store &S,
       D.Notes.push_back({O.MadeBy->getBeginLoc(),
                          Maker + " returns the callback it makes from its "
                                  "arguments here"});
+    if (O.WrappedBy)
+      D.Notes.push_back(
+          {O.WrappedBy->getBeginLoc(),
+           quoted(memberName(O.WrappedBy->getDirectCallee())) +
+               " keeps the callback in what it returns here"});
     if (O.Through)
       D.Notes.push_back(
           {O.Through->getLocation(), "the callback is kept in " +

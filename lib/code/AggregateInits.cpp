@@ -114,6 +114,50 @@ DenseSet<const VarDecl *> localsWithFieldWrites(const FunctionDecl *F) {
   return std::move(Writes.Written);
 }
 
+namespace {
+
+// `VD.f = v` as a built-in or an overloaded assignment.
+class FieldAssignments : public RecursiveASTVisitor<FieldAssignments> {
+public:
+  explicit FieldAssignments(const VarDecl *VD) : VD(VD) {}
+  SmallVector<FieldInit, 2> Found;
+
+  bool VisitBinaryOperator(BinaryOperator *B) {
+    if (B->getOpcode() == BO_Assign)
+      check(B->getLHS(), B->getRHS());
+    return true;
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
+    if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+      check(Op->getArg(0), Op->getArg(1));
+    return true;
+  }
+
+private:
+  void check(const Expr *LHS, const Expr *Value) {
+    const auto *Member = dyn_cast<MemberExpr>(LHS->IgnoreParenImpCasts());
+    const auto *Field =
+        Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
+    const auto *Ref =
+        Field ? dyn_cast<DeclRefExpr>(Member->getBase()->IgnoreParenImpCasts())
+              : nullptr;
+    if (Ref && Ref->getDecl()->getCanonicalDecl() == VD->getCanonicalDecl())
+      Found.push_back({Field, Value});
+  }
+
+  const VarDecl *VD;
+};
+
+} // namespace
+
+SmallVector<FieldInit, 2> fieldAssignments(const FunctionDecl *F,
+                                           const VarDecl *VD) {
+  FieldAssignments Assignments(VD);
+  if (F && VD && F->getBody())
+    Assignments.TraverseStmt(F->getBody());
+  return std::move(Assignments.Found);
+}
+
 const Expr *unchangedListedLocal(const VarDecl *VD,
                                  const DenseSet<const VarDecl *> &FieldWritten) {
   if (!VD || !VD->isLocalVarDecl() || VD->isInvalidDecl() ||

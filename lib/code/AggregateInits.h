@@ -41,6 +41,12 @@ llvm::SmallVector<FieldInit, 4> aggregateFieldInits(const clang::Expr *E);
 llvm::DenseSet<const clang::VarDecl *>
 localsWithFieldWrites(const clang::FunctionDecl *F);
 
+/// The values \p F's body assigns to a direct field of its local \p VD
+/// (`R.fn = std::move(f);`), paired with the field, in source order: a
+/// local filled in field by field, then returned or stored, holds them.
+llvm::SmallVector<FieldInit, 2>
+fieldAssignments(const clang::FunctionDecl *F, const clang::VarDecl *VD);
+
 /// The list \p VD, a local aggregate, was made from (`Entry E{self, 1};`)
 /// when it is not in \p FieldWritten, the locals of its function whose
 /// fields are written (localsWithFieldWrites()): what each field holds is

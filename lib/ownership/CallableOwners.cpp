@@ -4,6 +4,7 @@
 #include "Compat.h"
 #include "ContainerTypes.h"
 #include "OwnershipGraph.h"
+#include "code/AggregateInits.h"
 #include "code/LibraryFunctions.h"
 #include "code/Returns.h"
 #include "code/Temporaries.h"
@@ -83,19 +84,46 @@ public:
     // A callable made first and stored later: `auto cb = [self] {...};`.
     if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
       const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
-      if (VD && !VD->getType()->isReferenceType())
+      if (const auto *Param = dyn_cast_or_null<ParmVarDecl>(VD))
+        visitArgument(Param, Through, Depth);
+      else if (VD && !VD->getType()->isReferenceType())
         visitLocal(VD, Through, Depth);
     }
+  }
+
+  // `makeTimer([self] {...})` where `makeTimer(F f)` keeps `f` in what it
+  // returns: a parameter of a followed call holds what the call's argument
+  // holds, read in the caller, which made it.
+  void visitArgument(const ParmVarDecl *Param, const VarDecl *Through,
+                     unsigned Depth) {
+    if (Calls.empty() || Param->getDeclContext() != Calls.back().Callee ||
+        current().count(Param->getCanonicalDecl()) ||
+        Param->getFunctionScopeIndex() >= Calls.back().Call->getNumArgs())
+      return;
+    CallFrame Frame = Calls.pop_back_val();
+    const CallExpr *Outer = Wrapping;
+    Wrapping = Frame.Call;
+    visit(Frame.Call->getArg(Param->getFunctionScopeIndex()), Through,
+          Depth + 1);
+    Wrapping = Outer;
+    Calls.push_back(std::move(Frame));
   }
 
   // The callable a local was initialised with, when it was not changed
   // since; the first such local of the storing function is where the
   // callable was kept.
   void visitLocal(const VarDecl *VD, const VarDecl *Through, unsigned Depth) {
-    if (VD->isLocalVarDecl() && VD->getInit() &&
-        !current().count(VD->getCanonicalDecl()))
-      visit(VD->getInit(), Through || !Calls.empty() ? Through : VD,
-            Depth + 1);
+    if (!VD->isLocalVarDecl() || !VD->getInit() ||
+        current().count(VD->getCanonicalDecl()))
+      return;
+    const VarDecl *KeptIn = Through || !Calls.empty() ? Through : VD;
+    visit(VD->getInit(), KeptIn, Depth + 1);
+    // A struct filled in field by field: `Retry r; r.fn = std::move(f);`.
+    if (VD->getType()->isRecordType())
+      for (const FieldInit &Assigned : fieldAssignments(
+               dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod()),
+               VD))
+        visit(Assigned.second, KeptIn, Depth + 1);
   }
 
   // `doc->setSaver(makeSaverFor(doc))`: a free function of the TU that
@@ -140,6 +168,8 @@ public:
         // `[cb = std::move(cb)]`, `[inner]`.
         if (VD->isInitCapture())
           visit(VD->getInit(), Through, Depth + 1);
+        else if (const auto *Param = dyn_cast<ParmVarDecl>(VD))
+          visitArgument(Param, Through, Depth);
         else
           visitLocal(VD, Through, Depth);
         continue;
@@ -207,12 +237,16 @@ private:
     }
     if (!Calls.empty())
       O.MadeBy = Calls.front().Call;
+    O.WrappedBy = Wrapping;
     Out.push_back(std::move(O));
   }
 
   const ReassignedSet &Reassigned;
   SmallVectorImpl<CallableOwner> &Out;
   SmallVector<CallFrame, MaxCalls> Calls;
+  /// The followed call the callable was handed to, outermost, while its
+  /// argument is read (visitArgument()).
+  const CallExpr *Wrapping = nullptr;
 };
 
 } // namespace

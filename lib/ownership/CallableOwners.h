@@ -6,10 +6,11 @@
 // explicitly or through `[=]`, or an argument bound by std::bind,
 // std::bind_front or boost::bind. This finds those owners in the expression
 // that is stored, looking through std::function, std::move, pairs and
-// tuples, locals the callable was first kept in, and free functions of the
-// TU that return it (two calls deep), and names the object each owns (see
-// OwnershipLinks.h), a factory's parameters standing for its arguments. weak_ptr captures, raw `this` and
-// captures by reference hold nothing.
+// tuples, locals the callable was first kept in (a struct's fields filled in
+// one by one included), and free functions of the TU that return it or keep
+// it in what they return (two calls deep). It names the object each owns
+// (see OwnershipLinks.h), a factory's parameters standing for its arguments.
+// weak_ptr captures, raw `this` and captures by reference hold nothing.
 //
 //===----------------------------------------------------------------------===//
 #ifndef LEAKLINT_LIB_OWNERSHIP_CALLABLEOWNERS_H
@@ -48,6 +49,9 @@ struct CallableOwner {
   /// function of the TU made it (`setSaver(makeSaverFor(doc))`); the owner
   /// is then named by the call's arguments.
   const clang::CallExpr *MadeBy = nullptr;
+  /// The call of a function of the TU that keeps the callable, made by the
+  /// storing function, in what it returns (`t_ = makeTimer([self] {...})`).
+  const clang::CallExpr *WrappedBy = nullptr;
 
   /// The lambda that captures it; null for a bound argument.
   const clang::LambdaExpr *lambda() const {

@@ -5,13 +5,19 @@
 // parameter stands for the caller's argument. Followed two calls deep, for
 // free functions, static member functions and function templates. No fix-it
 // rewrites the factory: its other callers may need the strong reference.
+// A function that keeps the callback it is handed in what it returns (a
+// struct filled in field by field, a timer it makes, a wrapping lambda)
+// holds what the caller's callback holds; the fix-it is the caller's own.
 // Twins: a factory that captures a weak_ptr, one handed another object, one
-// that captures an object of its own, one with no body here, a recursive one.
+// that captures an object of its own, one with no body here, a recursive one,
+// one that runs the callback it is handed, one that drops it, and a wrapper
+// handed a weak capture.
 
 #include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 // --- Positive: a free function makes the snapshot callback -----------------
 namespace free_factory {
@@ -146,3 +152,123 @@ void start(std::shared_ptr<Peer> P) {
   P->Beat = nested(P, 3);
 }
 } // namespace unknown_and_recursive
+
+// --- Positive: a struct filled in field by field keeps the callback --------
+namespace filled_struct {
+struct Retry {
+  std::function<void()> Fn;
+  int Left = 3;
+};
+Retry makeRetry(std::function<void()> F) {
+  Retry R;
+  R.Fn = std::move(F);
+  return R;
+}
+class Client : public std::enable_shared_from_this<Client> {
+public:
+  void send() {
+    Pending.push_back(makeRetry([self = shared_from_this()] { self->send(); }));
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Client::Pending' stores a callback holding 'self', a shared_ptr to the 'Client' that owns it; the object can never be destroyed while the callback is stored [leak-callback-cycle]
+    // CHECK-MESSAGES: :[[@LINE-2]]:34: note: the callback captures 'self' here; capture 'weak_self = weak_from_this()' and lock it instead
+    // CHECK-MESSAGES: :[[@LINE-3]]:23: note: 'makeRetry' keeps the callback in what it returns here
+    // CHECK-FIXES: Pending.push_back(makeRetry([weak_self = weak_from_this()] { auto self = weak_self.lock(); if (!self) return; self->send(); }));
+  }
+
+private:
+  std::vector<Retry> Pending;
+};
+} // namespace filled_struct
+
+// --- Positive: a factory makes the timer that keeps the callback ------------
+namespace made_timer {
+class Timer {
+public:
+  explicit Timer(std::function<void()> F) : Fn(std::move(F)) {}
+
+private:
+  std::function<void()> Fn;
+};
+template <typename F> std::unique_ptr<Timer> makeTimer(F &&Fn) {
+  return std::make_unique<Timer>(std::forward<F>(Fn));
+}
+class Session : public std::enable_shared_from_this<Session> {
+public:
+  void start() {
+    auto Self = shared_from_this();
+    Tick = makeTimer([Self] { Self->tick(); });
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Session::Tick' stores a callback holding 'Self', a shared_ptr to the 'Session' that owns it; the object can never be destroyed while the callback is stored [leak-callback-cycle]
+    // CHECK-MESSAGES: :[[@LINE-2]]:23: note: the callback captures 'Self' here; capture 'weak_Self = std::weak_ptr(Self)' and lock it instead
+    // CHECK-MESSAGES: :[[@LINE-3]]:12: note: 'makeTimer' keeps the callback in what it returns here
+    // CHECK-FIXES: Tick = makeTimer([weak_Self = std::weak_ptr(Self)] { auto Self = weak_Self.lock(); if (!Self) return; Self->tick(); });
+  }
+  void tick() {}
+
+private:
+  std::unique_ptr<Timer> Tick;
+};
+} // namespace made_timer
+
+// --- Positive: a wrapping lambda captures the callback it is handed ---------
+namespace wrapper {
+std::function<void()> logged(std::function<void()> F) {
+  return [F] { F(); };
+}
+struct Conn : std::enable_shared_from_this<Conn> {
+  void arm() {
+    OnClose = logged(std::bind(&Conn::close, shared_from_this()));
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Conn::OnClose' stores a callback holding 'shared_from_this()', a shared_ptr to the 'Conn' that owns it; the object can never be destroyed while the callback is stored [leak-callback-cycle]
+    // CHECK-MESSAGES: :[[@LINE-2]]:46: note: 'shared_from_this()' is bound here; bind a lambda that locks a std::weak_ptr instead: '[weak_self = weak_from_this()] { if (auto self = weak_self.lock()) self->close(); }' (no fix-it for a bound argument)
+    // CHECK-MESSAGES: :[[@LINE-3]]:15: note: 'logged' keeps the callback in what it returns here
+  }
+  void close() {}
+  std::function<void()> OnClose;
+};
+} // namespace wrapper
+
+// --- Clean: the function runs the callback and returns a number -------------
+namespace runs_it {
+int runNow(std::function<void()> F) {
+  F();
+  return 0;
+}
+struct Conn : std::enable_shared_from_this<Conn> {
+  void arm() { Result = runNow([self = shared_from_this()] { self->close(); }); }
+  void close() {}
+  int Result = 0;
+};
+} // namespace runs_it
+
+// --- Clean: the function keeps a callback of its own, not the one handed ----
+namespace drops_it {
+struct Task {
+  std::function<void()> Fn;
+};
+Task makeTask(std::function<void()> F) {
+  Task T;
+  T.Fn = [] {};
+  (void)F;
+  return T;
+}
+struct Conn : std::enable_shared_from_this<Conn> {
+  void arm() { Tasks.push_back(makeTask([self = shared_from_this()] { self->close(); })); }
+  void close() {}
+  std::vector<Task> Tasks;
+};
+} // namespace drops_it
+
+// --- Clean: the wrapped callback captures a weak_ptr ------------------------
+namespace weak_wrapped {
+std::function<void()> logged(std::function<void()> F) {
+  return [F] { F(); };
+}
+struct Conn : std::enable_shared_from_this<Conn> {
+  void arm() {
+    OnClose = logged([Weak = weak_from_this()] {
+      if (auto Self = Weak.lock())
+        Self->close();
+    });
+  }
+  void close() {}
+  std::function<void()> OnClose;
+};
+} // namespace weak_wrapped
