@@ -169,67 +169,106 @@ private:
 // stands for a workload.
 constexpr int64_t SetUpLoopLimit = 1024;
 
-// A loop that runs a number of times fixed before it starts: over a range,
-// or counting up to a bound the loop does not change (argc, a constant, a
-// size, a variable it never writes). Anything else (`while (running)`,
-// `for (;;)`) may be the program's event loop. So is a count fixed at more
+// A count fixed before the loop starts whose value the code does not spell
+// (argc, a container's size, a variable the loop leaves alone).
+constexpr int64_t UnspelledCount = -1;
+
+// How many times a loop runs when that is fixed before it starts: over a
+// range (an array's length, or UnspelledCount), or counting up to a bound
+// the loop does not change (a constant, argc, a size, a variable it never
+// writes). std::nullopt for anything else (`while (running)`, `for (;;)`),
+// which may be the program's event loop, and for a count fixed at more
 // than SetUpLoopLimit: `for (int I = 0; I < 20000; ++I) S.handle(...)`
 // drives a service the way its clients would, it does not fill a table.
-bool isCountedLoop(const Stmt *S, const ASTContext &Ctx) {
-  if (isa<CXXForRangeStmt>(S))
-    return true;
+std::optional<int64_t> countedLoopTimes(const Stmt *S, const ASTContext &Ctx) {
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(S)) {
+    const Expr *Init = Range->getRangeInit();
+    if (const auto *Array = Init ? Ctx.getAsConstantArrayType(
+                                       Init->IgnoreParenImpCasts()->getType())
+                                 : nullptr;
+        Array && Array->getSize().getActiveBits() < 32)
+      return static_cast<int64_t>(Array->getSize().getZExtValue());
+    return UnspelledCount;
+  }
   const auto *For = dyn_cast<ForStmt>(S);
   const auto *Cond = dyn_cast_or_null<BinaryOperator>(
       For && For->getCond() ? For->getCond()->IgnoreParenImpCasts() : nullptr);
   if (!Cond || !(Cond->isRelationalOp() || Cond->getOpcode() == BO_NE))
-    return false;
-  auto IsLimit = [&](const Expr *E) {
+    return std::nullopt;
+  auto Limit = [&](const Expr *E) -> std::optional<int64_t> {
     E = E->IgnoreParenImpCasts();
     if (!E->isValueDependent())
-      if (std::optional<llvm::APSInt> Count = E->getIntegerConstantExpr(Ctx))
-        return Count->getSignificantBits() <= 64 &&
-               Count->getExtValue() <= SetUpLoopLimit;
+      if (std::optional<llvm::APSInt> Count = E->getIntegerConstantExpr(Ctx)) {
+        if (Count->getSignificantBits() <= 64 &&
+            Count->getExtValue() <= SetUpLoopLimit)
+          return std::max<int64_t>(Count->getExtValue(), 0);
+        return std::nullopt;
+      }
     if (isa<IntegerLiteral>(E) || isa<UnaryExprOrTypeTraitExpr>(E))
-      return true;
+      return UnspelledCount;
     if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
       const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
       if (!VD)
-        return isa<EnumConstantDecl>(Ref->getDecl());
+        return isa<EnumConstantDecl>(Ref->getDecl())
+                   ? std::optional<int64_t>(UnspelledCount)
+                   : std::nullopt;
       if (VD->getType().isConstQualified() || VD->isConstexpr())
-        return true;
+        return UnspelledCount;
       // A variable the loop leaves alone (main's argc, a count parsed from
       // the command line into a local or a global).
       if (VD->getType()->isReferenceType())
-        return false;
+        return std::nullopt;
       WritesTo Writes(VD);
       Writes.TraverseStmt(const_cast<Stmt *>(For->getBody()));
       if (!Writes.Found && For->getInc())
         Writes.TraverseStmt(const_cast<Expr *>(For->getInc()));
-      return !Writes.Found;
+      return Writes.Found ? std::nullopt
+                          : std::optional<int64_t>(UnspelledCount);
     }
     if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
-      if (const CXXMethodDecl *M = Call->getMethodDecl())
-        return M->getDeclName().isIdentifier() &&
-               llvm::is_contained({"size", "length"}, M->getName());
-    return false;
+      if (const CXXMethodDecl *M = Call->getMethodDecl();
+          M && M->getDeclName().isIdentifier() &&
+          llvm::is_contained({"size", "length"}, M->getName()))
+        return UnspelledCount;
+    return std::nullopt;
   };
-  return IsLimit(Cond->getLHS()) || IsLimit(Cond->getRHS());
+  std::optional<int64_t> Times = Limit(Cond->getLHS());
+  return Times ? Times : Limit(Cond->getRHS());
 }
 
+// The loops of a function that may repeat without a bound. Counted loops
+// nested in counted loops run as often as their counts multiplied: six
+// rounds of 500 requests is a workload, as 3000 requests in one loop is.
 class RepeatingLoops : public RecursiveASTVisitor<RepeatingLoops> {
+  using Base = RecursiveASTVisitor<RepeatingLoops>;
+
 public:
   explicit RepeatingLoops(const ASTContext &Ctx) : Ctx(Ctx) {}
   bool shouldVisitLambdaExpressions() const { return false; }
-  bool VisitStmt(Stmt *S) {
-    if ((isa<WhileStmt>(S) || isa<DoStmt>(S) || isa<ForStmt>(S)) &&
-        !isCountedLoop(S, Ctx))
+  bool TraverseStmt(Stmt *S) {
+    if (!S || !(isa<WhileStmt>(S) || isa<DoStmt>(S) || isa<ForStmt>(S) ||
+                isa<CXXForRangeStmt>(S)))
+      return Base::TraverseStmt(S);
+    std::optional<int64_t> Times = countedLoopTimes(S, Ctx);
+    int64_t Outer = Runs.back();
+    int64_t Total = !Times || *Times == UnspelledCount || Outer == UnspelledCount
+                        ? UnspelledCount
+                        : std::min<int64_t>(Outer * *Times, SetUpLoopLimit + 1);
+    if (!Times || Total > SetUpLoopLimit) {
       Ranges.push_back(S->getSourceRange());
+      return true; // everything inside repeats too
+    }
+    Runs.push_back(Total);
+    Base::TraverseStmt(S);
+    Runs.pop_back();
     return true;
   }
   std::vector<SourceRange> Ranges;
 
 private:
   const ASTContext &Ctx;
+  /// How often the body being read runs: 1 outside loops.
+  SmallVector<int64_t, 4> Runs{1};
 };
 
 } // namespace

@@ -266,6 +266,18 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
     Suggestion = "remove the element on every way out of " + Function +
                  " (a scope guard whose destructor removes it)";
   }
+  auto Skipped = SkipsErase.find(D);
+  if (Skipped != SkipsErase.end()) {
+    // A template's member by its own name, not one instantiation's.
+    std::string Function = quoted(FunctionUses::origin(Skipped->second.Function)
+                                      ->getQualifiedNameAsString());
+    F.Message = Subject + " grows by one entry per distinct key" + Where +
+                "; entries are only erased on some ways out of " + Function +
+                ", so every entry whose call leaves by another stays " + Until;
+    Suggestion = "erase the entry on every way out of " + Function +
+                 " (a scope guard whose destructor erases it), or sweep "
+                 "entries left behind";
+  }
   llvm::SmallSet<SourceLocation, 4> Noted;
   for (const Growth &G : C.Growths) {
     if (Noted.size() == 3)
@@ -284,6 +296,26 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
     F.Notes.push_back({Popped->second.Pop->getBeginLoc(),
                        "the element is removed here, on the other ways "
                        "out"});
+  }
+  if (Skipped != SkipsErase.end()) {
+    const SkippedErase &Skip = Skipped->second;
+    if (Skip.AfterLookup)
+      F.Notes.push_back({Skip.From->getBeginLoc(), "the entry is found here"});
+    else if (!llvm::any_of(C.Growths, [&](const Growth &G) {
+               return G.Site == Skip.From;
+             }))
+      F.Notes.push_back({Skip.From->getBeginLoc(), "the entry is added here"});
+    if (isa<ReturnStmt>(Skip.Exit))
+      F.Notes.push_back({Skip.Exit->getBeginLoc(),
+                         "this return leaves the entry in"});
+    else
+      F.Notes.push_back({Skip.Exit->getEndLoc(),
+                         "the function ends here with the entry still in"});
+    F.Notes.push_back({Skip.Removal->getBeginLoc(),
+                       Skip.AfterLookup
+                           ? "the entry is erased here, on the other ways out"
+                           : "this call erases the entry, on the other ways "
+                             "out"});
   }
   if (OnLookup != ErasedOnLookup.end())
     for (const CXXMemberCallExpr *Erase :

@@ -547,6 +547,11 @@ std::vector<Finding> UnboundedContainer::finish() {
     // An erase that runs only when its key is looked up again bounds
     // nothing for the keys that never come back.
     // Nor does one that skips the entries the code marks done for good.
+    // Nor, once every erase of a container is weighed, do erases that
+    // some ways out skip (SkippedErases.cpp).
+    llvm::MapVector<const ValueDecl *,
+                    SmallVector<const CXXMemberCallExpr *, 2>>
+        Plain;
     for (const auto &[Erase, D] : Erases) {
       if (!Candidates.count(D)) {
         recordShrink(Erase->getImplicitObjectArgument(), /*Direct=*/false,
@@ -558,9 +563,23 @@ std::vector<Finding> UnboundedContainer::finish() {
                                              : std::nullopt) {
         SkipsMarked.try_emplace(D, *Skip);
       } else {
+        Plain[D].push_back(Erase);
+      }
+    }
+    for (const auto &[D, DErases] : Plain) {
+      std::optional<SkippedErase> Skip;
+      for (const CXXMemberCallExpr *Erase : DErases)
+        if (!(Skip = eraseSkippedAfterLookup(Erase, D)))
+          break;
+      if (!Skip)
+        Skip = eraseSkippedByCaller(DErases, D);
+      if (Skip) {
+        SkipsErase.try_emplace(D, *Skip);
+        continue;
+      }
+      for (const CXXMemberCallExpr *Erase : DErases)
         recordShrink(Erase->getImplicitObjectArgument(), /*Direct=*/false,
                      /*Selective=*/Erase->getNumArgs() > 0);
-      }
     }
     // A pop that a way out of its pushing function skips bounds nothing.
     // Weighed before any pop is counted: each looks at its siblings.
@@ -668,6 +687,7 @@ std::vector<Finding> UnboundedContainer::finish() {
   SkipsMarked.clear();
   Pops.clear();
   SkipsPop.clear();
+  SkipsErase.clear();
   WaysSkippingPops.clear();
   Writes.reset();
   EmptiedOnlyAtExit.clear();

@@ -178,7 +178,32 @@ public:
     const clang::FunctionDecl *Function;
   };
 
+  /// An erase that some ways out skip once the entry is there
+  /// (SkippedErases.cpp).
+  struct SkippedErase {
+    /// The erase, or the request function's call that leads to it.
+    const clang::Stmt *Removal;
+    /// Where the entry is known to be there: its lookup, or the growth (or
+    /// the call that grows) in the request function.
+    const clang::Stmt *From;
+    const clang::Stmt *Exit; ///< the return skipping it, or the body
+    const clang::FunctionDecl *Function;
+    /// From is a lookup in the erasing function, not a growth in a caller.
+    bool AfterLookup;
+  };
+
 private:
+  /// \p Erase, of \p D, in a function that looks the entry up, writes
+  /// nothing into it, and has a way out skipping the erase once it is
+  /// found.
+  std::optional<SkippedErase>
+  eraseSkippedAfterLookup(const clang::CXXMemberCallExpr *Erase,
+                          const clang::ValueDecl *D) const;
+  /// Every erase of \p D (\p Erases) runs only from one request function
+  /// that adds the entry first, and a way out of it skips them all.
+  std::optional<SkippedErase>
+  eraseSkippedByCaller(llvm::ArrayRef<const clang::CXXMemberCallExpr *> Erases,
+                       const clang::ValueDecl *D);
   std::optional<SkippedPop>
   popSkippedOnSomeWayOut(const clang::CXXMemberCallExpr *Pop,
                          const clang::ValueDecl *D) const;
@@ -289,6 +314,8 @@ private:
       std::pair<const clang::FunctionDecl *, const clang::ValueDecl *>,
       std::optional<std::pair<const clang::Expr *, const clang::Stmt *>>>
       WaysSkippingPops;
+  /// Containers whose every erase some way out skips.
+  llvm::DenseMap<const clang::ValueDecl *, SkippedErase> SkipsErase;
   /// Containers whose erases all run only when a key is looked up again.
   llvm::DenseMap<const clang::ValueDecl *,
                  llvm::SmallVector<const clang::CXXMemberCallExpr *, 2>>
