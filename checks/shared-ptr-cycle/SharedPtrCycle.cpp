@@ -342,10 +342,16 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
       if (const CXXRecordDecl *Shared =
               sharedTarget(Field->getType(), Containers, Inner))
         OwnedClass = Shared;
-    F.Notes.push_back({Field->getLocation(),
-                       fieldName(Field) + " owns " +
-                           quoted(className(OwnedClass)) +
-                           " objects through '" + Type + "'"});
+    // A member held by value is one object, not a collection.
+    const CXXRecordDecl *Held = Field->getType()->getAsCXXRecordDecl();
+    F.Notes.push_back(
+        {Field->getLocation(),
+         Held && OwnedClass &&
+                 Held->getCanonicalDecl() == OwnedClass->getCanonicalDecl()
+             ? fieldName(Field) + " holds a " + quoted(className(OwnedClass)) +
+                   " by value"
+             : fieldName(Field) + " owns " + quoted(className(OwnedClass)) +
+                   " objects through '" + Type + "'"});
   }
   for (const FieldDecl *Field : Via) {
     const CXXRecordDecl *Handle =

@@ -361,13 +361,15 @@ public:
     SmallVector<const Expr *, 4> Args(Call->arguments());
     if (M->getName() == "reset" && Args.empty())
       addBreak(Call->getImplicitObjectArgument());
-    if (isGrowthMethod(M->getName())) {
+    // `kids_.push_back(c)` grows a field; `graph->insert(label, t)` on an
+    // object that is no field is a method like any other, followed below.
+    if (isGrowthMethod(M->getName()))
       if (const MemberExpr *Member =
-              writtenField(Call->getImplicitObjectArgument()))
+              writtenField(Call->getImplicitObjectArgument())) {
         for (const Expr *Arg : Args)
           addField(Member, Arg);
-      return true;
-    }
+        return true;
+      }
     // A shared_ptr field reset to a new object: `r.reset(new R(...))`.
     if (M->getName() == "reset" && Args.size() == 1)
       if (const MemberExpr *Member =
@@ -553,8 +555,10 @@ public:
     if (const Expr *Held = heldCallableArgument(passedThrough(Value)))
       Value = Held;
     SmallVector<const ParmVarDecl *, 1> Params = carried(Value);
-    if (Params.empty())
+    if (Params.empty()) {
+      recordConstruction(Field, Value, HolderOf);
       return;
+    }
     std::optional<Base> Holder = HolderOf();
     if (!Holder)
       return;
@@ -565,6 +569,62 @@ public:
       S.Via = Holder->Via;
       S.On = Holder->On;
       Out.push_back(std::move(S));
+    }
+  }
+
+  // `cursor_(std::make_unique<Cursor>(channel))`, `cursor_(channel)` for a
+  // by-value member, `cursor_ = new Cursor(channel)`: an object made for an
+  // owning field, whose constructor stores what F's parameters carry into
+  // it, stores them through that field.
+  void recordConstruction(const FieldDecl *Field, const Expr *Value,
+                          llvm::function_ref<std::optional<Base>()> HolderOf) {
+    const Expr *Made = passedThrough(Value);
+    const CXXConstructorDecl *Ctor = nullptr;
+    SmallVector<const Expr *, 4> Args;
+    if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Made)) {
+      Ctor = Construct->getConstructor();
+      Args.append(Construct->arg_begin(), Construct->arg_end());
+    } else if (const auto *New = dyn_cast_or_null<CXXNewExpr>(Made)) {
+      if (const CXXConstructExpr *Construct = New->getConstructExpr()) {
+        Ctor = Construct->getConstructor();
+        Args.append(Construct->arg_begin(), Construct->arg_end());
+      }
+    } else if (const auto *Call = dyn_cast_or_null<CallExpr>(Made);
+               Call && isStdFunction(Call->getDirectCallee(),
+                                     {"make_shared", "allocate_shared",
+                                      "make_unique"})) {
+      Ctor = constructorOf(Call);
+      Args.append(Call->arg_begin(), Call->arg_end());
+    }
+    if (!Ctor || Ctor->isCopyOrMoveConstructor() ||
+        Ctor->isInStdNamespace() ||
+        !isOwningStep(PathStep{Field, nullptr}, Containers))
+      return;
+    SmallVector<SmallVector<const ParmVarDecl *, 1>, 4> Carried;
+    for (const Expr *Arg : Args)
+      Carried.push_back(carried(Arg));
+    if (llvm::all_of(Carried, [](const auto &Params) { return Params.empty(); }))
+      return;
+    std::optional<Base> Holder;
+    for (const OwnershipLinks::ParamStore &S : Links.storedParams(Ctor)) {
+      if (S.On || S.HandOvers >= OwnershipLinks::MaxForwardingDepth ||
+          S.Param >= Carried.size() || Carried[S.Param].empty())
+        continue;
+      if (!Holder && !(Holder = HolderOf()))
+        return;
+      for (const ParmVarDecl *Param : Carried[S.Param]) {
+        OwnershipLinks::ParamStore Made = S;
+        Made.Param = Param->getFunctionScopeIndex();
+        Made.On = Holder->On;
+        Made.Via = Holder->Via;
+        Made.Via.push_back(Field->getCanonicalDecl());
+        Made.Via.append(S.Via.begin(), S.Via.end());
+        Made.StoredBy = S.StoredBy ? S.StoredBy : Ctor;
+        Made.HandedTo = Ctor;
+        Made.HandedOn = Value->getBeginLoc();
+        Made.HandOvers = S.HandOvers + 1;
+        Out.push_back(std::move(Made));
+      }
     }
   }
 
@@ -676,7 +736,9 @@ public:
     const CXXMethodDecl *M = Call->getMethodDecl();
     if (!M || !M->getDeclName().isIdentifier())
       return true;
-    if (isGrowthMethod(M->getName()))
+    // As in LinkVisitor: growth of a field, or a method like any other.
+    if (isGrowthMethod(M->getName()) &&
+        writtenField(Call->getImplicitObjectArgument()))
       for (const Expr *Arg : Call->arguments())
         recordWrite(Call->getImplicitObjectArgument(), Arg);
     else

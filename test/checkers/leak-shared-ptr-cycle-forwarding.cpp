@@ -140,7 +140,7 @@ struct Node {
   std::shared_ptr<Node> Parent;
 // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'Node::Parent' completes a shared_ptr ownership cycle; the 'Node' it points to owns the 'Node' in turn, so neither is ever destroyed [leak-shared-ptr-cycle]
   Children Kids;
-// CHECK-MESSAGES: :[[@LINE-1]]:12: note: 'Node::Kids' owns 'Children' objects through 'Children'
+// CHECK-MESSAGES: :[[@LINE-1]]:12: note: 'Node::Kids' holds a 'Children' by value
 };
 // CHECK-MESSAGES: :[[@LINE-12]]:38: note: 'Children::All' owns 'Node' objects through 'std::vector<std::shared_ptr<Node>>'
 void link(const std::shared_ptr<Node> &P, const std::shared_ptr<Node> &C) {
@@ -172,3 +172,34 @@ void link(const std::shared_ptr<Node> &P, const std::shared_ptr<Node> &C) {
   P->Kids << C;
 }
 } // namespace opweak
+
+// --- A method named like a container's: `graph->insert(label, t)` -----------
+// On an object that is no field it is a method like any other, followed to
+// the store in its body; on a field (`nodes_.insert(...)`) it grows the field.
+namespace named_insert {
+class Graph;
+class Target {
+public:
+  explicit Target(std::shared_ptr<Graph> G) : Owner(std::move(G)) {}
+
+private:
+  std::shared_ptr<Graph> Owner;
+  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: 'Target::Owner' completes a shared_ptr ownership cycle; the 'Graph' it points to owns the 'Target' in turn, so neither is ever destroyed [leak-shared-ptr-cycle]
+  // CHECK-MESSAGES: :[[@LINE+11]]:40: note: 'Graph::Nodes' owns 'Target' objects through 'std::vector<std::shared_ptr<Target>>'{{$}}
+  // CHECK-MESSAGES: :[[@LINE+14]]:13: note: the 'Target' is stored in 'Nodes' here{{$}}
+  // CHECK-MESSAGES: :[[@LINE+12]]:37: note: 'Owner' is set to 'G' here, through 'named_insert::Target::Target'{{$}}
+  // CHECK-MESSAGES: :[[@LINE-5]]:26: note: make it a std::weak_ptr: 'std::weak_ptr<Graph> Owner;'{{$}}
+  // CHECK-FIXES: {{^}}  std::weak_ptr<Graph> Owner;{{$}}
+};
+class Graph {
+public:
+  void insert(std::shared_ptr<Target> T) { Nodes.push_back(std::move(T)); }
+
+private:
+  std::vector<std::shared_ptr<Target>> Nodes;
+};
+void declare(const std::shared_ptr<Graph> &G) {
+  auto T = std::make_shared<Target>(G);
+  G->insert(T);
+}
+} // namespace named_insert

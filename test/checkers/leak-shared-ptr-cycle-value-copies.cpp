@@ -63,7 +63,7 @@ struct Stage : std::enable_shared_from_this<Stage> {
     std::shared_ptr<Stage> Up;
     // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: 'Link::Up' completes a shared_ptr ownership cycle; the 'Stage' it points to owns the 'Link' in turn, so neither is ever destroyed [leak-shared-ptr-cycle]
     // CHECK-MESSAGES: :[[@LINE+18]]:20: note: 'Stage::Cues' owns 'Cue' objects through 'std::vector<Cue>'
-    // CHECK-MESSAGES: :[[@LINE+9]]:10: note: 'Cue::Back' owns 'Link' objects through 'Link'
+    // CHECK-MESSAGES: :[[@LINE+9]]:10: note: 'Cue::Back' holds a 'Link' by value
     // CHECK-MESSAGES: :[[@LINE+14]]:20: note: the 'Cue' is copied into 'Cues' here
     // CHECK-MESSAGES: :[[@LINE+12]]:17: note: 'Up' is set to shared_from_this() here
     // CHECK-MESSAGES: :[[@LINE-6]]:28: note: make it a std::weak_ptr: 'std::weak_ptr<Stage> Up;'
