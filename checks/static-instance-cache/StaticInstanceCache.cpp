@@ -174,6 +174,23 @@ void StaticInstanceCache::registerMatchers(MatchFinder &Finder,
                              unless(cxxMemberCallExpr()))
                         .bind("std-removal"),
                     CB);
+  // What takes the whole content out: `batch.swap(pending)`,
+  // `std::swap(pending, batch)`, `std::exchange(pending, {})`,
+  // `auto batch = std::move(pending)`, `pending = {}` (a queue that is
+  // drained and run).
+  Finder.addMatcher(
+      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("swap")))).bind("swap"),
+      CB);
+  Finder.addMatcher(callExpr(callee(functionDecl(hasAnyName(
+                                 "::std::swap", "::std::exchange",
+                                 "::std::move"))),
+                             unless(cxxMemberCallExpr()))
+                        .bind("taken"),
+                    CB);
+  Finder.addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("="),
+                                        argumentCountIs(2))
+                        .bind("reassigned"),
+                    CB);
   // Calls that may pass the object to a function that stores it.
   Finder.addMatcher(
       callExpr(unless(argumentCountIs(0)),
@@ -222,6 +239,29 @@ void StaticInstanceCache::collect(const MatchFinder::MatchResult &Result) {
       recordRemoval(Call->getArg(0), Call);
     return;
   }
+  // Only a whole container is taken out (`cache()[k] = v` assigns an
+  // entry).
+  auto TakeWhole = [&](const Expr *E, const Expr *Site) {
+    if (!E->getType().isNull() &&
+        Containers.asContainer(E->getType().getNonReferenceType()))
+      recordRemoval(E, Site);
+  };
+  if (const auto *Call = Result.Nodes.getNodeAs<CXXMemberCallExpr>("swap")) {
+    TakeWhole(Call->getImplicitObjectArgument(), Call);
+    for (const Expr *Arg : Call->arguments())
+      TakeWhole(Arg, Call);
+    return;
+  }
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("taken")) {
+    for (const Expr *Arg : Call->arguments())
+      TakeWhole(Arg, Call);
+    return;
+  }
+  if (const auto *Op =
+          Result.Nodes.getNodeAs<CXXOperatorCallExpr>("reassigned")) {
+    TakeWhole(Op->getArg(0), Op);
+    return;
+  }
   if (const auto *F = Result.Nodes.getNodeAs<FunctionDecl>("definition"))
     Facts->addDefinition(F);
 }
@@ -261,7 +301,8 @@ void StaticInstanceCache::recordStore(const Expr *Container, const Expr *Site,
     return;
   for (const Expr *V : Values) {
     if (std::optional<InstanceSource> Source = findInstanceSource(V)) {
-      if (!Source->Class || !InstanceIdentity::find(C->Held, Source->Class))
+      if (!Source->Class ||
+          !InstanceIdentity::find(C->Held, Source->Class, Source->Captured))
         continue;
       C->Stores.push_back({Site, Container, V, *Source});
       return;
@@ -386,7 +427,8 @@ void StaticInstanceCache::reportContainer(const ValueDecl *Storage,
   llvm::SmallPtrSet<const CXXRecordDecl *, 4> Seen;
   for (const Store &S : C.Stores) {
     const CXXRecordDecl *StoreClass = S.Source.Class;
-    const HeldIdentity *StoreHeld = InstanceIdentity::find(C.Held, StoreClass);
+    const HeldIdentity *StoreHeld =
+        InstanceIdentity::find(C.Held, StoreClass, S.Source.Captured);
     if (!Seen.insert(StoreClass).second || !StoreHeld ||
         isIgnoredClass(StoreClass) || isIgnoredClass(StoreHeld->Class))
       continue;
@@ -400,7 +442,8 @@ void StaticInstanceCache::reportContainer(const ValueDecl *Storage,
     // An owning entry keeps its object alive: a removal in the destructor
     // never runs, and one anywhere else (`finish()` erasing the job) is
     // the keep-alive idiom.
-    if (StoreHeld->Kind == IdentityKind::SharedOwner) {
+    if (StoreHeld->Kind == IdentityKind::SharedOwner ||
+        StoreHeld->Kind == IdentityKind::Callable) {
       if (ownedEntryReleased(Storage, StoreClass))
         continue;
       // An interning table keyed by an enumeration (or another closed
@@ -430,7 +473,7 @@ void StaticInstanceCache::reportContainer(const ValueDecl *Storage,
   }
   const InstanceSource &First = Leaking.front()->Source;
   const CXXRecordDecl *Class = First.Class;
-  const HeldIdentity *Held = InstanceIdentity::find(C.Held, Class);
+  const HeldIdentity *Held = InstanceIdentity::find(C.Held, Class, First.Captured);
   // A function-local static whose function takes its own entry out again
   // (a re-entrancy or cycle guard) does not accumulate objects, unless a
   // way out of the function skips the removal.
@@ -445,10 +488,13 @@ void StaticInstanceCache::reportContainer(const ValueDecl *Storage,
     }
   }
   std::string Described;
+  std::string Until = "until the program exits";
   if (Var) {
     std::optional<StaticStorageKind> Kind = classifyStaticStorage(Var);
     if (!Kind)
       return;
+    if (*Kind == StaticStorageKind::ThreadLocal)
+      Until = "until its thread exits";
     Described =
         (describeStaticStorage(*Kind) + " " + quoted(storageName(Var))).str();
   } else {
@@ -457,15 +503,21 @@ void StaticInstanceCache::reportContainer(const ValueDecl *Storage,
   if (!Deferring && !Reported.insert(Storage->getLocation()).second)
     return;
   std::string Name = quoted(className(Class));
-  bool Owning = Held->Kind == IdentityKind::SharedOwner;
+  bool Owning = Held->Kind == IdentityKind::SharedOwner ||
+                Held->Kind == IdentityKind::Callable;
   std::string What = First.Owning ? "shared_from_this()" : "'this'";
   std::string How = Held->InKey ? "is keyed by " : "holds ";
+  bool Callbacks = Held->Kind == IdentityKind::Callable;
 
   Finding F;
   F.Loc = Storage->getLocation();
-  if (Owning)
+  if (Callbacks)
+    F.Message = Described + " holds callbacks capturing shared_from_this() of " +
+                Name + "; every " + Name +
+                " whose callback is put in it stays alive " + Until;
+  else if (Owning)
     F.Message = Described + " " + How + What + " of " + Name + "; every " + Name +
-                " put in it stays alive until the program exits";
+                " put in it stays alive " + Until;
   else
     F.Message = Described + " " + How + What + " of " + Name +
                 " but its entries are not erased when their objects die; a "
@@ -476,7 +528,10 @@ void StaticInstanceCache::reportContainer(const ValueDecl *Storage,
   for (const Store &S : C.Stores) {
     if (Noted.size() == 3)
       break;
-    std::string Object = S.Source.Owning ? "shared_from_this()" : "'this'";
+    std::string Object = S.Source.Captured
+                             ? "a callback capturing shared_from_this()"
+                             : S.Source.Owning ? "shared_from_this()"
+                                               : "'this'";
     if (!S.Through) {
       SourceLocation Loc = S.Value->getBeginLoc();
       if (Noted.insert(Loc).second)
@@ -511,7 +566,14 @@ void StaticInstanceCache::reportContainer(const ValueDecl *Storage,
         }
 
   size_t Evidence = F.Notes.size();
-  if (Owning) {
+  if (Callbacks) {
+    F.Notes.push_back(
+        {Storage->getLocation(),
+         "capture weak_from_this() in the callback and lock it when it runs, "
+         "or remove the callback when the " +
+             Name + " is done with it, so that " + Name +
+             " objects can be destroyed"});
+  } else if (Owning) {
     F.Notes.push_back(
         {Storage->getLocation(),
          "hold std::weak_ptr<" + className(Class) +
@@ -548,7 +610,7 @@ void StaticInstanceCache::reportContainer(const ValueDecl *Storage,
     for (const Store *S : Leaking) {
       const CXXRecordDecl *StoreClass = S->Source.Class;
       const HeldIdentity *StoreHeld =
-          InstanceIdentity::find(C.Held, StoreClass);
+          InstanceIdentity::find(C.Held, StoreClass, S->Source.Captured);
       // A member, or a store in a callee: the destructor cannot name what
       // the store names; it should undo what the callee did.
       if (!Var || S->Through) {
@@ -656,7 +718,8 @@ std::vector<Finding> StaticInstanceCache::finish() {
     for (const PassedInstances::Passed &P : Passed.resolve()) {
       auto *It = Candidates.find(P.S.Storage);
       if (It == Candidates.end() || !P.Source.Class ||
-          !InstanceIdentity::find(It->second.Held, P.Source.Class))
+          !InstanceIdentity::find(It->second.Held, P.Source.Class,
+                                  P.Source.Captured))
         continue;
       It->second.Stores.push_back(
           {P.S.Site, P.S.Container, P.S.Value, P.Source,

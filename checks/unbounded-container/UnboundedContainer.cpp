@@ -1,5 +1,6 @@
 //===--- UnboundedContainer.cpp - Program-long containers that only grow --===//
 #include "UnboundedContainer.h"
+#include "code/CallParts.h"
 #include "code/ClosedClasses.h"
 #include "Compat.h"
 #include "ElementKinds.h"
@@ -253,6 +254,40 @@ void UnboundedContainer::recordGrowth(const Expr *Container, const Expr *Site,
   C.Growths.push_back({Site, StoresThis, S->Element,
                        S->Element ? nullptr : keyAdded(Grown, Site, Args)});
   C.GrownViaObject |= S->ViaObject;
+}
+
+bool UnboundedContainer::passedOwningCallback(const Growth &G) {
+  SmallVector<const Expr *, 2> Args;
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(G.Site))
+    Args.append(Call->arg_begin(), Call->arg_end());
+  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(G.Site);
+           Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+    Args.push_back(Op->getArg(1));
+  else if (const auto *Assign = dyn_cast<BinaryOperator>(G.Site))
+    Args.push_back(Assign->getRHS());
+  for (const Expr *Arg : Args) {
+    std::optional<InstanceSource> Param = findParameterSource(Arg);
+    const auto *F = Param ? dyn_cast<FunctionDecl>(
+                                Param->Parameter->getDeclContext())
+                          : nullptr;
+    if (!F)
+      continue;
+    const FunctionUses &Uses = Uncalled.uses(*Ctx);
+    auto Calls = Uses.Calls.find(FunctionUses::origin(F));
+    if (Calls == Uses.Calls.end())
+      continue;
+    unsigned Index = Param->Parameter->getFunctionScopeIndex();
+    for (const CallExpr *Call : Calls->second) {
+      CallParts Parts = callParts(Call);
+      if (Index >= Parts.Args.size())
+        continue;
+      std::optional<InstanceSource> Source =
+          findInstanceSource(Parts.Args[Index]);
+      if (Source && Source->Captured && Source->Class)
+        return true;
+    }
+  }
+  return false;
 }
 
 void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
@@ -660,7 +695,9 @@ std::vector<Finding> UnboundedContainer::finish() {
       // Registries of `this` are leak-static-instance-cache's to report.
       if (Options.DeferRegistriesOfThis &&
           llvm::any_of(C.Growths,
-                       [](const Growth &G) { return G.StoresThis; }) &&
+                       [&](const Growth &G) {
+                         return G.StoresThis || passedOwningCallback(G);
+                       }) &&
           !Identity.heldBy(containerType(D)).empty())
         continue;
       if (!everyUseVisible(D)) {

@@ -123,6 +123,11 @@ private:
     bool GrownViaObject = false;
   };
 
+  /// True when \p G stores a parameter that a caller in this TU passes a
+  /// callback owning its object to (`add(Fn f)` called with
+  /// `[self = shared_from_this()] {...}`): a registry of objects, that
+  /// leak-static-instance-cache reports.
+  bool passedOwningCallback(const Growth &G);
   std::optional<Storage> storageOf(const clang::Expr *E, bool Direct) const;
   clang::QualType containerType(const clang::ValueDecl *D) const;
   void recordGrowth(const clang::Expr *Container, const clang::Expr *Site,

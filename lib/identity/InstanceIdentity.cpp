@@ -1,6 +1,7 @@
 //===--- InstanceIdentity.cpp - Does a type hold an object's identity -----===//
 #include "InstanceIdentity.h"
 #include "Compat.h"
+#include "ownership/CallableHolders.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
@@ -65,6 +66,10 @@ void InstanceIdentity::collect(QualType T, bool InKey, unsigned Depth,
   T = T.getCanonicalType();
   if (T->isDependentType())
     return;
+  if (isCallableHolderType(T)) {
+    Out.push_back({nullptr, IdentityKind::Callable, InKey});
+    return;
+  }
   if (const auto *P = T->getAs<PointerType>()) {
     QualType Pointee = P->getPointeeType();
     if (Pointee->isVoidType())
@@ -128,7 +133,8 @@ SmallVector<HeldIdentity, 2> InstanceIdentity::heldBy(QualType T) const {
 }
 
 const HeldIdentity *InstanceIdentity::find(ArrayRef<HeldIdentity> Held,
-                                           const CXXRecordDecl *Class) {
+                                           const CXXRecordDecl *Class,
+                                           bool Captured) {
   // Prefer the entry that names the class over a void* that could hold
   // anything, and owners over observers: their consequence is the severer.
   auto Rank = [](const HeldIdentity &H) {
@@ -136,6 +142,8 @@ const HeldIdentity *InstanceIdentity::find(ArrayRef<HeldIdentity> Held,
   };
   const HeldIdentity *Best = nullptr;
   for (const HeldIdentity &H : Held) {
+    if ((H.Kind == IdentityKind::Callable) != Captured)
+      continue;
     bool Matches = !H.Class;
     if (!Matches && Class) {
       const CXXRecordDecl *Def = Class->getDefinition();

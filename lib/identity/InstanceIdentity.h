@@ -4,7 +4,9 @@
 // A container "holds instance identity" when its keys, elements or mapped
 // values are (or contain) a pointer, shared_ptr or reference_wrapper to an
 // object. Such entries refer to one particular object: they dangle when it dies
-// (raw pointers, references) or keep it alive forever (shared_ptr).
+// (raw pointers, references) or keep it alive forever (shared_ptr). A
+// container of callables (std::function) keeps alive whatever the callables
+// stored in it own.
 //
 //===----------------------------------------------------------------------===//
 #ifndef LEAKLINT_LIB_IDENTITY_INSTANCEIDENTITY_H
@@ -22,6 +24,9 @@ enum class IdentityKind {
                  ///< address, of any class; dangles likewise.
   Reference,     ///< std::reference_wrapper<T>: dangles likewise.
   SharedOwner,   ///< std::shared_ptr<T>: keeps the object alive.
+  Callable,      ///< std::function and other callable holders: keeps alive
+                 ///< the object a callable stored in it owns
+                 ///< (InstanceSource::Captured), of any class.
 };
 
 /// One identity a container holds.
@@ -45,9 +50,12 @@ public:
   llvm::SmallVector<HeldIdentity, 2> heldBy(clang::QualType T) const;
 
   /// The held identity \p Class (or a base of it) matches, if any; prefers
-  /// owning entries, whose consequence is the more severe.
+  /// owning entries, whose consequence is the more severe. An object a
+  /// callable holds (\p Captured) matches only callable entries, and an
+  /// object stored itself only the others.
   static const HeldIdentity *find(llvm::ArrayRef<HeldIdentity> Held,
-                                  const clang::CXXRecordDecl *Class);
+                                  const clang::CXXRecordDecl *Class,
+                                  bool Captured = false);
 
 private:
   void collect(clang::QualType T, bool InKey, unsigned Depth,

@@ -59,6 +59,34 @@ std::optional<InstanceSource> findInArgs(ArrayRef<const Expr *> Args,
   return std::nullopt;
 }
 
+// The owner of the current object a lambda holds by copy: an init-capture
+// or a captured local that carries shared_from_this().
+std::optional<InstanceSource> capturedOwner(const LambdaExpr *L,
+                                            unsigned Depth) {
+  for (const LambdaCapture &C : L->captures()) {
+    if (!C.capturesVariable() || C.getCaptureKind() != LCK_ByCopy)
+      continue;
+    const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar());
+    if (!VD || isa<ParmVarDecl>(VD) || VD->getType()->isReferenceType() ||
+        !VD->getInit())
+      continue;
+    if (std::optional<InstanceSource> S = find(VD->getInit(), Depth + 1))
+      if (S->Owning && S->Class)
+        return S;
+  }
+  return std::nullopt;
+}
+
+// \p Source, as held by the callable \p Callable.
+std::optional<InstanceSource>
+ownedByCallable(const Expr *Callable, std::optional<InstanceSource> Source) {
+  if (!Source)
+    return std::nullopt;
+  Source->Origin = Callable;
+  Source->Captured = true;
+  return Source;
+}
+
 std::optional<InstanceSource> find(const Expr *E, unsigned Depth,
                                    Leaves Leaf) {
   if (!E || Depth > MaxDepth || E->containsErrors())
@@ -98,10 +126,21 @@ std::optional<InstanceSource> find(const Expr *E, unsigned Depth,
     }
     if (const Expr *Address = hashedPointer(Call))
       return find(Address, Depth + 1, Leaf);
+    // `std::bind(&T::f, shared_from_this())`: the bind object owns it.
+    if (isBindFunction(Call->getDirectCallee())) {
+      for (const Expr *Arg : llvm::drop_begin(Call->arguments()))
+        if (std::optional<InstanceSource> S = find(Arg, Depth + 1))
+          if (S->Owning)
+            return ownedByCallable(Call, S);
+      return std::nullopt;
+    }
     if (!forwardsArguments(Call->getDirectCallee()))
       return std::nullopt;
     return findInArgs({Call->getArgs(), Call->getNumArgs()}, Depth, Leaf);
   }
+
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+    return ownedByCallable(Lambda, capturedOwner(Lambda, Depth));
 
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
     return findInArgs({Construct->getArgs(), Construct->getNumArgs()}, Depth, Leaf);

@@ -3,7 +3,10 @@
 // Answers "is the value of this expression derived from the current object":
 // `this`, `*this`, casts of it (to `void *`, to `std::uintptr_t`),
 // `std::hash<T *>{}(this)`, shared_from_this(), and pairs, tuples and
-// reference wrappers built from those, directly or through a local variable.
+// reference wrappers built from those, directly or through a local variable;
+// and callables that own the object: a lambda capturing shared_from_this()
+// (or a local holding it) by copy, a std::bind of it. A lambda capturing a
+// raw `this` carries no identity a container could be keyed or owned by.
 // Member reads (`this->id_`) and member calls (`this->key()`) are values, not
 // identity, and are not followed.
 //
@@ -28,6 +31,10 @@ struct InstanceSource {
   /// carries the same way; then \c Class is null and \c Origin the
   /// reference to it.
   const clang::ParmVarDecl *Parameter = nullptr;
+  /// True when a callable holds the owner: a lambda capturing
+  /// shared_from_this() (or a local holding it) by copy, or a bind of it.
+  /// \c Origin is then the lambda or the bind call.
+  bool Captured = false;
 };
 
 /// The current object \p E carries, if it carries one.
