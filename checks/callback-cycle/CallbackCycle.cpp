@@ -1,6 +1,7 @@
 //===--- CallbackCycle.cpp - Callbacks that own their owner ---------------===//
 #include "CallbackCycle.h"
 #include "code/CallParts.h"
+#include "code/LibraryFunctions.h"
 #include "code/SkippedBodies.h"
 #include "code/StatementLists.h"
 #include "Compat.h"
@@ -239,7 +240,13 @@ std::string pathText(ArrayRef<PathStep> Steps) {
 std::string ownerText(const CallableOwner &O, const ASTContext &Ctx) {
   if (O.Var)
     return quoted(O.Var->getName());
-  std::optional<StringRef> Text = sourceText(O.Bound->getSourceRange(), Ctx);
+  // `std::move(obj)` binds `obj`.
+  const Expr *Bound = O.Bound->IgnoreUnlessSpelledInSource();
+  if (const auto *Move = dyn_cast<CallExpr>(Bound);
+      Move && Move->getNumArgs() == 1 &&
+      isStdFunction(Move->getDirectCallee(), {"move", "forward"}))
+    Bound = Move->getArg(0);
+  std::optional<StringRef> Text = sourceText(Bound->getSourceRange(), Ctx);
   if (!Text || Text->empty() || Text->size() > 40)
     return "its bound argument";
   return quoted(*Text);

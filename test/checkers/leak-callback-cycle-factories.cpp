@@ -272,3 +272,20 @@ struct Conn : std::enable_shared_from_this<Conn> {
   std::function<void()> OnClose;
 };
 } // namespace weak_wrapped
+
+// --- Positive: the factory binds its parameter moved: named by the variable --
+namespace moved_bind {
+struct Peer {
+  void ping() {}
+  std::function<void()> Beat;
+};
+template <typename T> std::function<void()> binder(std::shared_ptr<T> Obj) {
+  return std::bind(&T::ping, std::move(Obj));
+}
+void start(const std::shared_ptr<Peer> &P) {
+  P->Beat = binder(P);
+  // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: 'Peer::Beat' stores a callback holding 'Obj', a shared_ptr to the 'Peer' that owns it; the object can never be destroyed while the callback is stored [leak-callback-cycle]
+  // CHECK-MESSAGES: :[[@LINE-5]]:30: note: 'Obj' is bound here; bind a lambda that locks a std::weak_ptr instead: '[weak_self = std::weak_ptr(Obj)] { if (auto self = weak_self.lock()) self->ping(); }' (no fix-it for a bound argument)
+  // CHECK-MESSAGES: :[[@LINE-3]]:13: note: 'binder' returns the callback it makes from its arguments here
+}
+} // namespace moved_bind
