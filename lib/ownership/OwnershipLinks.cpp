@@ -510,9 +510,26 @@ public:
       Out.push_back(Param);
       return Out;
     }
+    // A value listed from parameters holds them: `Entry{id, std::move(h)}`,
+    // `std::make_pair(k, h)`.
+    const Expr *E = passedThrough(Value);
+    SmallVector<const Expr *, 4> Parts;
+    for (const FieldInit &Init : E ? aggregateFieldInits(E)
+                                   : SmallVector<FieldInit, 4>())
+      Parts.push_back(Init.second);
+    if (auto [First, Second] = E ? pairParts(E)
+                                 : std::pair<const Expr *, const Expr *>();
+        First && Second)
+      Parts.append({First, Second});
+    if (!Parts.empty()) {
+      for (const Expr *Part : Parts)
+        for (const ParmVarDecl *Param : carried(Part))
+          if (!llvm::is_contained(Out, Param))
+            Out.push_back(Param);
+      return Out;
+    }
     // Through the conversion to a callable holder: `std::function<void()>`
     // made from the lambda.
-    const Expr *E = passedThrough(Value);
     if (const auto *Convert = dyn_cast_or_null<CXXConstructExpr>(E);
         Convert && Convert->getNumArgs() == 1) {
       E = passedThrough(Convert->getArg(0));

@@ -4,9 +4,11 @@
 // (`functors.swap(pending_)`), and the destructor of an owner outside the
 // cycle (a pimpl handle) do; a move assignment, which empties another
 // object's field, does not. A callable handed through a function template
-// to a std::function parameter is stored as any other.
+// to a std::function parameter is stored as any other, and so is one a
+// setter lists into an entry (`Entry{joint, std::move(h)}`, a pair).
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -124,3 +126,48 @@ private:
 // CHECK-MESSAGES: :[[@LINE-20]]:64: note: 'Channel::setReadCallback' stores its argument in 'ReadCb' here{{$}}
 // CHECK-FIXES: install(Chan, [weak_self = weak_from_this()](int N) { auto self = weak_self.lock(); if (!self) return; self->consume(N); });
 } // namespace p2
+
+// --- A setter that lists its parameter into an entry -------------------------
+// `handlers_.emplace(t, Entry{joint, std::move(h)})` keeps `h` in the entry,
+// as `std::make_pair(t, h)` does.
+namespace listed_entry {
+struct Sample {};
+class SensorBus {
+public:
+  using Handler = std::function<void(const Sample &)>;
+  int subscribe(int Joint, Handler H) {
+    Handlers.emplace(++Next, Entry{Joint, std::move(H)});
+    return Next;
+  }
+  void pair(Handler H) { Pairs.insert(std::make_pair(++Next, std::move(H))); }
+
+private:
+  struct Entry {
+    int Joint;
+    Handler Fn;
+  };
+  int Next = 0;
+  std::map<int, Entry> Handlers;
+  std::map<int, Handler> Pairs;
+};
+class Joint : public std::enable_shared_from_this<Joint> {
+public:
+  void start() {
+    auto Self = shared_from_this();
+    Bus.subscribe(1, [Self](const Sample &S) { Self->onSample(S); });
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'SensorBus::Handlers' of 'Bus' stores a callback holding 'Self', a shared_ptr to the 'Joint' that owns it; the object can never be destroyed while the callback is stored [leak-callback-cycle]
+    // CHECK-MESSAGES: :[[@LINE-2]]:23: note: the callback captures 'Self' here; capture 'weak_Self = std::weak_ptr(Self)' and lock it instead
+    // CHECK-MESSAGES: :[[@LINE+11]]:13: note: the 'Joint' owns the callback through 'Bus'
+    // CHECK-MESSAGES: :[[@LINE-22]]:30: note: 'SensorBus::subscribe' stores its argument in 'Handlers' here
+    // CHECK-FIXES: Bus.subscribe(1, [weak_Self = std::weak_ptr(Self)](const Sample &S) { auto Self = weak_Self.lock(); if (!Self) return; Self->onSample(S); });
+    Bus.pair([Weak = weak_from_this()](const Sample &S) {
+      if (auto Self = Weak.lock())
+        Self->onSample(S);
+    });
+  }
+  void onSample(const Sample &) {}
+
+private:
+  SensorBus Bus;
+};
+} // namespace listed_entry
