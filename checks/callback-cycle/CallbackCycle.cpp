@@ -189,6 +189,10 @@ public:
         continue;
       S.Field = P.Field;
       S.Value = Args[P.Param];
+      if (P.Carrier) {
+        S.Carrier = P.Carrier;
+        S.CarrierCall = Call;
+      }
       S.Callee = Callee;
       S.CalleeStore = P.Where;
       S.HandedTo = P.HandedTo;
@@ -371,7 +375,11 @@ void CallbackCycle::analyze(const FunctionDecl *F) {
 
 void CallbackCycle::consider(const FunctionDecl *F, const Store &S,
                              const ReassignedSet &Reassigned) {
-  for (const CallableOwner &O : callableOwners(S.Value, Reassigned)) {
+  SmallVector<CallableOwner, 1> Owners =
+      S.Carrier ? callableOwnersMadeIn(S.Carrier, S.CarrierCall, S.Callee,
+                                       Reassigned)
+                : callableOwners(S.Value, Reassigned);
+  for (const CallableOwner &O : Owners) {
     if (!O.Object.ownsOrIs(S.Holder))
       continue;
     // From the object to the holder only through what it owns.
@@ -438,7 +446,11 @@ void CallbackCycle::consider(const FunctionDecl *F, const Store &S,
     }
     D.Notes.push_back({O.Loc, capturedText(O, *Ctx) + "; " + Plan.advice()});
     C.WholeProgramAdvice = wholeProgramCaptureNote(O, Plan, *Ctx);
-    if (O.MadeBy)
+    if (S.Carrier && O.MadeBy)
+      D.Notes.push_back({S.Carrier->getBeginLoc(),
+                         Maker + " makes the callback here, around the "
+                                 "argument it is passed, and stores it"});
+    else if (O.MadeBy)
       D.Notes.push_back({O.MadeBy->getBeginLoc(),
                          Maker + " returns the callback it makes from its "
                                  "arguments here"});

@@ -95,6 +95,11 @@ public:
     const clang::FieldDecl *Field = nullptr;
     /// The stored expression.
     const clang::Expr *Value = nullptr;
+    /// When the callee stores a callable it makes around the argument
+    /// (OwnershipLinks::ParamStore::Carrier): that callable, in the
+    /// callee's body, and the call.
+    const clang::Expr *Carrier = nullptr;
+    const clang::CallExpr *CarrierCall = nullptr;
     /// Set when a method of the holder stores its argument: the method and
     /// the store in its body.
     const clang::FunctionDecl *Callee = nullptr;

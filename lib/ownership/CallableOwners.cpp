@@ -59,7 +59,7 @@ public:
     }
     if (const auto *Call = dyn_cast<CallExpr>(E)) {
       if (isBindFunction(Call->getDirectCallee()))
-        visitBind(Call, Through);
+        visitBind(Call, Through, Depth);
       else
         visitReturned(Call, Through, Depth);
       return;
@@ -102,7 +102,8 @@ public:
       return;
     CallFrame Frame = Calls.pop_back_val();
     const CallExpr *Outer = Wrapping;
-    Wrapping = Frame.Call;
+    if (!Frame.Stores)
+      Wrapping = Frame.Call;
     visit(Frame.Call->getArg(Param->getFunctionScopeIndex()), Through,
           Depth + 1);
     Wrapping = Outer;
@@ -148,6 +149,18 @@ public:
     Calls.pop_back();
   }
 
+  // \p Made, in the body of \p Callee, as \p Call sees it.
+  void visitMadeIn(const Expr *Made, const CallExpr *Call,
+                   const FunctionDecl *Callee) {
+    const FunctionDecl *Def = Callee->getDefinition();
+    if (!Def || !Def->getBody() || Def->getNumParams() < Call->getNumArgs() ||
+        isa<CXXOperatorCallExpr>(Call))
+      return;
+    Calls.push_back({Call, Def, reassignedLocals(Def), /*Stores=*/true});
+    visit(Made, nullptr, 0);
+    Calls.pop_back();
+  }
+
   void visitLambda(const LambdaExpr *L, const VarDecl *Through,
                    unsigned Depth) {
     for (const LambdaCapture &C : L->captures()) {
@@ -185,7 +198,8 @@ public:
     }
   }
 
-  void visitBind(const CallExpr *Call, const VarDecl *Through) {
+  void visitBind(const CallExpr *Call, const VarDecl *Through,
+                 unsigned Depth) {
     // Argument 0 is the function; the object and arguments follow.
     for (unsigned I = 1; I < Call->getNumArgs(); ++I) {
       const Expr *Arg = Call->getArg(I);
@@ -196,8 +210,11 @@ public:
       O.Loc = Arg->getBeginLoc();
       O.Through = Through;
       O.Class = sharedPointee(unwrap(Arg)->getType());
-      if (!O.Class)
+      if (!O.Class) {
+        // A callable bound as an argument holds what it holds.
+        visit(Arg, Through, Depth + 1);
         continue;
+      }
       O.Object = nameObject(Arg, &current());
       add(std::move(O));
     }
@@ -208,6 +225,9 @@ private:
     const CallExpr *Call;
     const FunctionDecl *Callee;
     ReassignedSet Reassigned; ///< the callee's
+    /// The callee stores what it makes (visitMadeIn()) rather than
+    /// returning it.
+    bool Stores = false;
   };
 
   const ReassignedSet &current() const {
@@ -255,6 +275,15 @@ SmallVector<CallableOwner, 1> callableOwners(const Expr *Stored,
                                              const ReassignedSet &Reassigned) {
   SmallVector<CallableOwner, 1> Out;
   OwnerFinder(Reassigned, Out).visit(Stored, nullptr, 0);
+  return Out;
+}
+
+SmallVector<CallableOwner, 1>
+callableOwnersMadeIn(const Expr *Made, const CallExpr *Call,
+                     const FunctionDecl *Callee,
+                     const ReassignedSet &Reassigned) {
+  SmallVector<CallableOwner, 1> Out;
+  OwnerFinder(Reassigned, Out).visitMadeIn(Made, Call, Callee);
   return Out;
 }
 

@@ -65,6 +65,16 @@ llvm::SmallVector<CallableOwner, 1>
 callableOwners(const clang::Expr *Stored,
                const ReassignedSet &Reassigned);
 
+/// The shared_ptr owners of \p Made, a callable that \p Callee makes in its
+/// body around its parameters and stores (`bus.subscribe([p] {...})`), as
+/// seen at \p Call: its parameters stand for the call's arguments, named in
+/// the caller (whose reassigned locals are \p Reassigned). \c MadeBy is
+/// \p Call.
+llvm::SmallVector<CallableOwner, 1>
+callableOwnersMadeIn(const clang::Expr *Made, const clang::CallExpr *Call,
+                     const clang::FunctionDecl *Callee,
+                     const ReassignedSet &Reassigned);
+
 /// Every shared_ptr owner \p L captures by copy, whatever it owns.
 llvm::SmallVector<CallableOwner, 1>
 lambdaOwners(const clang::LambdaExpr *L,

@@ -481,6 +481,34 @@ struct Base {
 
 // Which parameters a function stores into fields of its object, or of the
 // objects its other parameters refer to.
+// The parameters of its own function that \p Returned, a returned callable,
+// holds by copy: a lambda's captures, a bind's arguments.
+SmallVector<const ParmVarDecl *, 1> capturedParams(const Expr *Returned) {
+  SmallVector<const ParmVarDecl *, 1> Out;
+  auto ParamOf = [](const Expr *E) -> const ParmVarDecl * {
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(passedThrough(E));
+    return Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  };
+  const Expr *E = passedThrough(Returned);
+  if (const auto *Convert = dyn_cast_or_null<CXXConstructExpr>(E);
+      Convert && Convert->getNumArgs() == 1)
+    E = passedThrough(Convert->getArg(0));
+  if (const auto *Bind = dyn_cast_or_null<CallExpr>(E);
+      Bind && isBindFunction(Bind->getDirectCallee())) {
+    for (const Expr *Arg : Bind->arguments())
+      if (const ParmVarDecl *P = ParamOf(Arg))
+        Out.push_back(P);
+  } else if (const auto *Lambda = dyn_cast_or_null<LambdaExpr>(E)) {
+    for (const auto &[Capture, Init] :
+         llvm::zip(Lambda->captures(), Lambda->capture_inits()))
+      if (Capture.capturesVariable() &&
+          Capture.getCaptureKind() == LCK_ByCopy && Init)
+        if (const ParmVarDecl *P = ParamOf(Init))
+          Out.push_back(P);
+  }
+  return Out;
+}
+
 class ParamStoreVisitor : public RecursiveASTVisitor<ParamStoreVisitor> {
 public:
   ParamStoreVisitor(OwnershipLinks &Links, const ContainerTypes &Containers,
@@ -521,6 +549,24 @@ public:
                                  : std::pair<const Expr *, const Expr *>();
         First && Second)
       Parts.append({First, Second});
+    // `makeHandler(std::move(ctl))`, a free function of the TU that returns
+    // a lambda capturing (or a bind holding) its own parameter: the callable
+    // holds what the call's argument carries. One call deep.
+    const Expr *Made = E;
+    if (const auto *Copy = dyn_cast_or_null<CXXConstructExpr>(Made);
+        Copy && Copy->getNumArgs() == 1)
+      Made = passedThrough(Copy->getArg(0));
+    if (const auto *Call = dyn_cast_or_null<CallExpr>(Made);
+        Call && !isa<CXXMemberCallExpr>(Call) && !isa<CXXOperatorCallExpr>(Call))
+      if (const FunctionDecl *Callee = Call->getDirectCallee();
+          Callee && Callee != F && !Callee->isInStdNamespace() &&
+          !isBindFunction(Callee) && Callee->getDefinition() &&
+          Callee->getDefinition()->getBody())
+        for (const ReturnStmt *Return :
+             returnsOf(Callee->getDefinition()->getBody()))
+          for (const ParmVarDecl *Own : capturedParams(Return->getRetValue()))
+            if (Own->getFunctionScopeIndex() < Call->getNumArgs())
+              Parts.push_back(Call->getArg(Own->getFunctionScopeIndex()));
     if (!Parts.empty()) {
       for (const Expr *Part : Parts)
         for (const ParmVarDecl *Param : carried(Part))
@@ -585,6 +631,8 @@ public:
                                    Value->getBeginLoc()};
       S.Via = Holder->Via;
       S.On = Holder->On;
+      if (paramOf(Value) != Param)
+        S.Carrier = Value;
       Out.push_back(std::move(S));
     }
   }
@@ -640,6 +688,8 @@ public:
         Made.HandedTo = Ctor;
         Made.HandedOn = Value->getBeginLoc();
         Made.HandOvers = S.HandOvers + 1;
+        Made.Carrier =
+            paramOf(Args[S.Param]) != Param ? Args[S.Param] : nullptr;
         Out.push_back(std::move(Made));
       }
     }
@@ -721,6 +771,10 @@ public:
         Forwarded.HandedTo = Callee;
         Forwarded.HandedOn = Call->getExprLoc();
         Forwarded.HandOvers = S.HandOvers + 1;
+        // A callable made here around the parameter; one the callee made
+        // around its own parameter is in a body the callers do not see.
+        Forwarded.Carrier =
+            paramOf(Args[S.Param]) != Param ? Args[S.Param] : nullptr;
         Out.push_back(std::move(Forwarded));
       }
     }

@@ -156,6 +156,10 @@ public:
     /// How many hand-overs lead to the store: 0 when the function stores
     /// the parameter itself. At most MaxForwardingDepth.
     unsigned HandOvers = 0;
+    /// When the function stores (or hands on) not the parameter itself but
+    /// a callable it makes that holds it (`bus.subscribe([p] { p->on(); })`):
+    /// that callable, in the function's own body. Null otherwise.
+    const clang::Expr *Carrier = nullptr;
 
     /// The object whose \c Field receives the parameter, when the call is
     /// made on \p Object: \p Object followed through \c Via.

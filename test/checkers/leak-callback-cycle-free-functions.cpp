@@ -4,10 +4,13 @@
 // parameters: `install(channel_, cb)` where `install(Channel &ch, F cb)`
 // calls `ch.setReadCallback(cb)`, and a parameter wrapped in a bind
 // expression. The object a parameter refers to (by reference, pointer or
-// shared_ptr) is the caller's argument; a copy passed by value is not.
+// shared_ptr) is the caller's argument; a copy passed by value is not. A
+// helper that makes the callback around the object it is handed and
+// subscribes it stores what the caller passed.
 
 #include <functional>
 #include <memory>
+#include <vector>
 
 struct Channel {
   void setReadCallback(std::function<void()> Cb) { readCb_ = std::move(Cb); }
@@ -204,3 +207,67 @@ public:
 private:
   Pipe pipe_;
 };
+
+// --- Positive: a helper makes the callback around the object it is handed --
+// `bindFeedback(bus_, self)` where the helper subscribes `[ctl] {...}`, or
+// a callable a factory of the TU makes from it: the helper's parameter
+// stands for the caller's argument. No fix-it: the helper's other callers
+// may need the strong reference.
+namespace made_by_helper {
+struct Bus {
+  int subscribe(std::function<void()> H) {
+    Handlers.push_back(std::move(H));
+    return static_cast<int>(Handlers.size());
+  }
+  std::vector<std::function<void()>> Handlers;
+};
+class Ctl;
+void bindFeedback(Bus &B, std::shared_ptr<Ctl> C);
+std::function<void()> makeHandler(std::shared_ptr<Ctl> C);
+void bindMade(Bus &B, std::shared_ptr<Ctl> C);
+void bindWeak(Bus &B, const std::shared_ptr<Ctl> &C);
+void bindOther(Bus &B, std::shared_ptr<Ctl> C, std::shared_ptr<Ctl> Peer);
+class Ctl : public std::enable_shared_from_this<Ctl> {
+public:
+  void start() {
+    auto Self = shared_from_this();
+    bindFeedback(Feedback, Self);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Bus::Handlers' of 'Feedback' stores a callback holding 'C', a shared_ptr to the 'Ctl' that owns it; the object can never be destroyed while the callback is stored [leak-callback-cycle]
+    // CHECK-MESSAGES: :[[@LINE+21]]:16: note: the callback captures 'C' here; capture 'weak_C = std::weak_ptr(C)' and lock it instead: 'auto C = weak_C.lock();' (no fix-it: the callback is made in 'bindFeedback', whose other callers may need the strong reference){{$}}
+    // CHECK-MESSAGES: :[[@LINE+20]]:15: note: 'bindFeedback' makes the callback here, around the argument it is passed, and stores it{{$}}
+    // CHECK-MESSAGES: :[[@LINE+16]]:7: note: the 'Ctl' owns the callback through 'Feedback'{{$}}
+    // CHECK-MESSAGES: :[[@LINE+18]]:5: note: 'bindFeedback' hands its argument on to 'Bus::subscribe' here{{$}}
+    // CHECK-MESSAGES: :[[@LINE-21]]:24: note: 'Bus::subscribe' stores its argument in 'Handlers' here{{$}}
+    bindMade(Made, Self);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Bus::Handlers' of 'Made' stores a callback holding 'C', a shared_ptr to the 'Ctl' that owns it; the object can never be destroyed while the callback is stored [leak-callback-cycle]
+    // CHECK-MESSAGES: :[[@LINE+17]]:11: note: the callback captures 'C' here; capture 'weak_C = std::weak_ptr(C)' and lock it instead: 'auto C = weak_C.lock();' (no fix-it: the callback is made in 'bindMade', whose other callers may need the strong reference){{$}}
+    // CHECK-MESSAGES: :[[@LINE+18]]:61: note: 'bindMade' makes the callback here, around the argument it is passed, and stores it{{$}}
+    // CHECK-MESSAGES: :[[@LINE+9]]:17: note: the 'Ctl' owns the callback through 'Made'{{$}}
+    // CHECK-MESSAGES: :[[@LINE+16]]:51: note: 'bindMade' hands its argument on to 'Bus::subscribe' here{{$}}
+    // CHECK-MESSAGES: :[[@LINE-28]]:24: note: 'Bus::subscribe' stores its argument in 'Handlers' here{{$}}
+    bindWeak(Weak, Self);
+    bindOther(Other, Self, std::make_shared<Ctl>());
+  }
+  void on() {}
+
+private:
+  Bus Feedback, Made, Weak, Other;
+};
+void bindFeedback(Bus &B, std::shared_ptr<Ctl> C) {
+  B.subscribe([C] { C->on(); });
+}
+std::function<void()> makeHandler(std::shared_ptr<Ctl> C) {
+  return [C] { C->on(); };
+}
+void bindMade(Bus &B, std::shared_ptr<Ctl> C) { B.subscribe(makeHandler(std::move(C))); }
+void bindWeak(Bus &B, const std::shared_ptr<Ctl> &C) {
+  B.subscribe([W = std::weak_ptr<Ctl>(C)] {
+    if (auto C = W.lock())
+      C->on();
+  });
+}
+void bindOther(Bus &B, std::shared_ptr<Ctl> C, std::shared_ptr<Ctl> Peer) {
+  (void)C;
+  B.subscribe([Peer] { Peer->on(); });
+}
+} // namespace made_by_helper
