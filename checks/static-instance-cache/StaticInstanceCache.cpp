@@ -7,6 +7,7 @@
 #include "code/LibraryFunctions.h"
 #include "code/LocalUses.h"
 #include "code/SkippedBodies.h"
+#include "code/UncalledFunctions.h"
 #include "edits/SourceEdits.h"
 #include "facts/TranslationUnitFacts.h"
 #include "ownership/CallableHolders.h"
@@ -347,14 +348,73 @@ void StaticInstanceCache::recordEscapes(const CallExpr *Call) {
   }
 }
 
+namespace {
+
+// The functions the destructors of \p Class (and of its bases) call.
+class DestructorCallees : public RecursiveASTVisitor<DestructorCallees> {
+public:
+  bool VisitCallExpr(CallExpr *Call) {
+    if (const FunctionDecl *F = Call->getDirectCallee())
+      Found.insert(FunctionUses::origin(F));
+    return true;
+  }
+  llvm::SmallPtrSet<const FunctionDecl *, 4> Found;
+};
+
+} // namespace
+
+bool StaticInstanceCache::runsOnlyInDestructorOf(
+    const Expr *Removal, const CXXRecordDecl *Class) {
+  const CXXRecordDecl *Def = Class->getDefinition();
+  if (!Def)
+    return false;
+  const SourceManager &SM = Ctx->getSourceManager();
+  DestructorCallees Callees;
+  auto Add = [&](const CXXRecordDecl *RD) {
+    if (const CXXDestructorDecl *D = RD->getDestructor())
+      if (const FunctionDecl *Body = D->getDefinition())
+        Callees.TraverseStmt(Body->getBody());
+    return true;
+  };
+  Add(Def);
+  Def->forallBases(Add);
+  for (const FunctionDecl *F : Callees.Found) {
+    const FunctionDecl *Body = F->getDefinition();
+    if (!Body || !inDefinitionOf(Removal, Body, SM))
+      continue;
+    // `unsubscribe(id)`, called by `~Cursor()` alone: only this TU can call
+    // it, nothing takes its address, and every call is in the destructor.
+    const auto *Method = dyn_cast<CXXMethodDecl>(F);
+    if (!UncalledFunctions::onlyThisTUCanCall(F) ||
+        (Method && Method->isVirtual()))
+      return false;
+    if (!Uses)
+      Uses = FunctionUses::read(*Ctx);
+    auto Calls = Uses->Calls.find(F);
+    return !Uses->Escaped.count(F) && Calls != Uses->Calls.end() &&
+           llvm::all_of(Calls->second, [&](const CallExpr *Call) {
+             return inLifecycleOf(Call, Class, /*Destruction=*/true, SM);
+           });
+  }
+  return false;
+}
+
 bool StaticInstanceCache::ownedEntryReleased(const ValueDecl *Storage,
-                                             const CXXRecordDecl *Class) const {
+                                             const CXXRecordDecl *Class) {
   const SourceManager &SM = Ctx->getSourceManager();
   if (MayEmpty.count(Storage))
     return true;
+  // A member emptied in its own object's destructor: for a program-long
+  // object that runs at exit.
+  const auto *Holder = isa<FieldDecl>(Storage)
+                           ? dyn_cast<CXXRecordDecl>(Storage->getDeclContext())
+                           : nullptr;
   if (auto It = Removals.find(Storage); It != Removals.end())
     for (const Expr *Removal : It->second)
-      if (!inLifecycleOf(Removal, Class, /*Destruction=*/true, SM))
+      if (!inLifecycleOf(Removal, Class, /*Destruction=*/true, SM) &&
+          !(Holder && Holder->getDestructor() &&
+            inDefinitionOf(Removal, Holder->getDestructor(), SM)) &&
+          !runsOnlyInDestructorOf(Removal, Class))
         return true;
   // Another translation unit may release the entries.
   return !onlyThisFileNames(Storage, SM);
@@ -425,7 +485,24 @@ void StaticInstanceCache::reportContainer(const ValueDecl *Storage,
   // In whole-program mode: what the deferred answers wait for.
   SmallVector<const FunctionDecl *, 4> Open;
   llvm::SmallPtrSet<const CXXRecordDecl *, 4> Seen;
-  for (const Store &S : C.Stores) {
+  // An owning entry is the severer consequence: of a class's stores, it is
+  // the one weighed and named.
+  SmallVector<const Store *, 4> Ordered;
+  auto OwnsIt = [&](const Store &S) {
+    const HeldIdentity *H =
+        InstanceIdentity::find(C.Held, S.Source.Class, S.Source.Captured);
+    return S.Source.Owning && H &&
+           (H->Kind == IdentityKind::SharedOwner ||
+            H->Kind == IdentityKind::Callable);
+  };
+  for (const Store &S : C.Stores)
+    if (OwnsIt(S))
+      Ordered.push_back(&S);
+  for (const Store &S : C.Stores)
+    if (!OwnsIt(S))
+      Ordered.push_back(&S);
+  for (const Store *SP : Ordered) {
+    const Store &S = *SP;
     const CXXRecordDecl *StoreClass = S.Source.Class;
     const HeldIdentity *StoreHeld =
         InstanceIdentity::find(C.Held, StoreClass, S.Source.Captured);
@@ -744,6 +821,7 @@ std::vector<Finding> StaticInstanceCache::finish() {
   StaticOnly.clear();
   AddedMembers.clear();
   NamespaceNames.reset();
+  Uses.reset();
   Reported.clear();
   Ctx = nullptr;
   return Out;

@@ -13,6 +13,7 @@
 
 #include "Finding.h"
 #include "InstanceCacheFactsCollector.h"
+#include "code/FunctionUses.h"
 #include "code/LocalUses.h"
 #include "code/NamePatterns.h"
 #include "identity/InstanceIdentity.h"
@@ -127,7 +128,12 @@ private:
   /// than the destruction of such an object may remove them (which the
   /// entry itself prevents), here or in another translation unit.
   bool ownedEntryReleased(const clang::ValueDecl *Storage,
-                          const clang::CXXRecordDecl *Class) const;
+                          const clang::CXXRecordDecl *Class);
+  /// True when \p Removal is in a function that only the destructors of
+  /// \p Class call (`~Cursor()` calling `unsubscribe(id_)`): while the
+  /// entry owns the object, it never runs.
+  bool runsOnlyInDestructorOf(const clang::Expr *Removal,
+                              const clang::CXXRecordDecl *Class);
   void recordStaticLocal(const clang::VarDecl *Var);
   bool isIgnoredClass(const clang::CXXRecordDecl *RD) const;
   void reportContainer(const clang::ValueDecl *Storage, const Candidate &C,
@@ -168,6 +174,8 @@ private:
   std::optional<llvm::StringSet<>> NamespaceNames;
   /// Members that fixes of this run add, per class.
   llvm::DenseMap<const clang::CXXRecordDecl *, llvm::StringSet<>> AddedMembers;
+  /// Where the TU calls its functions, read on the first question.
+  std::optional<FunctionUses> Uses;
   /// Template instantiations share the location of their pattern.
   llvm::DenseSet<clang::SourceLocation> Reported;
   /// Whole-program mode only.

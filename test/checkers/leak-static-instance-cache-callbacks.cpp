@@ -165,3 +165,67 @@ public:
   void onRead() {}
 };
 } // namespace drained
+
+// --- Positive: the only removal is in a function the destructor alone calls --
+// `~Cursor()` calls `unsubscribe(Id)`, which never runs while the entry owns
+// the cursor; the registry's own destructor runs at exit.
+namespace destructor_only {
+class Registry {
+public:
+  static Registry &forThisThread() {
+    thread_local Registry R;
+    return R;
+  }
+  ~Registry() { Hooks.clear(); }
+  void subscribe(long Id, std::function<void()> H) { Hooks[Id] = std::move(H); }
+  void unsubscribe(long Id) { Hooks.erase(Id); }
+
+private:
+  std::map<long, std::function<void()>> Hooks;
+  // CHECK-MESSAGES: :[[@LINE-1]]:41: warning: singleton member 'Registry::Hooks' holds callbacks capturing shared_from_this() of 'Cursor'; every 'Cursor' whose callback is put in it stays alive until the program exits [leak-static-instance-cache]
+  // CHECK-MESSAGES: :[[@LINE+9]]:45: note: a callback capturing shared_from_this() is passed to 'Registry::subscribe' here
+  // CHECK-MESSAGES: :[[@LINE-7]]:66: note: 'Registry::subscribe' stores it here
+  // CHECK-MESSAGES: :[[@LINE-4]]:41: note: capture weak_from_this() in the callback and lock it when it runs, or remove the callback when the 'Cursor' is done with it, so that 'Cursor' objects can be destroyed
+};
+class Cursor : public std::enable_shared_from_this<Cursor> {
+public:
+  ~Cursor() { Registry::forThisThread().unsubscribe(Id); }
+  void attach() {
+    auto Self = shared_from_this();
+    Registry::forThisThread().subscribe(Id, [Self] { Self->invalidate(); });
+  }
+  void invalidate() {}
+
+private:
+  long Id = 0;
+};
+} // namespace destructor_only
+// BOTH: warning: singleton member 'Registry::Hooks' holds callbacks capturing shared_from_this() of 'Cursor'{{.*}}[leak-static-instance-cache]
+
+// --- Clean: the same removal, also reached from close() ----------------------
+namespace closed_too {
+class Registry {
+public:
+  static Registry &instance() {
+    static Registry R;
+    return R;
+  }
+  void subscribe(long Id, std::function<void()> H) { Hooks[Id] = std::move(H); }
+  void unsubscribe(long Id) { Hooks.erase(Id); }
+
+private:
+  std::map<long, std::function<void()>> Hooks;
+};
+class Cursor : public std::enable_shared_from_this<Cursor> {
+public:
+  ~Cursor() { Registry::instance().unsubscribe(Id); }
+  void attach() {
+    Registry::instance().subscribe(Id, [Self = shared_from_this()] { Self->invalidate(); });
+  }
+  void close() { Registry::instance().unsubscribe(Id); }
+  void invalidate() {}
+
+private:
+  long Id = 0;
+};
+} // namespace closed_too
