@@ -245,11 +245,7 @@ std::string ownerText(const CallableOwner &O, const ASTContext &Ctx) {
   if (O.Var)
     return quoted(O.Var->getName());
   // `std::move(obj)` binds `obj`.
-  const Expr *Bound = O.Bound->IgnoreUnlessSpelledInSource();
-  if (const auto *Move = dyn_cast<CallExpr>(Bound);
-      Move && Move->getNumArgs() == 1 &&
-      isStdFunction(Move->getDirectCallee(), {"move", "forward"}))
-    Bound = Move->getArg(0);
+  const Expr *Bound = movedFrom(O.Bound);
   std::optional<StringRef> Text = sourceText(Bound->getSourceRange(), Ctx);
   if (!Text || Text->empty() || Text->size() > 40)
     return "its bound argument";

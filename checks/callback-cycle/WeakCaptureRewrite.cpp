@@ -118,16 +118,6 @@ std::string lambdaForBind(const CallExpr *Bind, StringRef Capture,
       .str();
 }
 
-// What `std::move(x)` or `std::forward<T>(x)` hands on: `x`. A weak
-// reference is made from the variable, not from a move of it.
-const Expr *unmoved(const Expr *E) {
-  const auto *Move = dyn_cast<CallExpr>(E->IgnoreUnlessSpelledInSource());
-  if (Move && Move->getNumArgs() == 1 &&
-      isStdFunction(Move->getDirectCallee(), {"move", "forward"}))
-    return Move->getArg(0);
-  return E;
-}
-
 } // namespace
 
 std::string WeakCaptureRewrite::advice() const {
@@ -184,7 +174,7 @@ WeakCaptureRewrite planWeakCapture(const CallableOwner &Owner,
 
   // The weak capture: `weak_self = weak_from_this()` where the library has
   // it, else a std::weak_ptr made from what was captured.
-  const Expr *From = IsBind ? unmoved(Owner.Bound)
+  const Expr *From = IsBind ? movedFrom(Owner.Bound)
                      : Owner.Kind == CallableOwner::InitCapture
                          ? Owner.Var->getInit()
                          : nullptr;

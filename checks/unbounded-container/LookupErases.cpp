@@ -21,6 +21,7 @@
 //===----------------------------------------------------------------------===//
 #include "UnboundedContainer.h"
 #include "code/LibraryFunctions.h"
+#include "code/Mentions.h"
 #include "code/Temporaries.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -47,16 +48,6 @@ const ValueDecl *keyVariable(const Expr *E) {
       return nullptr;
   }
   return nullptr;
-}
-
-// Whether \p S, or a statement within it (lambdas aside: they run
-// elsewhere), satisfies \p Pred.
-bool anyWithin(const Stmt *S, llvm::function_ref<bool(const Stmt *)> Pred) {
-  if (!S || isa<LambdaExpr>(S))
-    return false;
-  return Pred(S) || llvm::any_of(S->children(), [&](const Stmt *Child) {
-           return anyWithin(Child, Pred);
-         });
 }
 
 bool isMethod(const CXXMemberCallExpr *Call,

@@ -35,6 +35,7 @@
 //===----------------------------------------------------------------------===//
 #include "UnboundedContainer.h"
 #include "code/LibraryFunctions.h"
+#include "code/Mentions.h"
 #include "code/Loops.h"
 #include "code/Paths.h"
 #include "code/Temporaries.h"
@@ -122,16 +123,6 @@ std::optional<bool> testsForEnd(const Expr *Cond, const VarDecl *It) {
   return std::nullopt;
 }
 
-// Whether \p S, or a statement within it (lambdas aside: they run
-// elsewhere), satisfies \p Pred.
-bool anyWithin(const Stmt *S, llvm::function_ref<bool(const Stmt *)> Pred) {
-  if (!S || isa<LambdaExpr>(S))
-    return false;
-  return Pred(S) || llvm::any_of(S->children(), [&](const Stmt *Child) {
-           return anyWithin(Child, Pred);
-         });
-}
-
 // Whether the body writes into the entry \p It points at: assigns or steps
 // a part of `It->second`, or calls a non-const method on it.
 class EntryWrites : public RecursiveASTVisitor<EntryWrites> {
@@ -198,11 +189,7 @@ private:
     if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
         Not && Not->getOpcode() == UO_LNot)
       return check(Not->getSubExpr());
-    Found |= !testsForEnd(Cond, It) &&
-             anyWithin(Cond, [&](const Stmt *S) {
-               const auto *E = dyn_cast<Expr>(S);
-               return E && isVariable(E, It);
-             });
+    Found |= !testsForEnd(Cond, It) && mentions(Cond, It);
     return !Found;
   }
   const VarDecl *It;

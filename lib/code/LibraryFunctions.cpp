@@ -1,6 +1,7 @@
 //===--- LibraryFunctions.cpp - Which library function a call is ----------===//
 #include "LibraryFunctions.h"
 #include "Compat.h"
+#include "clang/AST/Expr.h"
 #include "ownership/ContainerTypes.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -29,6 +30,14 @@ bool isStdMemberKeepingArguments(const FunctionDecl *FD) {
 bool isBindFunction(const FunctionDecl *FD) {
   return isStdFunction(FD, {"bind", "bind_front", "bind_back"}) ||
          (FD && qualifiedName(FD) == "boost::bind");
+}
+
+const Expr *movedFrom(const Expr *E) {
+  const auto *Move = dyn_cast<CallExpr>(E->IgnoreUnlessSpelledInSource());
+  if (Move && Move->getNumArgs() == 1 &&
+      isStdFunction(Move->getDirectCallee(), {"move", "forward"}))
+    return Move->getArg(0);
+  return E;
 }
 
 } // namespace leaklint

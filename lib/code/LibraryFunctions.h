@@ -34,6 +34,10 @@ bool isStdMemberKeepingArguments(const clang::FunctionDecl *FD);
 /// they return holds copies of their arguments.
 bool isBindFunction(const clang::FunctionDecl *FD);
 
+/// What `std::move(x)` or `std::forward<T>(x)` hands on: `x`, as written;
+/// \p E itself otherwise.
+const clang::Expr *movedFrom(const clang::Expr *E);
+
 } // namespace leaklint
 
 #endif // LEAKLINT_LIB_CODE_LIBRARYFUNCTIONS_H

@@ -1,6 +1,7 @@
 //===--- Mentions.cpp - Whether code names a declaration ------------------===//
 #include "code/Mentions.h"
-#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
 
@@ -25,6 +26,14 @@ bool mentions(const Stmt *S, const ValueDecl *D, bool ThroughLocals) {
     if (mentions(Child, D, ThroughLocals))
       return true;
   return false;
+}
+
+bool anyWithin(const Stmt *S, llvm::function_ref<bool(const Stmt *)> Pred) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  return Pred(S) || llvm::any_of(S->children(), [&](const Stmt *Child) {
+           return anyWithin(Child, Pred);
+         });
 }
 
 } // namespace leaklint

@@ -9,6 +9,7 @@
 #define LEAKLINT_LIB_CODE_MENTIONS_H
 
 #include "clang/AST/Decl.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "clang/AST/Stmt.h"
 
 namespace leaklint {
@@ -19,6 +20,11 @@ namespace leaklint {
 /// away (`auto &Q = Queue_; if (Q.empty())`).
 bool mentions(const clang::Stmt *S, const clang::ValueDecl *D,
               bool ThroughLocals = false);
+
+/// True when \p S, or a statement within it, satisfies \p Pred. Lambdas are
+/// not entered: their bodies run elsewhere.
+bool anyWithin(const clang::Stmt *S,
+               llvm::function_ref<bool(const clang::Stmt *)> Pred);
 
 } // namespace leaklint
 

@@ -479,36 +479,67 @@ struct Base {
   SmallVector<const FieldDecl *, 1> Via;
 };
 
-// Which parameters a function stores into fields of its object, or of the
-// objects its other parameters refer to.
-// The parameters of its own function that \p Returned, a returned callable,
-// holds by copy: a lambda's captures, a bind's arguments.
-SmallVector<const ParmVarDecl *, 1> capturedParams(const Expr *Returned) {
+// The parameter of \p Of that \p Value passes along unchanged, if any; a
+// copy or move of it into a by-value parameter passes it too.
+const ParmVarDecl *paramOfFunction(const Expr *Value, const FunctionDecl *Of) {
+  Value = passedThrough(Value);
+  if (const auto *Copy = dyn_cast_or_null<CXXConstructExpr>(Value))
+    if (Copy->getNumArgs() == 1 && Copy->getConstructor() &&
+        Copy->getConstructor()->isCopyOrMoveConstructor())
+      Value = passedThrough(Copy->getArg(0));
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Value);
+  const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  return Param && Param->getDeclContext() == Of ? Param : nullptr;
+}
+
+// The parameters of \p Of that \p Value keeps: the one it passes along,
+// also through the conversion to a callable holder, or those a bind holds
+// or a lambda captures by copy, which the closure then holds: `[cb] {
+// cb(); }`, `[cb = std::move(cb)](int) { cb(); }`. With \p MadeOnly, only
+// what a callable made here holds.
+SmallVector<const ParmVarDecl *, 1> heldParams(const Expr *Value,
+                                               const FunctionDecl *Of,
+                                               bool MadeOnly = false) {
   SmallVector<const ParmVarDecl *, 1> Out;
-  auto ParamOf = [](const Expr *E) -> const ParmVarDecl * {
-    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(passedThrough(E));
-    return Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
-  };
-  const Expr *E = passedThrough(Returned);
+  if (const ParmVarDecl *Param = paramOfFunction(Value, Of); Param && !MadeOnly) {
+    Out.push_back(Param);
+    return Out;
+  }
+  // Through the conversion to a callable holder: `std::function<void()>`
+  // made from the lambda.
+  const Expr *E = passedThrough(Value);
   if (const auto *Convert = dyn_cast_or_null<CXXConstructExpr>(E);
-      Convert && Convert->getNumArgs() == 1)
+      Convert && Convert->getNumArgs() == 1) {
     E = passedThrough(Convert->getArg(0));
+    // `template <class F> void install(Channel &ch, F cb)` handing `cb`
+    // to a `std::function` parameter: the holder made from it holds it.
+    if (const ParmVarDecl *Param = paramOfFunction(E, Of); Param && !MadeOnly) {
+      Out.push_back(Param);
+      return Out;
+    }
+  }
+  // `std::bind(cb)`, `std::bind(&C::run, this, cb)`: the bind object
+  // holds copies of its arguments.
   if (const auto *Bind = dyn_cast_or_null<CallExpr>(E);
       Bind && isBindFunction(Bind->getDirectCallee())) {
     for (const Expr *Arg : Bind->arguments())
-      if (const ParmVarDecl *P = ParamOf(Arg))
-        Out.push_back(P);
-  } else if (const auto *Lambda = dyn_cast_or_null<LambdaExpr>(E)) {
+      if (const ParmVarDecl *Param = paramOfFunction(Arg, Of))
+        if (!llvm::is_contained(Out, Param))
+          Out.push_back(Param);
+    return Out;
+  }
+  if (const auto *Lambda = dyn_cast_or_null<LambdaExpr>(E))
     for (const auto &[Capture, Init] :
          llvm::zip(Lambda->captures(), Lambda->capture_inits()))
       if (Capture.capturesVariable() &&
           Capture.getCaptureKind() == LCK_ByCopy && Init)
-        if (const ParmVarDecl *P = ParamOf(Init))
-          Out.push_back(P);
-  }
+        if (const ParmVarDecl *Param = paramOfFunction(Init, Of))
+          Out.push_back(Param);
   return Out;
 }
 
+// Which parameters a function stores into fields of its object, or of the
+// objects its other parameters refer to.
 class ParamStoreVisitor : public RecursiveASTVisitor<ParamStoreVisitor> {
 public:
   ParamStoreVisitor(OwnershipLinks &Links, const ContainerTypes &Containers,
@@ -516,28 +547,17 @@ public:
                     SmallVectorImpl<OwnershipLinks::ParamStore> &Out)
       : Links(Links), Containers(Containers), F(F), Out(Out) {}
 
-  // The parameter of F that \p Value passes along unchanged, if any; a
-  // copy or move of it into the callee's by-value parameter passes it too.
+  // The parameter of F that \p Value passes along unchanged, if any.
   const ParmVarDecl *paramOf(const Expr *Value) const {
-    Value = passedThrough(Value);
-    if (const auto *Copy = dyn_cast_or_null<CXXConstructExpr>(Value))
-      if (Copy->getNumArgs() == 1 && Copy->getConstructor() &&
-          Copy->getConstructor()->isCopyOrMoveConstructor())
-        Value = passedThrough(Copy->getArg(0));
-    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Value);
-    const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
-    return Param && Param->getDeclContext() == F ? Param : nullptr;
+    return paramOfFunction(Value, F);
   }
 
-  // The parameters of F that \p Value keeps: the one it passes along
-  // (paramOf()), or those a lambda captures by copy, which the closure then
-  // holds: `[cb] { cb(); }`, `[cb = std::move(cb)](int) { cb(); }`.
+  // The parameters of F that \p Value keeps (heldParams()), also inside a
+  // value listed from them or a callable a factory makes from them.
   SmallVector<const ParmVarDecl *, 1> carried(const Expr *Value) const {
-    SmallVector<const ParmVarDecl *, 1> Out;
-    if (const ParmVarDecl *Param = paramOf(Value)) {
-      Out.push_back(Param);
+    SmallVector<const ParmVarDecl *, 1> Out = heldParams(Value, F);
+    if (!Out.empty())
       return Out;
-    }
     // A value listed from parameters holds them: `Entry{id, std::move(h)}`,
     // `std::make_pair(k, h)`.
     const Expr *E = passedThrough(Value);
@@ -561,49 +581,17 @@ public:
       if (const FunctionDecl *Callee = Call->getDirectCallee();
           Callee && Callee != F && !Callee->isInStdNamespace() &&
           !isBindFunction(Callee) && Callee->getDefinition() &&
-          Callee->getDefinition()->getBody())
-        for (const ReturnStmt *Return :
-             returnsOf(Callee->getDefinition()->getBody()))
-          for (const ParmVarDecl *Own : capturedParams(Return->getRetValue()))
+          Callee->getDefinition()->getBody()) {
+        const FunctionDecl *Def = Callee->getDefinition();
+        for (const ReturnStmt *Return : returnsOf(Def->getBody()))
+          for (const ParmVarDecl *Own :
+               heldParams(Return->getRetValue(), Def, /*MadeOnly=*/true))
             if (Own->getFunctionScopeIndex() < Call->getNumArgs())
               Parts.push_back(Call->getArg(Own->getFunctionScopeIndex()));
-    if (!Parts.empty()) {
-      for (const Expr *Part : Parts)
-        for (const ParmVarDecl *Param : carried(Part))
-          if (!llvm::is_contained(Out, Param))
-            Out.push_back(Param);
-      return Out;
-    }
-    // Through the conversion to a callable holder: `std::function<void()>`
-    // made from the lambda.
-    if (const auto *Convert = dyn_cast_or_null<CXXConstructExpr>(E);
-        Convert && Convert->getNumArgs() == 1) {
-      E = passedThrough(Convert->getArg(0));
-      // `template <class F> void install(Channel &ch, F cb)` handing `cb`
-      // to a `std::function` parameter: the holder made from it holds it.
-      if (const ParmVarDecl *Param = paramOf(E)) {
-        Out.push_back(Param);
-        return Out;
       }
-    }
-    // `std::bind(cb)`, `std::bind(&C::run, this, cb)`: the bind object
-    // holds copies of its arguments.
-    if (const auto *Bind = dyn_cast_or_null<CallExpr>(E);
-        Bind && isBindFunction(Bind->getDirectCallee())) {
-      for (const Expr *Arg : Bind->arguments())
-        if (const ParmVarDecl *Param = paramOf(Arg))
-          if (!llvm::is_contained(Out, Param))
-            Out.push_back(Param);
-      return Out;
-    }
-    const auto *Lambda = dyn_cast_or_null<LambdaExpr>(E);
-    if (!Lambda)
-      return Out;
-    for (const auto &[Capture, Init] :
-         llvm::zip(Lambda->captures(), Lambda->capture_inits()))
-      if (Capture.capturesVariable() &&
-          Capture.getCaptureKind() == LCK_ByCopy && Init)
-        if (const ParmVarDecl *Param = paramOf(Init))
+    for (const Expr *Part : Parts)
+      for (const ParmVarDecl *Param : carried(Part))
+        if (!llvm::is_contained(Out, Param))
           Out.push_back(Param);
     return Out;
   }
