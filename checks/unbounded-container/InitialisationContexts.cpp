@@ -254,7 +254,12 @@ public:
     int64_t Total = !Times || *Times == UnspelledCount || Outer == UnspelledCount
                         ? UnspelledCount
                         : std::min<int64_t>(Outer * *Times, SetUpLoopLimit + 1);
-    if (!Times || Total > SetUpLoopLimit) {
+    // A loop over a batch inside rounds a count repeats (`for (Round < 6)
+    // for (Msg : Feed.next())`) handles a stream: each round brings new
+    // input, as a set-up table's loop does not.
+    bool BatchPerRound =
+        Times && *Times == UnspelledCount && Outer > 1;
+    if (!Times || Total > SetUpLoopLimit || BatchPerRound) {
       Ranges.push_back(S->getSourceRange());
       return true; // everything inside repeats too
     }

@@ -271,12 +271,24 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
     // A template's member by its own name, not one instantiation's.
     std::string Function = quoted(FunctionUses::origin(Skipped->second.Function)
                                       ->getQualifiedNameAsString());
-    F.Message = Subject + " grows by one entry per distinct key" + Where +
-                "; entries are only erased on some ways out of " + Function +
-                ", so every entry whose call leaves by another stays " + Until;
-    Suggestion = "erase the entry on every way out of " + Function +
-                 " (a scope guard whose destructor erases it), or sweep "
-                 "entries left behind";
+    const SkippedErase &Skip = Skipped->second;
+    if (Skip.How == SkippedErase::Kind::Completed) {
+      F.Message = Subject + " grows by one entry per distinct key" + Where +
+                  "; entries are erased where their " +
+                  quoted(Skip.Completion->getName()) + " is taken, but " +
+                  Function + " runs it on a way out that leaves the entry "
+                  "in, and nothing completes that entry again, so it stays " +
+                  Until;
+      Suggestion = "erase the entry where " + Function + " completes it";
+    } else {
+      F.Message = Subject + " grows by one entry per distinct key" + Where +
+                  "; entries are only erased on some ways out of " +
+                  Function + ", so every entry whose call leaves by another "
+                  "stays " + Until;
+      Suggestion = "erase the entry on every way out of " + Function +
+                   " (a scope guard whose destructor erases it), or sweep "
+                   "entries left behind";
+    }
   }
   llvm::SmallSet<SourceLocation, 4> Noted;
   for (const Growth &G : C.Growths) {
@@ -299,8 +311,13 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
   }
   if (Skipped != SkipsErase.end()) {
     const SkippedErase &Skip = Skipped->second;
-    if (Skip.AfterLookup)
+    using Kind = SkippedErase::Kind;
+    if (Skip.How == Kind::AfterLookup)
       F.Notes.push_back({Skip.From->getBeginLoc(), "the entry is found here"});
+    else if (Skip.How == Kind::Completed)
+      F.Notes.push_back({Skip.From->getBeginLoc(),
+                         "its " + quoted(Skip.Completion->getName()) +
+                             " runs here, and the entry stays"});
     else if (!llvm::any_of(C.Growths, [&](const Growth &G) {
                return G.Site == Skip.From;
              }))
@@ -311,11 +328,13 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
     else
       F.Notes.push_back({Skip.Exit->getEndLoc(),
                          "the function ends here with the entry still in"});
-    F.Notes.push_back({Skip.Removal->getBeginLoc(),
-                       Skip.AfterLookup
-                           ? "the entry is erased here, on the other ways out"
-                           : "this call erases the entry, on the other ways "
-                             "out"});
+    F.Notes.push_back(
+        {Skip.Removal->getBeginLoc(),
+         Skip.How == Kind::AfterLookup
+             ? "the entry is erased here, on the other ways out"
+         : Skip.How == Kind::Completed
+             ? "entries are erased here, where their completion is taken"
+             : "this call erases the entry, on the other ways out"});
   }
   if (OnLookup != ErasedOnLookup.end())
     for (const CXXMemberCallExpr *Erase :

@@ -123,11 +123,54 @@ std::optional<bool> testsForEnd(const Expr *Cond, const VarDecl *It) {
   return std::nullopt;
 }
 
+// `It->second`, or `(*It).second`, within \p S.
+bool mentionsEntry(const Stmt *S, const VarDecl *It) {
+  return anyWithin(S, [&](const Stmt *Sub) {
+    const auto *Member = dyn_cast<MemberExpr>(Sub);
+    return Member && Member->getMemberDecl()->getDeclName().isIdentifier() &&
+           Member->getMemberDecl()->getName() == "second" &&
+           isIteratorTarget(Member->getBase(), It);
+  });
+}
+
+// The locals of a body that refer into the entry \p It points at: `auto &V
+// = It->second;`, `auto *Q = &It->second.Waiting;`. What the body does
+// through them it does to the entry.
+llvm::SmallPtrSet<const VarDecl *, 2> entryAliases(const Stmt *Body,
+                                                  const VarDecl *It) {
+  llvm::SmallPtrSet<const VarDecl *, 2> Aliases;
+  anyWithin(Body, [&](const Stmt *S) {
+    if (const auto *DS = dyn_cast<DeclStmt>(S))
+      for (const Decl *D : DS->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D);
+            Var && Var->getInit() &&
+            (Var->getType()->isReferenceType() ||
+             Var->getType()->isPointerType()) &&
+            mentionsEntry(Var->getInit(), It))
+          Aliases.insert(Var);
+    return false;
+  });
+  return Aliases;
+}
+
+// The entry \p It points at, or a local referring into it, within \p S.
+bool mentionsEntryOrAlias(const Stmt *S, const VarDecl *It,
+                          const llvm::SmallPtrSet<const VarDecl *, 2> &Aliases) {
+  return mentionsEntry(S, It) || anyWithin(S, [&](const Stmt *Sub) {
+           const auto *Ref = dyn_cast<DeclRefExpr>(Sub);
+           const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+           return Var && Aliases.count(Var);
+         });
+}
+
 // Whether the body writes into the entry \p It points at: assigns or steps
-// a part of `It->second`, or calls a non-const method on it.
+// a part of `It->second`, or calls a non-const method on it, itself or
+// through a local referring into it.
 class EntryWrites : public RecursiveASTVisitor<EntryWrites> {
 public:
-  explicit EntryWrites(const VarDecl *It) : It(It) {}
+  EntryWrites(const VarDecl *It,
+              const llvm::SmallPtrSet<const VarDecl *, 2> &Aliases)
+      : It(It), Aliases(Aliases) {}
   bool TraverseLambdaExpr(LambdaExpr *) { return true; }
   bool VisitBinaryOperator(BinaryOperator *B) {
     if (B->isAssignmentOp())
@@ -154,21 +197,19 @@ public:
 
 private:
   void check(const Expr *Target) {
-    Found |= anyWithin(Target, [&](const Stmt *S) {
-      const auto *Member = dyn_cast<MemberExpr>(S);
-      return Member && Member->getMemberDecl()->getDeclName().isIdentifier() &&
-             Member->getMemberDecl()->getName() == "second" &&
-             isIteratorTarget(Member->getBase(), It);
-    });
+    Found |= mentionsEntryOrAlias(Target, It, Aliases);
   }
   const VarDecl *It;
+  const llvm::SmallPtrSet<const VarDecl *, 2> &Aliases;
 };
 
 // Whether a condition of the body decides on the entry \p It points at
 // (`It->second.Active`), other than by testing whether it was found.
 class EntryTests : public RecursiveASTVisitor<EntryTests> {
 public:
-  explicit EntryTests(const VarDecl *It) : It(It) {}
+  EntryTests(const VarDecl *It,
+             const llvm::SmallPtrSet<const VarDecl *, 2> &Aliases)
+      : It(It), Aliases(Aliases) {}
   bool TraverseLambdaExpr(LambdaExpr *) { return true; }
   bool VisitIfStmt(IfStmt *S) { return check(S->getCond()); }
   bool VisitWhileStmt(WhileStmt *S) { return check(S->getCond()); }
@@ -189,10 +230,12 @@ private:
     if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
         Not && Not->getOpcode() == UO_LNot)
       return check(Not->getSubExpr());
-    Found |= !testsForEnd(Cond, It) && mentions(Cond, It);
+    Found |= !testsForEnd(Cond, It) &&
+             (mentions(Cond, It) || mentionsEntryOrAlias(Cond, It, Aliases));
     return !Found;
   }
   const VarDecl *It;
+  const llvm::SmallPtrSet<const VarDecl *, 2> &Aliases;
 };
 
 // The calls in a function's body (lambdas aside) to any of some functions.
@@ -239,9 +282,11 @@ UnboundedContainer::eraseSkippedAfterLookup(const CXXMemberCallExpr *Erase,
     return std::nullopt;
   // A function that writes into the entry, or grows the container, keeps
   // entries on purpose (the next chunk of a stream, a retry).
-  EntryWrites Writes(It);
+  llvm::SmallPtrSet<const VarDecl *, 2> Aliases =
+      entryAliases(F->getBody(), It);
+  EntryWrites Writes(It, Aliases);
   Writes.TraverseStmt(const_cast<Stmt *>(F->getBody()));
-  EntryTests Tests(It);
+  EntryTests Tests(It, Aliases);
   Tests.TraverseStmt(const_cast<Stmt *>(F->getBody()));
   if (Writes.Found || Tests.Found)
     return std::nullopt;
@@ -257,7 +302,7 @@ UnboundedContainer::eraseSkippedAfterLookup(const CXXMemberCallExpr *Erase,
       });
   if (!Exit)
     return std::nullopt;
-  return SkippedErase{Erase, Find, Exit, F, /*AfterLookup=*/true};
+  return SkippedErase{Erase, Find, Exit, F, SkippedErase::Kind::AfterLookup};
 }
 
 std::optional<UnboundedContainer::SkippedErase>
@@ -331,8 +376,11 @@ UnboundedContainer::eraseSkippedByCaller(
     return std::nullopt;
   CallsTo IntoErase(EraseSide);
   IntoErase.TraverseStmt(const_cast<Stmt *>(Request->getBody()));
-  if (IntoErase.Found.empty() ||
-      insideLoop(Added, Request->getBody()))
+  // A function that adds on one event and erases on another (a typing
+  // notice, then the message that ends it) never erases in the call that
+  // added: its entries wait for a later call, not a way out.
+  if (IntoErase.Found.empty() || insideLoop(Added, Request->getBody()) ||
+      !somePathReaches(Request, Added, IntoErase.Found))
     return std::nullopt;
   const Stmt *Exit =
       exitAvoiding(Request, Added, IntoErase.Found,
@@ -340,7 +388,7 @@ UnboundedContainer::eraseSkippedByCaller(
   if (!Exit)
     return std::nullopt;
   return SkippedErase{IntoErase.Found.front(), Added, Exit, Request,
-                      /*AfterLookup=*/false};
+                      SkippedErase::Kind::ByCaller};
 }
 
 } // namespace leaklint

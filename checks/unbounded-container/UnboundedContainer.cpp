@@ -8,6 +8,7 @@
 #include "code/LibraryFunctions.h"
 #include "code/LocalUses.h"
 #include "code/SkippedBodies.h"
+#include "storage/LookupErases.h"
 #include "facts/TranslationUnitFacts.h"
 #include "identity/InstanceSource.h"
 #include "storage/StaticStorage.h"
@@ -575,6 +576,18 @@ bool UnboundedContainer::everyUseVisible(const ValueDecl *D) const {
   return SM.isInMainFile(SM.getExpansionLoc(Class->getLocation()));
 }
 
+bool UnboundedContainer::erasesOnlyOnLookup(const CXXMemberCallExpr *Erase,
+                                            const ValueDecl *D) {
+  auto IsContainer = [&](const Expr *E) {
+    std::optional<Storage> S = storageOf(E, /*Direct=*/true);
+    return S && S->Decl == D;
+  };
+  return leaklint::erasesOnlyOnLookup(
+      Erase, functionAt(Erase->getBeginLoc()), IsContainer, GrowthNames,
+      &Uncalled.uses(*Ctx),
+      [&](const Stmt *S) { return functionHolding(S); });
+}
+
 std::vector<Finding> UnboundedContainer::finish() {
   std::vector<Finding> Out;
   if (Ctx) {
@@ -608,6 +621,8 @@ std::vector<Finding> UnboundedContainer::finish() {
           break;
       if (!Skip)
         Skip = eraseSkippedByCaller(DErases, D);
+      if (!Skip)
+        Skip = eraseSkippedAfterCompletion(DErases, D);
       if (Skip) {
         SkipsErase.try_emplace(D, *Skip);
         continue;

@@ -153,9 +153,9 @@ private:
   bool shrinksNeverRun(const clang::ValueDecl *D);
   /// True when \p Erase, of \p D, runs only when its key is looked up
   /// again: its function looks the key up, tests the entry found first, and
-  /// hands that entry out or adds the key again (LookupErases.cpp).
+  /// hands that entry out or adds the key again (storage/LookupErases.h).
   bool erasesOnlyOnLookup(const clang::CXXMemberCallExpr *Erase,
-                          const clang::ValueDecl *D) const;
+                          const clang::ValueDecl *D);
 
 public:
   /// Where the TU's code assigns `true` and `false` to a boolean field
@@ -193,8 +193,17 @@ public:
     const clang::Stmt *From;
     const clang::Stmt *Exit; ///< the return skipping it, or the body
     const clang::FunctionDecl *Function;
-    /// From is a lookup in the erasing function, not a growth in a caller.
-    bool AfterLookup;
+    enum class Kind {
+      /// From is a lookup in the erasing function.
+      AfterLookup,
+      /// From is a growth in the request function that calls the erase.
+      ByCaller,
+      /// From completes the entry the function added, and the erase is
+      /// where completions are taken elsewhere (CompletedEntries.cpp).
+      Completed,
+    } How;
+    /// The entry's completion, for Kind::Completed.
+    const clang::FieldDecl *Completion = nullptr;
   };
 
 private:
@@ -206,6 +215,11 @@ private:
                           const clang::ValueDecl *D) const;
   /// Every erase of \p D (\p Erases) runs only from one request function
   /// that adds the entry first, and a way out of it skips them all.
+  /// Every erase of \p D (\p Erases) takes the entry's completion, and the
+  /// function that adds an entry completes it on a way out that skips them.
+  std::optional<SkippedErase> eraseSkippedAfterCompletion(
+      llvm::ArrayRef<const clang::CXXMemberCallExpr *> Erases,
+      const clang::ValueDecl *D) const;
   std::optional<SkippedErase>
   eraseSkippedByCaller(llvm::ArrayRef<const clang::CXXMemberCallExpr *> Erases,
                        const clang::ValueDecl *D);

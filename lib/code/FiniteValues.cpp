@@ -257,8 +257,9 @@ bool FiniteValues::finite(const Expr *E, unsigned Depth) {
         dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod());
     bool Fixed = V->isConstexpr() ||
                  Ctx->getBaseElementType(V->getType()).isConstQualified();
-    if (!Fixed && V->isLocalVarDecl() && !V->isStaticLocal() && Around &&
-        Around->getBody()) {
+    // A local array, static or not, is named only in its function: when
+    // every use there reads an element, nothing changes one.
+    if (!Fixed && V->isLocalVarDecl() && Around && Around->getBody()) {
       ArrayUses Uses(V);
       Uses.TraverseStmt(Around->getBody());
       Fixed = Uses.Uses == Uses.ElementReads;
@@ -315,7 +316,8 @@ bool FiniteValues::finite(const Expr *E, unsigned Depth) {
   // A field that only constructors set, each to finitely many values.
   if (const auto *Member = dyn_cast<MemberExpr>(E))
     if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
-      return finiteField(Field, Depth + 1);
+      return finiteField(Field, Depth + 1) ||
+             finiteOpenField(Field, Depth + 1);
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     const FunctionDecl *F = Call->getDirectCallee();
     // `std::clamp(Size, 8, 72)`: confined to the constant bounds.

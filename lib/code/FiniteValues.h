@@ -21,6 +21,9 @@
 //    constructors set (an initialiser or a default member initialiser of
 //    finitely many values), every non-const method of which is defined
 //    here and leaves it alone;
+//  - a field of a class defined in the main file whose every write there
+//    (default, initialisers, assignments, the values lists give it) gives
+//    finitely many values (FiniteFields.cpp);
 //  - a call of a function whose every return gives finitely many values;
 //  - a parameter, never assigned, of a function only this translation unit
 //    can call (lib/code/UncalledFunctions.h) and that nothing takes the
@@ -36,6 +39,8 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include <optional>
 
 namespace leaklint {
 
@@ -51,7 +56,11 @@ public:
   /// True when \p E takes only finitely many values, which the program's
   /// text fixes (see above).
   bool isFinite(const clang::Expr *E, clang::ASTContext &Ctx);
-  void clear() { Verdicts.clear(); }
+  void clear() {
+    Verdicts.clear();
+    OpenFieldWrites.reset();
+    OpenFieldVerdicts.clear();
+  }
 
 private:
   bool finite(const clang::Expr *E, unsigned Depth);
@@ -59,6 +68,7 @@ private:
                        unsigned Depth);
   bool finiteReturns(const clang::FunctionDecl *F, unsigned Depth);
   bool finiteField(const clang::FieldDecl *Field, unsigned Depth);
+  bool finiteOpenField(const clang::FieldDecl *Field, unsigned Depth);
   const clang::CXXForRangeStmt *loopOver(const clang::VarDecl *V) const;
   static bool writtenIn(const clang::VarDecl *V, const clang::Stmt *Body);
 
@@ -86,6 +96,12 @@ private:
   /// Answers for parameters and returns, per function; also what stops a
   /// recursion (an answer in progress is no).
   llvm::DenseMap<const void *, bool> Verdicts;
+  /// Every write of the main file's fields, read on the first question
+  /// about one (FiniteFields.cpp), and the answers so far.
+  std::optional<llvm::DenseMap<const clang::FieldDecl *,
+                               llvm::SmallVector<const clang::Expr *, 2>>>
+      OpenFieldWrites;
+  llvm::DenseMap<const clang::FieldDecl *, bool> OpenFieldVerdicts;
 };
 
 } // namespace leaklint

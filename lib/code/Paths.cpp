@@ -14,39 +14,59 @@ namespace leaklint {
 
 namespace {
 
-// The way out that avoids \p Through; null when every path passes it;
-// std::nullopt when the function cannot be read.
-std::optional<const Stmt *>
-findExit(const FunctionDecl *F, const Stmt *From, ArrayRef<const Stmt *> Through,
-         llvm::function_ref<std::optional<bool>(const Expr *)> OnlyWhen) {
+// \p F's CFG, and where \p From is in it: its block and the element after
+// it. Null when the function cannot be read or From is not in it.
+struct Located {
+  std::unique_ptr<CFG> Graph;
+  const CFGBlock *Start = nullptr;
+  unsigned StartIndex = 0;
+};
+std::optional<Located> locate(const FunctionDecl *F, const Stmt *From) {
   if (!F || !From || !F->getBody() || F->isDependentContext() ||
       F->isInvalidDecl())
     return std::nullopt;
   CFG::BuildOptions Options;
   Options.setAllAlwaysAdd();
-  std::unique_ptr<CFG> Graph =
-      CFG::buildCFG(F, F->getBody(), &F->getASTContext(), Options);
-  if (!Graph)
+  Located L;
+  L.Graph = CFG::buildCFG(F, F->getBody(), &F->getASTContext(), Options);
+  if (!L.Graph)
     return std::nullopt;
-  // Where `From` is: its block and the element after it. A statement of
-  // `Through` that is not in the graph runs elsewhere (a scope guard's
-  // lambda, a local class's destructor): then no path is known to skip it.
-  const CFGBlock *Start = nullptr;
-  unsigned StartIndex = 0;
-  llvm::SmallPtrSet<const Stmt *, 4> Missing(Through.begin(), Through.end());
-  for (const CFGBlock *Block : *Graph)
-    for (unsigned I = 0; I < Block->size(); ++I) {
-      std::optional<CFGStmt> S = (*Block)[I].getAs<CFGStmt>();
-      if (!S)
-        continue;
-      if (S->getStmt() == From && !Start) {
-        Start = Block;
-        StartIndex = I + 1;
+  for (const CFGBlock *Block : *L.Graph)
+    for (unsigned I = 0; I < Block->size() && !L.Start; ++I)
+      if (std::optional<CFGStmt> S = (*Block)[I].getAs<CFGStmt>();
+          S && S->getStmt() == From) {
+        L.Start = Block;
+        L.StartIndex = I + 1;
       }
-      Missing.erase(S->getStmt());
-    }
-  if (!Start || !Missing.empty())
+  if (!L.Start)
     return std::nullopt;
+  return L;
+}
+
+// Whether every statement of \p Stmts is an element of \p Graph. One that
+// is not runs elsewhere (a scope guard's lambda, a local class's
+// destructor).
+bool allInGraph(const CFG &Graph, ArrayRef<const Stmt *> Stmts) {
+  llvm::SmallPtrSet<const Stmt *, 4> Missing(Stmts.begin(), Stmts.end());
+  for (const CFGBlock *Block : Graph)
+    for (const CFGElement &E : *Block)
+      if (std::optional<CFGStmt> S = E.getAs<CFGStmt>())
+        Missing.erase(S->getStmt());
+  return Missing.empty();
+}
+
+// The way out that avoids \p Through; null when every path passes it;
+// std::nullopt when the function cannot be read.
+std::optional<const Stmt *>
+findExit(const FunctionDecl *F, const Stmt *From, ArrayRef<const Stmt *> Through,
+         llvm::function_ref<std::optional<bool>(const Expr *)> OnlyWhen) {
+  std::optional<Located> L = locate(F, From);
+  // No path is known to skip a statement of `Through` that runs elsewhere.
+  if (!L || !allInGraph(*L->Graph, Through))
+    return std::nullopt;
+  const CFG *Graph = L->Graph.get();
+  const CFGBlock *Start = L->Start;
+  unsigned StartIndex = L->StartIndex;
 
   struct Step {
     const CFGBlock *Block;
@@ -88,6 +108,27 @@ findExit(const FunctionDecl *F, const Stmt *From, ArrayRef<const Stmt *> Through
 }
 
 } // namespace
+
+bool somePathReaches(const FunctionDecl *F, const Stmt *From,
+                     ArrayRef<const Stmt *> Targets) {
+  std::optional<Located> L = locate(F, From);
+  if (!L)
+    return false;
+  SmallVector<std::pair<const CFGBlock *, unsigned>, 8> Work{
+      {L->Start, L->StartIndex}};
+  llvm::DenseSet<const CFGBlock *> Seen;
+  while (!Work.empty()) {
+    auto [Block, First] = Work.pop_back_val();
+    for (unsigned I = First; I < Block->size(); ++I)
+      if (std::optional<CFGStmt> E = (*Block)[I].getAs<CFGStmt>();
+          E && llvm::is_contained(Targets, E->getStmt()))
+        return true;
+    for (const CFGBlock *Next : Block->succs())
+      if (Next && Seen.insert(Next).second)
+        Work.push_back({Next, 0});
+  }
+  return false;
+}
 
 const Stmt *
 exitAvoiding(const FunctionDecl *F, const Stmt *From,

@@ -41,6 +41,12 @@ const clang::Stmt *exitAvoiding(
 bool everyPathPasses(const clang::FunctionDecl *F, const clang::Stmt *From,
                      llvm::ArrayRef<const clang::Stmt *> Through);
 
+/// True when some path from \p From reaches one of \p Targets: a request
+/// function that adds an entry and, on some way, erases it again in the
+/// same call. False when the function cannot be read.
+bool somePathReaches(const clang::FunctionDecl *F, const clang::Stmt *From,
+                     llvm::ArrayRef<const clang::Stmt *> Targets);
+
 } // namespace leaklint
 
 #endif // LEAKLINT_LIB_CODE_PATHS_H

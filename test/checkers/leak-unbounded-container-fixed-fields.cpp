@@ -110,3 +110,83 @@ public:
   }
 };
 } // namespace open_fields
+
+// --- Clean: a message field every writer sets from a fixed table ------------
+namespace table_set_field {
+struct Envelope {
+  std::string Channel = "#general";
+  std::string Body;
+};
+Envelope makeMessage(unsigned long N) {
+  static const char *Channels[] = {"#general", "#trading", "#random"};
+  Envelope E;
+  E.Channel = Channels[N % 3];
+  E.Body = "message " + std::to_string(N);
+  return E;
+}
+Envelope reply(const Envelope &To) { return Envelope{To.Channel, "ack"}; }
+class Router {
+public:
+  void route(const Envelope &E) { Delivered[E.Channel] += 1; }
+
+private:
+  std::map<std::string, long> Delivered;
+};
+Router TheRouter;
+void onMessage(unsigned long N) {
+  Envelope E = makeMessage(N);
+  TheRouter.route(E);
+  TheRouter.route(reply(E));
+}
+} // namespace table_set_field
+
+// --- Positive: one writer sets the field from what the client sent ----------
+namespace client_set_field {
+struct Envelope {
+  std::string Channel;
+  std::string Body;
+};
+class Router {
+public:
+  void route(const Envelope &E) { Delivered[E.Channel] += 1; }
+
+private:
+  std::map<std::string, long> Delivered;
+  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: static object's member 'Router::Delivered' grows by one entry per distinct key and is never evicted; every entry lives until the program exits [leak-unbounded-container]
+  // CHECK-MESSAGES: :[[@LINE-5]]:35: note: it grows here
+  // CHECK-MESSAGES: :[[@LINE-3]]:31: note: bound it: evict old entries (an LRU with a capacity), or clear it when what it caches changes
+};
+Router TheRouter;
+void onMessage(const std::string &Raw) {
+  static const char *const Channels[] = {"#general", "#random"};
+  Envelope E;
+  E.Channel = Channels[Raw.size() % 2];
+  if (Raw.size() > 1 && Raw[0] == '#')
+    E.Channel = Raw.substr(0, Raw.find(' '));
+  TheRouter.route(E);
+}
+} // namespace client_set_field
+
+// --- Positive: the field is handed to a reference that may change it --------
+namespace field_read_into {
+struct Envelope {
+  std::string Channel = "#general";
+};
+void readWord(std::string &Into);
+class Router {
+public:
+  void route(const Envelope &E) { Delivered[E.Channel] += 1; }
+
+private:
+  std::map<std::string, long> Delivered;
+  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: static object's member 'Router::Delivered' grows by one entry per distinct key and is never evicted; every entry lives until the program exits [leak-unbounded-container]
+  // CHECK-MESSAGES: :[[@LINE-5]]:35: note: it grows here
+  // CHECK-MESSAGES: :[[@LINE-3]]:31: note: bound it: evict old entries (an LRU with a capacity), or clear it when what it caches changes
+};
+Router TheRouter;
+void onMessage() {
+  Envelope E;
+  readWord(E.Channel);
+  TheRouter.route(E);
+}
+} // namespace field_read_into

@@ -120,3 +120,59 @@ std::shared_ptr<Conn> connect(const std::string &Key) {
   Made->onClose([Key] { Conns.erase(Key); });
   return Made;
 }
+
+// --- Positive: the lookup and the erase are each a helper's call ------------
+// An upload is dropped when its last chunk arrives: one whose client goes
+// away stays.
+struct Upload {
+  std::string Data;
+  bool Done = false;
+  void add(const std::string &C) { Data += C; }
+};
+namespace {
+std::map<std::string, std::shared_ptr<Upload>> Uploads;
+// CHECK-MESSAGES: :[[@LINE-1]]:48: warning: global 'Uploads' grows by one entry per distinct key in 'start'; entries are only dropped when the same key is requested again, so every key that is not requested again stays until the program exits [leak-unbounded-container]
+// CHECK-MESSAGES: :[[@LINE+10]]:3: note: it grows here{{$}}
+// CHECK-MESSAGES: :[[@LINE+6]]:38: note: entries are only dropped here, when their key is requested again and found stale{{$}}
+// CHECK-MESSAGES: :[[@LINE-4]]:48: note: sweep stale entries too (on a timer, or a few on every insertion), or bound it with a capacity{{$}}
+std::shared_ptr<Upload> findUpload(const std::string &Id) {
+  auto It = Uploads.find(Id);
+  return It == Uploads.end() ? nullptr : It->second;
+}
+void forget(const std::string &Id) { Uploads.erase(Id); }
+} // namespace
+void start(const std::string &Id) {
+  Uploads.emplace(Id, std::make_shared<Upload>());
+}
+bool chunk(const std::string &Id, const std::string &C, bool Last) {
+  auto U = findUpload(Id);
+  if (!U)
+    return false;
+  U->add(C);
+  if (Last)
+    U->Done = true;
+  if (U->Done)
+    forget(Id);
+  return U->Done;
+}
+
+// --- Clean: the helper's erase ends the entry whatever it holds ---------------
+struct Task {
+  void commit() {}
+};
+namespace {
+std::map<std::string, std::shared_ptr<Task>> Tasks;
+std::shared_ptr<Task> findTask(const std::string &Id) {
+  auto It = Tasks.find(Id);
+  return It == Tasks.end() ? nullptr : It->second;
+}
+void dropTask(const std::string &Id) { Tasks.erase(Id); }
+} // namespace
+void submit(const std::string &Id) { Tasks.emplace(Id, std::make_shared<Task>()); }
+void finish(const std::string &Id) {
+  auto J = findTask(Id);
+  if (!J)
+    return;
+  J->commit();
+  dropTask(Id);
+}

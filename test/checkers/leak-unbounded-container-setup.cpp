@@ -286,3 +286,45 @@ std::string alias(const std::string &Name) {
   // CHECK-MESSAGES: :[[@LINE-1]]:10: note: it grows here{{$}}
   // CHECK-MESSAGES: :[[@LINE-9]]:36: note: bound it: evict old entries (an LRU with a capacity), or clear it when what it caches changes{{$}}
 }
+
+// --- A singleton's constructor registers a handler: it runs per event, not ---
+// --- once as the constructor does ----------------------------------------------
+struct Event {
+  std::string Id;
+};
+class EventBus {
+public:
+  static EventBus &instance() {
+    static EventBus B;
+    return B;
+  }
+  void subscribe(std::function<void(const Event &)> Fn) {
+    Handlers.push_back(std::move(Fn));
+  }
+  void publish(const Event &E) {
+    for (auto &H : Handlers)
+      H(E);
+  }
+
+private:
+  std::vector<std::function<void(const Event &)>> Handlers;
+};
+// Grows: the handler the constructor hands the bus runs on every event.
+class Audit {
+public:
+  static Audit &instance() {
+    static Audit A;
+    return A;
+  }
+
+private:
+  Audit() {
+    EventBus::instance().subscribe([this](const Event &E) { Seen.insert(E.Id); });
+  }
+  std::set<std::string> Seen;
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: singleton member 'Audit::Seen' grows by one entry per distinct key and is never evicted; every entry lives until the program exits [leak-unbounded-container]
+  // CHECK-MESSAGES: :[[@LINE-4]]:61: note: it grows here{{$}}
+  // CHECK-MESSAGES: :[[@LINE-3]]:25: note: bound it: evict old entries (an LRU with a capacity), or clear it when what it caches changes{{$}}
+};
+void onWireEvent(const std::string &Id) { EventBus::instance().publish({Id}); }
+

@@ -349,3 +349,61 @@ private:
   Lru Memo;
 };
 } // namespace evicting_put
+
+// --- Clean: the erase decides on the entry through a reference to it --------
+namespace entry_alias {
+class Board {
+public:
+  void add(int Tier, std::string Name) { Tiers[Tier].push_back(std::move(Name)); }
+  void remove(int Tier, const std::string &Name) {
+    auto It = Tiers.find(Tier);
+    if (It == Tiers.end())
+      return;
+    auto &Waiting = It->second;
+    for (auto P = Waiting.begin(); P != Waiting.end(); ++P)
+      if (*P == Name) {
+        Waiting.erase(P);
+        break;
+      }
+    if (Waiting.empty())
+      Tiers.erase(It);
+  }
+
+private:
+  std::map<int, std::vector<std::string>> Tiers;
+};
+Board TheBoard;
+void join(int Tier, std::string Name) { TheBoard.add(Tier, std::move(Name)); }
+void leave(int Tier, const std::string &Name) { TheBoard.remove(Tier, Name); }
+} // namespace entry_alias
+
+// --- Clean: one event adds, a later one erases (never the same call) --------
+namespace add_and_erase_on_other_events {
+class Typing {
+public:
+  void started(const std::string &User, long Tick) { Since[User] = Tick; }
+  void stopped(const std::string &User) { Since.erase(User); }
+
+private:
+  std::map<std::string, long> Since;
+};
+class Router {
+public:
+  static Router &instance() {
+    static Router R;
+    return R;
+  }
+  void route(const std::string &User, bool TypingOnly) {
+    if (TypingOnly) {
+      Indicator.started(User, ++Tick);
+      return;
+    }
+    Indicator.stopped(User);
+    ++Delivered;
+  }
+
+private:
+  Typing Indicator;
+  long Tick = 0, Delivered = 0;
+};
+} // namespace add_and_erase_on_other_events
