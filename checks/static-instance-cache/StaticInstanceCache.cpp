@@ -11,6 +11,7 @@
 #include "edits/SourceEdits.h"
 #include "facts/TranslationUnitFacts.h"
 #include "ownership/CallableHolders.h"
+#include "storage/LookupErases.h"
 #include "storage/RegistryRemoval.h"
 #include "storage/StaticStorage.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -399,6 +400,44 @@ bool StaticInstanceCache::runsOnlyInDestructorOf(
   return false;
 }
 
+namespace {
+
+// The function whose body holds \p S: a lambda's call operator for code in
+// a lambda. Reads the TU's parent map, which only a table owning its
+// objects, with an erase, asks for.
+const FunctionDecl *functionAround(const Stmt *S, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*S);
+  for (unsigned Depth = 0; Depth < 64; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return nullptr;
+    Node = Parents[0];
+    if (const auto *F = Node.get<FunctionDecl>())
+      return F;
+    if (const auto *Lambda = Node.get<LambdaExpr>())
+      return Lambda->getCallOperator();
+  }
+  return nullptr;
+}
+
+} // namespace
+
+bool StaticInstanceCache::erasedOnlyOnLookup(const Expr *Removal,
+                                             const ValueDecl *Storage) {
+  const auto *Erase = dyn_cast<CXXMemberCallExpr>(Removal);
+  if (!Erase)
+    return false;
+  static const llvm::StringSet<> AddingMethods = {
+      "insert", "emplace", "try_emplace", "insert_or_assign", "emplace_hint"};
+  if (!Uses)
+    Uses = FunctionUses::read(*Ctx);
+  return erasesOnlyOnLookup(
+      Erase, functionAround(Erase, *Ctx),
+      [&](const Expr *E) { return containerStorageOf(E) == Storage; },
+      AddingMethods, &*Uses,
+      [&](const Stmt *S) { return functionAround(S, *Ctx); });
+}
+
 bool StaticInstanceCache::ownedEntryReleased(const ValueDecl *Storage,
                                              const CXXRecordDecl *Class) {
   const SourceManager &SM = Ctx->getSourceManager();
@@ -414,7 +453,8 @@ bool StaticInstanceCache::ownedEntryReleased(const ValueDecl *Storage,
       if (!inLifecycleOf(Removal, Class, /*Destruction=*/true, SM) &&
           !(Holder && Holder->getDestructor() &&
             inDefinitionOf(Removal, Holder->getDestructor(), SM)) &&
-          !runsOnlyInDestructorOf(Removal, Class))
+          !runsOnlyInDestructorOf(Removal, Class) &&
+          !erasedOnlyOnLookup(Removal, Storage))
         return true;
   // Another translation unit may release the entries.
   return !onlyThisFileNames(Storage, SM);
@@ -586,12 +626,26 @@ void StaticInstanceCache::reportContainer(const ValueDecl *Storage,
   std::string How = Held->InKey ? "is keyed by " : "holds ";
   bool Callbacks = Held->Kind == IdentityKind::Callable;
 
+  // Erases that run only when a key comes back: what they leave is what
+  // leaks.
+  SmallVector<const Expr *, 2> OnLookup;
+  if (Owning)
+    if (auto It = Removals.find(Storage); It != Removals.end())
+      for (const Expr *Removal : It->second)
+        if (erasedOnlyOnLookup(Removal, Storage))
+          OnLookup.push_back(Removal);
+
   Finding F;
   F.Loc = Storage->getLocation();
   if (Callbacks)
     F.Message = Described + " holds callbacks capturing shared_from_this() of " +
                 Name + "; every " + Name +
                 " whose callback is put in it stays alive " + Until;
+  else if (Owning && !OnLookup.empty())
+    F.Message = Described + " " + How + What + " of " + Name +
+                ", and its entries are only erased when their key is "
+                "requested again; every " + Name +
+                " whose key does not come back stays alive " + Until;
   else if (Owning)
     F.Message = Described + " " + How + What + " of " + Name + "; every " + Name +
                 " put in it stays alive " + Until;
@@ -642,8 +696,19 @@ void StaticInstanceCache::reportContainer(const ValueDecl *Storage,
           break;
         }
 
+  for (const Expr *Removal : ArrayRef<const Expr *>(OnLookup).take_front(2))
+    F.Notes.push_back({Removal->getBeginLoc(),
+                       "entries are only erased here, when their key is "
+                       "requested again and the " + Name + " found is done"});
+
   size_t Evidence = F.Notes.size();
-  if (Callbacks) {
+  if (!OnLookup.empty()) {
+    F.Notes.push_back(
+        {Storage->getLocation(),
+         "erase the entry when its " + Name +
+             " is abandoned as well (a deadline swept on a timer), or bound "
+             "the table"});
+  } else if (Callbacks) {
     F.Notes.push_back(
         {Storage->getLocation(),
          "capture weak_from_this() in the callback and lock it when it runs, "

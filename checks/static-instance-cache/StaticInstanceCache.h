@@ -124,6 +124,11 @@ private:
   bool isProgramLifetime(const clang::ValueDecl *Storage) const;
   void recordRemoval(const clang::Expr *Container, const clang::Expr *Call);
   void recordEscapes(const clang::CallExpr *Call);
+  /// True when \p Removal, of \p Storage, erases an entry only when its key
+  /// is looked up again (storage/LookupErases.h): an owned object whose
+  /// client never asks again stays.
+  bool erasedOnlyOnLookup(const clang::Expr *Removal,
+                          const clang::ValueDecl *Storage);
   /// For entries that own objects of \p Class: true when something other
   /// than the destruction of such an object may remove them (which the
   /// entry itself prevents), here or in another translation unit.
