@@ -27,8 +27,12 @@ namespace leaklint {
 namespace {
 
 // The map or set type of \p Storage, or null.
+// The container \p Storage holds: a static pointer's pointee
+// (`static Table *T = new Table;`).
 const ClassTemplateSpecializationDecl *keyedContainer(const ValueDecl *Storage) {
-  QualType T = Storage->getType().getNonReferenceType();
+  const auto *Var = dyn_cast<VarDecl>(Storage);
+  QualType T =
+      Var ? containerTypeOf(Var) : Storage->getType().getNonReferenceType();
   return dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       T->getAsCXXRecordDecl());
 }

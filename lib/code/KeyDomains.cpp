@@ -73,7 +73,7 @@ bool isClosedKey(QualType T, unsigned Depth = 0) {
 } // namespace
 
 bool hasClosedKeyDomain(const ClassTemplateSpecializationDecl *Keyed) {
-  if (!ContainerTypes::isKeyed(Keyed) ||
+  if (!Keyed || !ContainerTypes::isKeyed(Keyed) ||
       Keyed->getName().contains_insensitive("multi"))
     return false;
   const TemplateArgumentList &Args = Keyed->getTemplateArgs();

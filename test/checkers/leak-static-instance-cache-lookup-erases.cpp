@@ -157,3 +157,25 @@ void leave(const std::string &Name) {
     Channels.erase(It);
 }
 } // namespace counted
+
+// --- Positive: the table is a static pointer's pointee, behind an accessor --
+// (Reading the key type of such a table once crashed the check.)
+namespace pointee {
+class Cursor;
+using Table = std::map<std::string, std::shared_ptr<Cursor>>;
+Table &table() {
+  static Table *T = new Table();
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: function-local static 'T' holds shared_from_this() of 'Cursor'; every 'Cursor' put in it stays alive until the program exits [leak-static-instance-cache]
+  // CHECK-MESSAGES: :[[@LINE+8]]:25: note: shared_from_this() is stored here{{$}}
+  // CHECK-MESSAGES: :[[@LINE-3]]:17: note: hold std::weak_ptr<Cursor> instead, or keep the cache in each object keyed by value, so that 'Cursor' objects can be destroyed{{$}}
+  return *T;
+}
+class Cursor : public std::enable_shared_from_this<Cursor> {
+public:
+  void publish(const std::string &Id) {
+    auto Self = shared_from_this();
+    table().emplace(Id, Self);
+  }
+};
+void open(const std::string &Id) { std::make_shared<Cursor>()->publish(Id); }
+} // namespace pointee
