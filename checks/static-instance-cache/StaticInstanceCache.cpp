@@ -431,15 +431,25 @@ bool StaticInstanceCache::erasedOnlyOnLookup(const Expr *Removal,
   const auto *Erase = dyn_cast<CXXMemberCallExpr>(Removal);
   if (!Erase)
     return false;
-  static const llvm::StringSet<> AddingMethods = {
-      "insert", "emplace", "try_emplace", "insert_or_assign", "emplace_hint"};
+  // Asked once while deciding and again while wording the finding.
+  auto [Known, New] = OnLookupErases.try_emplace(Erase, false);
+  if (!New)
+    return Known->second;
+  static const llvm::StringSet<> AddingMethods = [] {
+    llvm::StringSet<> Names;
+    for (StringRef Name : GrowthMethods)
+      Names.insert(Name);
+    return Names;
+  }();
   if (!Uses)
     Uses = FunctionUses::read(*Ctx);
-  return erasesOnlyOnLookup(
+  bool OnLookup = erasesOnlyOnLookup(
       Erase, functionAround(Erase, *Ctx),
       [&](const Expr *E) { return containerStorageOf(E) == Storage; },
       AddingMethods, &*Uses,
       [&](const Stmt *S) { return functionAround(S, *Ctx); });
+  OnLookupErases[Erase] = OnLookup;
+  return OnLookup;
 }
 
 bool StaticInstanceCache::ownedEntryReleased(const ValueDecl *Storage,
@@ -891,6 +901,7 @@ std::vector<Finding> StaticInstanceCache::finish() {
   AddedMembers.clear();
   NamespaceNames.reset();
   Uses.reset();
+  OnLookupErases.clear();
   Reported.clear();
   Ctx = nullptr;
   return Out;

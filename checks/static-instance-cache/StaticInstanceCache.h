@@ -181,6 +181,8 @@ private:
   llvm::DenseMap<const clang::CXXRecordDecl *, llvm::StringSet<>> AddedMembers;
   /// Where the TU calls its functions, read on the first question.
   std::optional<FunctionUses> Uses;
+  /// erasedOnlyOnLookup()'s answers, per erase.
+  llvm::DenseMap<const clang::Expr *, bool> OnLookupErases;
   /// Template instantiations share the location of their pattern.
   llvm::DenseSet<clang::SourceLocation> Reported;
   /// Whole-program mode only.

@@ -153,14 +153,14 @@ llvm::SmallPtrSet<const VarDecl *, 2> entryAliases(const Stmt *Body,
   return Aliases;
 }
 
-// The entry \p It points at, or a local referring into it, within \p S.
-bool mentionsEntryOrAlias(const Stmt *S, const VarDecl *It,
-                          const llvm::SmallPtrSet<const VarDecl *, 2> &Aliases) {
-  return mentionsEntry(S, It) || anyWithin(S, [&](const Stmt *Sub) {
-           const auto *Ref = dyn_cast<DeclRefExpr>(Sub);
-           const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-           return Var && Aliases.count(Var);
-         });
+// A local referring into the entry, within \p S.
+bool mentionsAlias(const Stmt *S,
+                   const llvm::SmallPtrSet<const VarDecl *, 2> &Aliases) {
+  return anyWithin(S, [&](const Stmt *Sub) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(Sub);
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    return Var && Aliases.count(Var);
+  });
 }
 
 // Whether the body writes into the entry \p It points at: assigns or steps
@@ -197,7 +197,7 @@ public:
 
 private:
   void check(const Expr *Target) {
-    Found |= mentionsEntryOrAlias(Target, It, Aliases);
+    Found |= mentionsEntry(Target, It) || mentionsAlias(Target, Aliases);
   }
   const VarDecl *It;
   const llvm::SmallPtrSet<const VarDecl *, 2> &Aliases;
@@ -231,7 +231,7 @@ private:
         Not && Not->getOpcode() == UO_LNot)
       return check(Not->getSubExpr());
     Found |= !testsForEnd(Cond, It) &&
-             (mentions(Cond, It) || mentionsEntryOrAlias(Cond, It, Aliases));
+             (mentions(Cond, It) || mentionsAlias(Cond, Aliases));
     return !Found;
   }
   const VarDecl *It;
@@ -379,13 +379,12 @@ UnboundedContainer::eraseSkippedByCaller(
   // A function that adds on one event and erases on another (a typing
   // notice, then the message that ends it) never erases in the call that
   // added: its entries wait for a later call, not a way out.
-  if (IntoErase.Found.empty() || insideLoop(Added, Request->getBody()) ||
-      !somePathReaches(Request, Added, IntoErase.Found))
+  if (IntoErase.Found.empty() || insideLoop(Added, Request->getBody()))
     return std::nullopt;
   const Stmt *Exit =
       exitAvoiding(Request, Added, IntoErase.Found,
                    [](const Expr *) { return std::nullopt; });
-  if (!Exit)
+  if (!Exit || !somePathReaches(Request, Added, IntoErase.Found))
     return std::nullopt;
   return SkippedErase{IntoErase.Found.front(), Added, Exit, Request,
                       SkippedErase::Kind::ByCaller};
