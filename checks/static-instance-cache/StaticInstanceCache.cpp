@@ -452,6 +452,30 @@ bool StaticInstanceCache::erasedOnlyOnLookup(const Expr *Removal,
   return OnLookup;
 }
 
+const SkippedRelease *
+StaticInstanceCache::releaseSkipped(const Expr *Removal,
+                                    const CXXRecordDecl *Class) {
+  const auto *Erase = dyn_cast<CXXMemberCallExpr>(Removal);
+  if (!Erase)
+    return nullptr;
+  auto [It, New] = SkippedByEnding.try_emplace(Erase);
+  if (New) {
+    if (!Uses)
+      Uses = FunctionUses::read(*Ctx);
+    It->second = releaseSkippedByAnEnding(
+        Erase, functionAround(Erase, *Ctx), *Uses,
+        [&](const Stmt *S) { return functionAround(S, *Ctx); });
+  }
+  const std::optional<SkippedRelease> &Skip = It->second;
+  const auto *KeyClass =
+      Skip ? dyn_cast<CXXRecordDecl>(Skip->Key->getParent()) : nullptr;
+  if (!KeyClass || !Class->hasDefinition() ||
+      !(declaresSameEntity(KeyClass, Class) ||
+        Class->getDefinition()->isDerivedFrom(KeyClass)))
+    return nullptr;
+  return &*Skip;
+}
+
 bool StaticInstanceCache::ownedEntryReleased(const ValueDecl *Storage,
                                              const CXXRecordDecl *Class) {
   const SourceManager &SM = Ctx->getSourceManager();
@@ -468,7 +492,8 @@ bool StaticInstanceCache::ownedEntryReleased(const ValueDecl *Storage,
           !(Holder && Holder->getDestructor() &&
             inDefinitionOf(Removal, Holder->getDestructor(), SM)) &&
           !runsOnlyInDestructorOf(Removal, Class) &&
-          !erasedOnlyOnLookup(Removal, Storage))
+          !erasedOnlyOnLookup(Removal, Storage) &&
+          !releaseSkipped(Removal, Class))
         return true;
   // Another translation unit may release the entries.
   return !onlyThisFileNames(Storage, SM);
@@ -649,9 +674,28 @@ void StaticInstanceCache::reportContainer(const ValueDecl *Storage,
         if (erasedOnlyOnLookup(Removal, Storage))
           OnLookup.push_back(Removal);
 
+  // A release that one way for the object to end skips: what ends that
+  // way is what leaks.
+  const SkippedRelease *Skipped = nullptr;
+  if (Owning && OnLookup.empty())
+    if (auto It = Removals.find(Storage); It != Removals.end())
+      for (const Expr *Removal : It->second)
+        if ((Skipped = releaseSkipped(Removal, Class)))
+          break;
+
   Finding F;
   F.Loc = Storage->getLocation();
-  if (Callbacks)
+  if (Skipped)
+    F.Message = Described + " " + How +
+                (Callbacks ? "callbacks capturing shared_from_this()"
+                           : What.c_str()) +
+                " of " + Name + ", and " +
+                quoted(memberName(Skipped->Skipping)) + " ends a " + Name +
+                " without releasing its entry, while " +
+                quoted(memberName(Skipped->Releasing)) +
+                " releases it; every " + Name +
+                " that ends that way stays alive " + Until;
+  else if (Callbacks)
     F.Message = Described + " holds callbacks capturing shared_from_this() of " +
                 Name + "; every " + Name +
                 " whose callback is put in it stays alive " + Until;
@@ -673,6 +717,9 @@ void StaticInstanceCache::reportContainer(const ValueDecl *Storage,
   for (const Store &S : C.Stores) {
     if (Noted.size() == 3)
       break;
+    // The skipped release is the finding of one class: its stores only.
+    if (Skipped && S.Source.Class != Class)
+      continue;
     std::string Object = S.Source.Captured
                              ? "a callback capturing shared_from_this()"
                              : S.Source.Owning ? "shared_from_this()"
@@ -715,8 +762,26 @@ void StaticInstanceCache::reportContainer(const ValueDecl *Storage,
                        "entries are only erased here, when their key is "
                        "requested again and the " + Name + " found is done"});
 
+  if (Skipped) {
+    F.Notes.push_back({Skipped->Release->getBeginLoc(),
+                       quoted(memberName(Skipped->Releasing)) +
+                           " releases the entry here"});
+    F.Notes.push_back(
+        {Skipped->Teardown->getBeginLoc(),
+         quoted(memberName(Skipped->Skipping)) + " passes " +
+             quoted(Skipped->Key->getName()) + " to " +
+             quoted(memberName(Skipped->Teardown->getDirectCallee())) +
+             " here, as " + quoted(memberName(Skipped->Releasing)) +
+             " does, but never releases its entry"});
+  }
+
   size_t Evidence = F.Notes.size();
-  if (!OnLookup.empty()) {
+  if (Skipped) {
+    F.Notes.push_back({Skipped->Teardown->getBeginLoc(),
+                       "release the entry in " +
+                           quoted(memberName(Skipped->Skipping)) +
+                           " too, or in one function every ending calls"});
+  } else if (!OnLookup.empty()) {
     F.Notes.push_back(
         {Storage->getLocation(),
          "erase the entry when its " + Name +

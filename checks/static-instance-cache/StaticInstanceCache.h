@@ -21,6 +21,7 @@
 #include "identity/PassedInstances.h"
 #include "ownership/ContainerTypes.h"
 #include "storage/Singletons.h"
+#include "storage/SkippedReleases.h"
 #include "storage/StaticOnlyObjects.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Preprocessor.h"
@@ -129,6 +130,11 @@ private:
   /// client never asks again stays.
   bool erasedOnlyOnLookup(const clang::Expr *Removal,
                           const clang::ValueDecl *Storage);
+  /// For \p Removal, of entries owning objects of \p Class: an ending of
+  /// such an object that tears down what the releasing ending does but
+  /// skips the release (storage/SkippedReleases.h); null when none.
+  const SkippedRelease *releaseSkipped(const clang::Expr *Removal,
+                                       const clang::CXXRecordDecl *Class);
   /// For entries that own objects of \p Class: true when something other
   /// than the destruction of such an object may remove them (which the
   /// entry itself prevents), here or in another translation unit.
@@ -183,6 +189,9 @@ private:
   std::optional<FunctionUses> Uses;
   /// erasedOnlyOnLookup()'s answers, per erase.
   llvm::DenseMap<const clang::Expr *, bool> OnLookupErases;
+  /// releaseSkipped()'s answers, per removal.
+  llvm::DenseMap<const clang::Expr *, std::optional<SkippedRelease>>
+      SkippedByEnding;
   /// Template instantiations share the location of their pattern.
   llvm::DenseSet<clang::SourceLocation> Reported;
   /// Whole-program mode only.

@@ -17,6 +17,10 @@ namespace leaklint {
 /// temporaries, cleanups and functional casts around it. Null stays null.
 const clang::Expr *ignoreTemporaries(const clang::Expr *E);
 
+/// The variable \p E only carries: `Key`, `std::string(Key)`,
+/// `std::move(Key)`. Null for anything computed, and for a null \p E.
+const clang::ValueDecl *carriedVariable(const clang::Expr *E);
+
 } // namespace leaklint
 
 #endif // LEAKLINT_LIB_CODE_TEMPORARIES_H

@@ -150,12 +150,15 @@ std::optional<InstanceSource> find(const Expr *E, unsigned Depth,
     return findInArgs(ParenInit->getInitExprs(), Depth, Leaf);
   if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(E))
     return find(List->getSubExpr(), Depth + 1, Leaf);
+  // Nodes that only carry a value along are not steps: a callable built
+  // in a local and moved on (`Fn F = [Self] {...}; add(std::move(F));`)
+  // nests several of them.
   if (const auto *Tmp = dyn_cast<MaterializeTemporaryExpr>(E))
-    return find(Tmp->getSubExpr(), Depth + 1, Leaf);
+    return find(Tmp->getSubExpr(), Depth, Leaf);
   if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
-    return find(Bind->getSubExpr(), Depth + 1, Leaf);
+    return find(Bind->getSubExpr(), Depth, Leaf);
   if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
-    return find(Cleanups->getSubExpr(), Depth + 1, Leaf);
+    return find(Cleanups->getSubExpr(), Depth, Leaf);
   if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(E)) {
     if (auto S = find(Cond->getTrueExpr(), Depth + 1, Leaf))
       return S;

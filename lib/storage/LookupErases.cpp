@@ -38,26 +38,6 @@ using namespace clang;
 namespace leaklint {
 namespace {
 
-
-// The variable a key expression names: `Key`, `std::string(Key)`,
-// `std::move(Key)`. Null for anything computed.
-const ValueDecl *keyVariable(const Expr *E) {
-  while ((E = ignoreTemporaries(E))) {
-    const auto *Construct = dyn_cast<CXXConstructExpr>(E);
-    const auto *Call = dyn_cast<CallExpr>(E);
-    if (Construct && Construct->getNumArgs() == 1)
-      E = Construct->getArg(0);
-    else if (Call && Call->getNumArgs() == 1 &&
-             isStdFunction(Call->getDirectCallee(), {"move"}))
-      E = Call->getArg(0);
-    else if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-      return isa<VarDecl>(Ref->getDecl()) ? Ref->getDecl() : nullptr;
-    else
-      return nullptr;
-  }
-  return nullptr;
-}
-
 bool isMethod(const CXXMemberCallExpr *Call,
               std::initializer_list<StringRef> Names) {
   const CXXMethodDecl *M = Call->getMethodDecl();
@@ -129,7 +109,7 @@ public:
     if (M && M->getDeclName().isIdentifier() &&
         GrowthNames.contains(M->getName()) && Call->getNumArgs() &&
         IsContainer(Call->getImplicitObjectArgument()) &&
-        keyVariable(Call->getArg(0)) == Key)
+        carriedVariable(Call->getArg(0)) == Key)
       AddsKey = true;
     if (isLookup(Call))
       LooksUp = true;
@@ -200,7 +180,7 @@ private:
       return false;
     for (unsigned I = Offset; I < Call->getNumArgs(); ++I) {
       if (I - Offset >= Def->getNumParams() ||
-          keyVariable(Call->getArg(I)) != Key)
+          carriedVariable(Call->getArg(I)) != Key)
         continue;
       LookupWalk Inner(IsContainer, Def->getParamDecl(I - Offset),
                        GrowthNames, Depth + 1);
@@ -215,11 +195,11 @@ private:
                            "lower_bound"}) &&
            Call->getNumArgs() == 1 &&
            IsContainer(Call->getImplicitObjectArgument()) &&
-           keyVariable(Call->getArg(0)) == Key;
+           carriedVariable(Call->getArg(0)) == Key;
   }
   bool isSubscript(const CXXOperatorCallExpr *Op) const {
     return Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2 &&
-           IsContainer(Op->getArg(0)) && keyVariable(Op->getArg(1)) == Key;
+           IsContainer(Op->getArg(0)) && carriedVariable(Op->getArg(1)) == Key;
   }
   // An entry the lookup found: `It->second`, `(*It).second`,
   // `Cache.at(Key)`, `Cache[Key]`, or a local made from one.
@@ -265,7 +245,7 @@ const ValueDecl *erasedKey(const CXXMemberCallExpr *Erase,
                            llvm::function_ref<bool(const Expr *)> IsContainer) {
   if (Erase->getNumArgs() != 1)
     return nullptr;
-  const ValueDecl *Key = keyVariable(Erase->getArg(0));
+  const ValueDecl *Key = carriedVariable(Erase->getArg(0));
   const auto *Ref =
       dyn_cast<DeclRefExpr>(Erase->getArg(0)->IgnoreUnlessSpelledInSource());
   const auto *Iterator = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
@@ -274,7 +254,7 @@ const ValueDecl *erasedKey(const CXXMemberCallExpr *Erase,
             Iterator->getInit()->IgnoreUnlessSpelledInSource());
         Find && isMethod(Find, {"find"}) && Find->getNumArgs() == 1 &&
         IsContainer(Find->getImplicitObjectArgument()))
-      Key = keyVariable(Find->getArg(0));
+      Key = carriedVariable(Find->getArg(0));
   return Key;
 }
 
@@ -322,7 +302,7 @@ bool erasesOnlyOnLookup(
         isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(F) ? 1 : 0;
     const FunctionDecl *Caller = FunctionHolding(Call);
     const ValueDecl *Passed = Index + Offset < Call->getNumArgs()
-                                  ? keyVariable(Call->getArg(Index + Offset))
+                                  ? carriedVariable(Call->getArg(Index + Offset))
                                   : nullptr;
     return Caller && Caller->getBody() && Passed &&
            erasesFoundEntry(Caller, Call, Passed, IsContainer, GrowthNames);
