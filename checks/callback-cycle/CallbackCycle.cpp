@@ -385,7 +385,12 @@ void CallbackCycle::consider(const FunctionDecl *F, const Store &S,
           return isOwningStep(Step, Containers);
         }))
       continue;
-    if (!Seen.insert({S.Loc.getRawEncoding(), StorageResets::key(S.Field)})
+    // A callback a callee makes around the object it is passed is reported
+    // where the callee makes and stores it (where the fix goes), once for
+    // all its callers; the call that passes the object gets a note.
+    bool MadeByCallee = S.Carrier && S.CarrierCall && O.MadeBy;
+    SourceLocation At = MadeByCallee ? S.Carrier->getBeginLoc() : S.Loc;
+    if (!Seen.insert({At.getRawEncoding(), StorageResets::key(S.Field)})
              .second)
       return;
 
@@ -402,7 +407,7 @@ void CallbackCycle::consider(const FunctionDecl *F, const Store &S,
     if (!Steps.empty())
       Storage += " of " + quoted(pathText(Steps));
     Finding &D = C.Diag;
-    D.Loc = S.Loc;
+    D.Loc = At;
     if (S.Async)
       D.Message = "the handler of " + quoted(S.Async->Name.str()) +
                   " holds " + ownerText(O, *Ctx) + ", a shared_ptr to the " +
@@ -442,6 +447,11 @@ void CallbackCycle::consider(const FunctionDecl *F, const Store &S,
     }
     D.Notes.push_back({O.Loc, capturedText(O, *Ctx) + "; " + Plan.advice()});
     C.WholeProgramAdvice = wholeProgramCaptureNote(O, Plan, *Ctx);
+    if (MadeByCallee)
+      D.Notes.push_back(
+          {S.Loc, "the " + quoted(className(Class)) + " is passed to " +
+                      quoted(memberName(S.CarrierCall->getDirectCallee())) +
+                      " here"});
     if (S.Carrier && O.MadeBy)
       D.Notes.push_back({S.Carrier->getBeginLoc(),
                          Maker + " makes the callback here, around the "

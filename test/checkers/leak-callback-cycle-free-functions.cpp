@@ -211,7 +211,9 @@ private:
 // --- Positive: a helper makes the callback around the object it is handed --
 // `bindFeedback(bus_, self)` where the helper subscribes `[ctl] {...}`, or
 // a callable a factory of the TU makes from it: the helper's parameter
-// stands for the caller's argument. No fix-it: the helper's other callers
+// stands for the caller's argument. Reported where the helper makes and
+// stores the callback, with a note at the call that passes the object.
+// No fix-it: the helper's other callers
 // may need the strong reference.
 namespace made_by_helper {
 struct Bus {
@@ -232,19 +234,21 @@ public:
   void start() {
     auto Self = shared_from_this();
     bindFeedback(Feedback, Self);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Bus::Handlers' of 'Feedback' stores a callback holding 'C', a shared_ptr to the 'Ctl' that owns it; the object can never be destroyed while the callback is stored [leak-callback-cycle]
-    // CHECK-MESSAGES: :[[@LINE+21]]:16: note: the callback captures 'C' here; capture 'weak_C = std::weak_ptr(C)' and lock it instead: 'auto C = weak_C.lock();' (no fix-it: the callback is made in 'bindFeedback', whose other callers may need the strong reference){{$}}
-    // CHECK-MESSAGES: :[[@LINE+20]]:15: note: 'bindFeedback' makes the callback here, around the argument it is passed, and stores it{{$}}
-    // CHECK-MESSAGES: :[[@LINE+16]]:7: note: the 'Ctl' owns the callback through 'Feedback'{{$}}
-    // CHECK-MESSAGES: :[[@LINE+18]]:5: note: 'bindFeedback' hands its argument on to 'Bus::subscribe' here{{$}}
-    // CHECK-MESSAGES: :[[@LINE-21]]:24: note: 'Bus::subscribe' stores its argument in 'Handlers' here{{$}}
+    // CHECK-MESSAGES: :[[@LINE+24]]:15: warning: 'Bus::Handlers' of 'Feedback' stores a callback holding 'C', a shared_ptr to the 'Ctl' that owns it; the object can never be destroyed while the callback is stored [leak-callback-cycle]
+    // CHECK-MESSAGES: :[[@LINE+23]]:16: note: the callback captures 'C' here; capture 'weak_C = std::weak_ptr(C)' and lock it instead: 'auto C = weak_C.lock();' (no fix-it: the callback is made in 'bindFeedback', whose other callers may need the strong reference){{$}}
+    // CHECK-MESSAGES: :[[@LINE-3]]:5: note: the 'Ctl' is passed to 'bindFeedback' here{{$}}
+    // CHECK-MESSAGES: :[[@LINE+21]]:15: note: 'bindFeedback' makes the callback here, around the argument it is passed, and stores it{{$}}
+    // CHECK-MESSAGES: :[[@LINE+17]]:7: note: the 'Ctl' owns the callback through 'Feedback'{{$}}
+    // CHECK-MESSAGES: :[[@LINE+19]]:5: note: 'bindFeedback' hands its argument on to 'Bus::subscribe' here{{$}}
+    // CHECK-MESSAGES: :[[@LINE-22]]:24: note: 'Bus::subscribe' stores its argument in 'Handlers' here{{$}}
     bindMade(Made, Self);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Bus::Handlers' of 'Made' stores a callback holding 'C', a shared_ptr to the 'Ctl' that owns it; the object can never be destroyed while the callback is stored [leak-callback-cycle]
-    // CHECK-MESSAGES: :[[@LINE+17]]:11: note: the callback captures 'C' here; capture 'weak_C = std::weak_ptr(C)' and lock it instead: 'auto C = weak_C.lock();' (no fix-it: the callback is made in 'bindMade', whose other callers may need the strong reference){{$}}
+    // CHECK-MESSAGES: :[[@LINE+21]]:61: warning: 'Bus::Handlers' of 'Made' stores a callback holding 'C', a shared_ptr to the 'Ctl' that owns it; the object can never be destroyed while the callback is stored [leak-callback-cycle]
+    // CHECK-MESSAGES: :[[@LINE+18]]:11: note: the callback captures 'C' here; capture 'weak_C = std::weak_ptr(C)' and lock it instead: 'auto C = weak_C.lock();' (no fix-it: the callback is made in 'bindMade', whose other callers may need the strong reference){{$}}
+    // CHECK-MESSAGES: :[[@LINE-3]]:5: note: the 'Ctl' is passed to 'bindMade' here{{$}}
     // CHECK-MESSAGES: :[[@LINE+18]]:61: note: 'bindMade' makes the callback here, around the argument it is passed, and stores it{{$}}
     // CHECK-MESSAGES: :[[@LINE+9]]:17: note: the 'Ctl' owns the callback through 'Made'{{$}}
     // CHECK-MESSAGES: :[[@LINE+16]]:51: note: 'bindMade' hands its argument on to 'Bus::subscribe' here{{$}}
-    // CHECK-MESSAGES: :[[@LINE-28]]:24: note: 'Bus::subscribe' stores its argument in 'Handlers' here{{$}}
+    // CHECK-MESSAGES: :[[@LINE-30]]:24: note: 'Bus::subscribe' stores its argument in 'Handlers' here{{$}}
     bindWeak(Weak, Self);
     bindOther(Other, Self, std::make_shared<Ctl>());
   }
