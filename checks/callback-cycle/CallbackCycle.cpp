@@ -1,5 +1,6 @@
 //===--- CallbackCycle.cpp - Callbacks that own their owner ---------------===//
 #include "CallbackCycle.h"
+#include "storage/SkippedReleases.h"
 #include "code/CallParts.h"
 #include "code/LibraryFunctions.h"
 #include "code/SkippedBodies.h"
@@ -661,7 +662,15 @@ std::vector<Finding> CallbackCycle::finish() {
           ElsewhereField = Field;
           break;
         }
-    if ((Reset || Escape || Elsewhere) && !Options.ReportResetStorage) {
+    // A reset that one way of dropping the object skips breaks nothing for
+    // the objects dropped that way (storage/SkippedReleases.h).
+    std::optional<SkippedRelease> SkippedReset;
+    if (Reset && !Escape && !Elsewhere && Ctx)
+      SkippedReset = resetSkippedByAnEnding(
+          Reset->In, CycleClasses.front(), Program.uses(*Ctx),
+          [&](const Stmt *S) { return FunctionUses::holding(S, *Ctx); });
+    if ((Reset || Escape || Elsewhere) && !SkippedReset &&
+        !Options.ReportResetStorage) {
       if (Elsewhere)
         waitForMerge(C);
       continue;
@@ -678,6 +687,17 @@ std::vector<Finding> CallbackCycle::finish() {
           {Reset->Where,
            "the storage is emptied in " + quoted(memberName(Reset->In)) +
                " here, which breaks the cycle only if it runs"});
+    if (SkippedReset) {
+      std::string Object = quoted(className(CycleClasses.front()));
+      C.Diag.Notes.push_back(
+          {SkippedReset->Release->getBeginLoc(),
+           quoted(memberName(SkippedReset->Releasing)) +
+               " runs it through this call before it drops the " + Object});
+      C.Diag.Notes.push_back(
+          {SkippedReset->Teardown->getBeginLoc(),
+           quoted(memberName(SkippedReset->Skipping)) + " drops the " +
+               Object + " here without running it, so the cycle stays"});
+    }
     else if (Escape)
       C.Diag.Notes.push_back(
           {Escape->Where,

@@ -404,27 +404,6 @@ bool StaticInstanceCache::runsOnlyInDestructorOf(
   return false;
 }
 
-namespace {
-
-// The function whose body holds \p S: a lambda's call operator for code in
-// a lambda. Reads the TU's parent map, which only a table owning its
-// objects, with an erase, asks for.
-const FunctionDecl *functionAround(const Stmt *S, ASTContext &Ctx) {
-  DynTypedNode Node = DynTypedNode::create(*S);
-  for (unsigned Depth = 0; Depth < 64; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      return nullptr;
-    Node = Parents[0];
-    if (const auto *F = Node.get<FunctionDecl>())
-      return F;
-    if (const auto *Lambda = Node.get<LambdaExpr>())
-      return Lambda->getCallOperator();
-  }
-  return nullptr;
-}
-
-} // namespace
 
 bool StaticInstanceCache::erasedOnlyOnLookup(const Expr *Removal,
                                              const ValueDecl *Storage) {
@@ -444,10 +423,10 @@ bool StaticInstanceCache::erasedOnlyOnLookup(const Expr *Removal,
   if (!Uses)
     Uses = FunctionUses::read(*Ctx);
   bool OnLookup = erasesOnlyOnLookup(
-      Erase, functionAround(Erase, *Ctx),
+      Erase, FunctionUses::holding(Erase, *Ctx),
       [&](const Expr *E) { return containerStorageOf(E) == Storage; },
       AddingMethods, &*Uses,
-      [&](const Stmt *S) { return functionAround(S, *Ctx); });
+      [&](const Stmt *S) { return FunctionUses::holding(S, *Ctx); });
   OnLookupErases[Erase] = OnLookup;
   return OnLookup;
 }
@@ -463,8 +442,8 @@ StaticInstanceCache::releaseSkipped(const Expr *Removal,
     if (!Uses)
       Uses = FunctionUses::read(*Ctx);
     It->second = releaseSkippedByAnEnding(
-        Erase, functionAround(Erase, *Ctx), *Uses,
-        [&](const Stmt *S) { return functionAround(S, *Ctx); });
+        Erase, FunctionUses::holding(Erase, *Ctx), *Uses,
+        [&](const Stmt *S) { return FunctionUses::holding(S, *Ctx); });
   }
   const std::optional<SkippedRelease> &Skip = It->second;
   const auto *KeyClass =

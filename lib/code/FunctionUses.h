@@ -26,6 +26,11 @@ struct FunctionUses {
   static const clang::FunctionDecl *origin(const clang::FunctionDecl *F);
   /// Reads \p Ctx's translation unit once.
   static FunctionUses read(clang::ASTContext &Ctx);
+  /// The function whose body holds \p S (a call of \c Calls): a lambda's
+  /// call operator for code in a lambda. Reads the TU's parent map, which
+  /// only the rarer questions need; null outside any function.
+  static const clang::FunctionDecl *holding(const clang::Stmt *S,
+                                            clang::ASTContext &Ctx);
 
   /// Every direct call of each function.
   llvm::DenseMap<const clang::FunctionDecl *,

@@ -1,10 +1,14 @@
 //===--- SkippedReleases.cpp - A release one way to end leaves out --------===//
 #include "storage/SkippedReleases.h"
 #include "code/Accessors.h"
+#include "code/LocalUses.h"
 #include "code/Temporaries.h"
+#include "storage/StaticStorage.h"
 #include "storage/RegistryRemoval.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
 
@@ -85,6 +89,10 @@ bool keptToItself(const FieldDecl *Key) {
   return true;
 }
 
+// How deep a function is searched for a call that releases. Deeper than
+// the search for the endings: a release missed here is a false finding.
+constexpr unsigned ReleaseSearchDepth = 6;
+
 // Whether \p From runs \p Target: calls it, or a function that does, a
 // few levels deep.
 class Reach {
@@ -92,11 +100,13 @@ public:
   explicit Reach(const FunctionDecl *Target)
       : Target(FunctionUses::origin(Target)) {}
 
-  bool runs(const FunctionDecl *From, unsigned Depth = RemovalSearchDepth) {
+  bool runs(const FunctionDecl *From, unsigned Depth = ReleaseSearchDepth) {
     From = definitionOf(From);
-    if (!From)
+    // The library's own code calls back into no function of the program.
+    if (!From || From->getASTContext().getSourceManager().isInSystemHeader(
+                     From->getLocation()))
       return false;
-    auto [It, New] = Known.try_emplace(From, false);
+    auto [It, New] = Known.try_emplace({From, Depth}, false);
     if (!New)
       return It->second;
     bool Result = false;
@@ -110,15 +120,14 @@ public:
         break;
       }
     }
-    Known[From] = Result;
+    Known[{From, Depth}] = Result;
     return Result;
   }
 
 private:
   const FunctionDecl *Target;
-  llvm::DenseMap<const FunctionDecl *, bool> Known;
+  llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, bool> Known;
 };
-
 // Calls in \p Ending, other than \p Release, that hand \p Key to a function
 // that takes an entry out of some container and does not release: the
 // registrations the ending tears down.
@@ -132,6 +141,84 @@ teardownsIn(const FunctionDecl *Ending, const CallExpr *Release,
         summarizeRemovals(Callee).Removed.empty())
       continue;
     Out.push_back(FunctionUses::origin(Callee));
+  }
+  return Out;
+}
+
+
+// A member function of \p Class, other than \p Ending, whose teardown
+// call (\p TeardownIn) matches the ending's and that does not run the
+// release: an ending that skips it. A step of a releasing member function
+// (`close()` calling `leaveRooms()` before it releases) is not an ending of
+// its own; nor is a private function nothing calls. Code outside the class
+// picks one ending per object.
+std::optional<std::pair<const FunctionDecl *, const CallExpr *>>
+skippingEnding(const CXXRecordDecl *Class, const FunctionDecl *Ending,
+               Reach &Releases, const FunctionUses &Uses,
+               llvm::function_ref<const FunctionDecl *(const Stmt *)>
+                   FunctionHolding,
+               llvm::function_ref<const CallExpr *(const FunctionDecl *)>
+                   TeardownIn) {
+  for (const CXXMethodDecl *M : Class->methods()) {
+    const FunctionDecl *Other = definitionOf(M);
+    if (!Other || Other == definitionOf(Ending) ||
+        isa<CXXConstructorDecl>(M) || isa<CXXDestructorDecl>(M))
+      continue;
+    const CallExpr *Shared = TeardownIn(Other);
+    if (!Shared || Releases.runs(Other))
+      continue;
+    auto Callers = Uses.Calls.find(FunctionUses::origin(M));
+    bool Called = Callers != Uses.Calls.end() && !Callers->second.empty();
+    if ((!Called && M->getAccess() == AS_private) ||
+        (Called && llvm::any_of(Callers->second, [&](const CallExpr *Call) {
+           const auto *Caller =
+               dyn_cast_or_null<CXXMethodDecl>(FunctionHolding(Call));
+           return Caller && declaresSameEntity(Caller->getParent(), Class) &&
+                  Releases.runs(Caller);
+         })))
+      continue;
+    return std::make_pair(Other, Shared);
+  }
+  return std::nullopt;
+}
+
+// Whether \p T is, points to, or holds through template arguments (a
+// container, a smart pointer) objects of \p RD.
+bool holdsObjectsOf(QualType T, const CXXRecordDecl *RD, unsigned Depth = 0) {
+  if (T.isNull() || Depth > 4)
+    return false;
+  T = T.getNonReferenceType().getCanonicalType();
+  if (T->isPointerType())
+    return holdsObjectsOf(T->getPointeeType(), RD, Depth + 1);
+  const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
+  if (!Record)
+    return false;
+  if (declaresSameEntity(Record, RD))
+    return true;
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record);
+  if (!Spec)
+    return false;
+  for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+    if (Arg.getKind() == TemplateArgument::Type &&
+        holdsObjectsOf(Arg.getAsType(), RD, Depth + 1))
+      return true;
+  return false;
+}
+
+// The calls in \p F that take an entry out of a container holding objects
+// of \p Object, each with the container's declaration.
+SmallVector<std::pair<const CallExpr *, const ValueDecl *>, 2>
+dropsIn(const FunctionDecl *F, const CXXRecordDecl *Object) {
+  SmallVector<std::pair<const CallExpr *, const ValueDecl *>, 2> Out;
+  for (const CallExpr *Call : callsIn(F)) {
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+    const CXXMethodDecl *M = Member ? Member->getMethodDecl() : nullptr;
+    if (!M || !M->getIdentifier() || !isRemovalMethod(M->getName()))
+      continue;
+    const ValueDecl *Storage =
+        containerStorageOf(Member->getImplicitObjectArgument());
+    if (Storage && holdsObjectsOf(Storage->getType(), Object))
+      Out.push_back({Call, Storage});
   }
   return Out;
 }
@@ -158,40 +245,78 @@ std::optional<SkippedRelease> releaseSkippedByAnEnding(
     const FunctionDecl *Ending = FunctionHolding(Release);
     const auto *Class =
         Key ? dyn_cast<CXXRecordDecl>(Key->getParent()) : nullptr;
-      if (!Key || !Ending || !Class || !keptToItself(Key))
+    if (!Key || !Ending || !Class || !keptToItself(Key))
       continue;
     SmallVector<const FunctionDecl *, 2> Teardowns =
         teardownsIn(Ending, Release, Key, Releases);
-      if (Teardowns.empty())
+    if (Teardowns.empty())
       continue;
-    for (const CXXMethodDecl *M : Class->methods()) {
-      const FunctionDecl *Other = definitionOf(M);
-      if (!Other || Other == definitionOf(Ending) ||
-          isa<CXXConstructorDecl>(M) || isa<CXXDestructorDecl>(M) ||
-          Releases.runs(Other))
+    auto Skip = skippingEnding(
+        Class, Ending, Releases, Uses, FunctionHolding,
+        [&](const FunctionDecl *F) -> const CallExpr * {
+          for (const CallExpr *Call : callsPassing(F, Key))
+            if (const FunctionDecl *Callee = Call->getDirectCallee();
+                Callee &&
+                llvm::is_contained(Teardowns, FunctionUses::origin(Callee)))
+              return Call;
+          return nullptr;
+        });
+    if (Skip)
+      return SkippedRelease{Ending, Release, Skip->first, Skip->second, Key};
+  }
+  return std::nullopt;
+}
+
+std::optional<SkippedRelease> resetSkippedByAnEnding(
+    const FunctionDecl *Resetting, const CXXRecordDecl *Object,
+    const FunctionUses &Uses,
+    llvm::function_ref<const FunctionDecl *(const Stmt *)> FunctionHolding) {
+  if (!Resetting || !Object)
+    return std::nullopt;
+  Reach Resets(Resetting);
+  // The functions that run the reset, a few calls up, each with its call
+  // on the way there.
+  SmallVector<std::pair<const FunctionDecl *, const CallExpr *>, 8> Runners;
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Seen = {
+      FunctionUses::origin(Resetting)};
+  SmallVector<const FunctionDecl *, 8> Frontier = {Resetting};
+  for (unsigned Depth = 0; Depth < RemovalSearchDepth && !Frontier.empty();
+       ++Depth) {
+    SmallVector<const FunctionDecl *, 8> Next;
+    for (const FunctionDecl *F : Frontier) {
+      auto Calls = Uses.Calls.find(FunctionUses::origin(F));
+      if (Calls == Uses.Calls.end())
         continue;
-      const CallExpr *Shared = nullptr;
-      for (const CallExpr *Call : callsPassing(Other, Key))
-        if (const FunctionDecl *Callee = Call->getDirectCallee();
-            Callee && llvm::is_contained(Teardowns, FunctionUses::origin(Callee)))
-          Shared = Call;
-      if (!Shared)
-        continue;
-      // A step of a releasing member function (`close()` calling
-      // `leaveRooms()` before it releases) is not an ending of its own; nor
-      // is a private function nothing calls. Code outside the class picks
-      // one ending per object.
-      auto Callers = Uses.Calls.find(FunctionUses::origin(M));
-      bool Called = Callers != Uses.Calls.end() && !Callers->second.empty();
-      if ((!Called && M->getAccess() == AS_private) ||
-          (Called && llvm::any_of(Callers->second, [&](const CallExpr *Call) {
-             const auto *Caller =
-                 dyn_cast_or_null<CXXMethodDecl>(FunctionHolding(Call));
-             return Caller && declaresSameEntity(Caller->getParent(), Class) &&
-                    Releases.runs(Caller);
-           })))
-        continue;
-      return SkippedRelease{Ending, Release, Other, Shared, Key};
+      for (const CallExpr *Call : Calls->second)
+        if (const FunctionDecl *Caller = FunctionHolding(Call);
+            Caller && Seen.insert(FunctionUses::origin(Caller)).second) {
+          Runners.push_back({Caller, Call});
+          Next.push_back(Caller);
+        }
+    }
+    Frontier = std::move(Next);
+  }
+  for (const auto &[Ending, Reset] : Runners) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(Ending);
+    if (!Method || isa<CXXConstructorDecl>(Method) ||
+        isa<CXXDestructorDecl>(Method))
+      continue;
+    // The ending drops the object from a container after it runs the
+    // reset; another member function that drops it from the same container
+    // without the reset leaves the cycle in place.
+    for (const auto &[Drop, Storage] : dropsIn(Ending, Object)) {
+      const ValueDecl *Dropped = Storage;
+      auto Skip = skippingEnding(
+          Method->getParent(), Ending, Resets, Uses, FunctionHolding,
+          [&](const FunctionDecl *F) -> const CallExpr * {
+            for (const auto &[Call, From] : dropsIn(F, Object))
+              if (From == Dropped)
+                return Call;
+            return nullptr;
+          });
+      if (Skip)
+        return SkippedRelease{Ending, Reset, Skip->first, Skip->second,
+                              nullptr};
     }
   }
   return std::nullopt;

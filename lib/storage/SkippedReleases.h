@@ -22,14 +22,16 @@
 namespace leaklint {
 
 struct SkippedRelease {
-  /// The ending that releases, and its call of the releasing function.
+  /// The ending that releases, and its call of the releasing function (for
+  /// a reset, its call on the way to it).
   const clang::FunctionDecl *Releasing;
   const clang::CallExpr *Release;
   /// An ending that tears down the same registration and does not release.
   const clang::FunctionDecl *Skipping;
-  /// That shared teardown, in \c Skipping.
+  /// That shared teardown, in \c Skipping: for a reset, its drop of the
+  /// object from the container both endings drop it from.
   const clang::CallExpr *Teardown;
-  /// The object's field holding the key of its entry.
+  /// The object's field holding the key of its entry (null for a reset).
   const clang::FieldDecl *Key;
 };
 
@@ -42,6 +44,18 @@ struct SkippedRelease {
 /// \p FunctionHolding names the function around a call.
 std::optional<SkippedRelease> releaseSkippedByAnEnding(
     const clang::CXXMemberCallExpr *Erase, const clang::FunctionDecl *Releaser,
+    const FunctionUses &Uses,
+    llvm::function_ref<const clang::FunctionDecl *(const clang::Stmt *)>
+        FunctionHolding);
+
+/// For a reset in \p Resetting that breaks an ownership cycle through
+/// objects of \p Object: a member function that drops such an object from
+/// a container, as a member function that runs the reset (a few calls
+/// down) does after it, but never runs the reset. `kick()` closes the
+/// session (cancelling its timer, whose handler owns it) and erases it;
+/// `onDisconnect()` only erases it. \c Key is null.
+std::optional<SkippedRelease> resetSkippedByAnEnding(
+    const clang::FunctionDecl *Resetting, const clang::CXXRecordDecl *Object,
     const FunctionUses &Uses,
     llvm::function_ref<const clang::FunctionDecl *(const clang::Stmt *)>
         FunctionHolding);
