@@ -393,10 +393,8 @@ bool StaticInstanceCache::runsOnlyInDestructorOf(
     if (!UncalledFunctions::onlyThisTUCanCall(F) ||
         (Method && Method->isVirtual()))
       return false;
-    if (!Uses)
-      Uses = FunctionUses::read(*Ctx);
-    auto Calls = Uses->Calls.find(F);
-    return !Uses->Escaped.count(F) && Calls != Uses->Calls.end() &&
+    auto Calls = uses().Calls.find(F);
+    return !uses().Escaped.count(F) && Calls != uses().Calls.end() &&
            llvm::all_of(Calls->second, [&](const CallExpr *Call) {
              return inLifecycleOf(Call, Class, /*Destruction=*/true, SM);
            });
@@ -420,12 +418,10 @@ bool StaticInstanceCache::erasedOnlyOnLookup(const Expr *Removal,
       Names.insert(Name);
     return Names;
   }();
-  if (!Uses)
-    Uses = FunctionUses::read(*Ctx);
   bool OnLookup = erasesOnlyOnLookup(
       Erase, FunctionUses::holding(Erase, *Ctx),
       [&](const Expr *E) { return containerStorageOf(E) == Storage; },
-      AddingMethods, &*Uses,
+      AddingMethods, &uses(),
       [&](const Stmt *S) { return FunctionUses::holding(S, *Ctx); });
   OnLookupErases[Erase] = OnLookup;
   return OnLookup;
@@ -439,10 +435,8 @@ StaticInstanceCache::releaseSkipped(const Expr *Removal,
     return nullptr;
   auto [It, New] = SkippedByEnding.try_emplace(Erase);
   if (New) {
-    if (!Uses)
-      Uses = FunctionUses::read(*Ctx);
     It->second = releaseSkippedByAnEnding(
-        Erase, FunctionUses::holding(Erase, *Ctx), *Uses,
+        Erase, FunctionUses::holding(Erase, *Ctx), uses(),
         [&](const Stmt *S) { return FunctionUses::holding(S, *Ctx); });
   }
   const std::optional<SkippedRelease> &Skip = It->second;
@@ -453,6 +447,12 @@ StaticInstanceCache::releaseSkipped(const Expr *Removal,
         Class->getDefinition()->isDerivedFrom(KeyClass)))
     return nullptr;
   return &*Skip;
+}
+
+bool StaticInstanceCache::inUncalledFunction(const Expr *Removal) {
+  // `remove()` that nothing in the program calls releases nothing.
+  const FunctionDecl *F = FunctionUses::holding(Removal, *Ctx);
+  return F && Program.definesMain(*Ctx) && Program.isUncalled(F);
 }
 
 bool StaticInstanceCache::ownedEntryReleased(const ValueDecl *Storage,
@@ -472,10 +472,37 @@ bool StaticInstanceCache::ownedEntryReleased(const ValueDecl *Storage,
             inDefinitionOf(Removal, Holder->getDestructor(), SM)) &&
           !runsOnlyInDestructorOf(Removal, Class) &&
           !erasedOnlyOnLookup(Removal, Storage) &&
-          !releaseSkipped(Removal, Class))
+          !releaseSkipped(Removal, Class) && !inUncalledFunction(Removal))
         return true;
   // Another translation unit may release the entries.
   return !onlyThisFileNames(Storage, SM);
+}
+
+SmallVector<std::pair<const FunctionDecl *, LocalUses>, 2>
+StaticInstanceCache::guardingFunctions(const VarDecl *Var, const Candidate &C) {
+  SmallVector<std::pair<const FunctionDecl *, LocalUses>, 2> Out;
+  // A function-local static: its own function.
+  if (const auto *Function = dyn_cast<FunctionDecl>(Var->getDeclContext());
+      Var->isStaticLocal() && Function) {
+    LocalUses Uses = collectLocalUses(Var, Function->getBody());
+    if (!Uses.RemovalsOfThisAt.empty())
+      Out.push_back({Function, std::move(Uses)});
+    return Out;
+  }
+  // A global or thread_local: every function that stores into it directly.
+  for (const Store &S : C.Stores) {
+    const FunctionDecl *Function =
+        S.Through ? nullptr : FunctionUses::holding(S.Site, *Ctx);
+    if (!Function || !Function->getBody())
+      return {};
+    if (llvm::any_of(Out, [&](const auto &G) { return G.first == Function; }))
+      continue;
+    LocalUses Uses = collectLocalUses(Var, Function->getBody());
+    if (Uses.RemovalsOfThisAt.empty())
+      return {};
+    Out.push_back({Function, std::move(Uses)});
+  }
+  return Out;
 }
 
 bool StaticInstanceCache::isProgramLifetime(const ValueDecl *Storage) const {
@@ -609,16 +636,17 @@ void StaticInstanceCache::reportContainer(const ValueDecl *Storage,
   const InstanceSource &First = Leaking.front()->Source;
   const CXXRecordDecl *Class = First.Class;
   const HeldIdentity *Held = InstanceIdentity::find(C.Held, Class, First.Captured);
-  // A function-local static whose function takes its own entry out again
-  // (a re-entrancy or cycle guard) does not accumulate objects, unless a
-  // way out of the function skips the removal.
-  const auto *Function =
-      Var ? dyn_cast<FunctionDecl>(Var->getDeclContext()) : nullptr;
-  if (Var && Var->isStaticLocal() && Function) {
-    LocalUses Uses = collectLocalUses(Var, Function->getBody());
-    if (!Uses.RemovalsOfThisAt.empty()) {
+  // A static whose every store is made by a function that takes its own
+  // entry out again (a re-entrancy or cycle guard, a stack of the objects
+  // being worked on) does not accumulate objects, unless a way out of such
+  // a function skips the removal.
+  if (Var) {
+    SmallVector<std::pair<const FunctionDecl *, LocalUses>, 2> Guards =
+        guardingFunctions(Var, C);
+    if (!Guards.empty()) {
       if (!Deferring)
-        reportSkippedRemoval(Var, Function, Uses, Class, Out);
+        for (const auto &[Function, Uses] : Guards)
+          reportSkippedRemoval(Var, Function, Uses, Class, Out);
       return;
     }
   }
@@ -733,6 +761,18 @@ void StaticInstanceCache::reportContainer(const ValueDecl *Storage,
           F.Notes.push_back({Removal->getBeginLoc(),
                              "this removal runs only when the " + Name +
                                  " is destroyed, which its entry prevents"});
+          break;
+        }
+
+  // A removal that would release the entries, in a function nothing calls.
+  if (Owning && OnLookup.empty() && !Skipped)
+    if (auto It = Removals.find(Storage); It != Removals.end())
+      for (const Expr *Removal : It->second)
+        if (inUncalledFunction(Removal)) {
+          F.Notes.push_back(
+              {Removal->getBeginLoc(),
+               "this removal would release them, but nothing calls " +
+                   quoted(memberName(FunctionUses::holding(Removal, *Ctx)))});
           break;
         }
 
@@ -944,7 +984,7 @@ std::vector<Finding> StaticInstanceCache::finish() {
   StaticOnly.clear();
   AddedMembers.clear();
   NamespaceNames.reset();
-  Uses.reset();
+  Program.clear();
   OnLookupErases.clear();
   Reported.clear();
   Ctx = nullptr;

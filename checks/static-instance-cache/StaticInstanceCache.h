@@ -16,6 +16,7 @@
 #include "code/FunctionUses.h"
 #include "code/LocalUses.h"
 #include "code/NamePatterns.h"
+#include "code/UncalledFunctions.h"
 #include "identity/InstanceIdentity.h"
 #include "identity/InstanceSource.h"
 #include "identity/PassedInstances.h"
@@ -135,6 +136,14 @@ private:
   /// skips the release (storage/SkippedReleases.h); null when none.
   const SkippedRelease *releaseSkipped(const clang::Expr *Removal,
                                        const clang::CXXRecordDecl *Class);
+  /// The functions that store into \p Var as guards do, each taking its
+  /// own entry out again after storing it, with their uses of \p Var;
+  /// empty unless every store of \p C is such a function's.
+  llvm::SmallVector<std::pair<const clang::FunctionDecl *, LocalUses>, 2>
+  guardingFunctions(const clang::VarDecl *Var, const Candidate &C);
+  /// True when \p Removal is in a function that nothing in this whole
+  /// program (the TU defines main()) names.
+  bool inUncalledFunction(const clang::Expr *Removal);
   /// For entries that own objects of \p Class: true when something other
   /// than the destruction of such an object may remove them (which the
   /// entry itself prevents), here or in another translation unit.
@@ -186,7 +195,8 @@ private:
   /// Members that fixes of this run add, per class.
   llvm::DenseMap<const clang::CXXRecordDecl *, llvm::StringSet<>> AddedMembers;
   /// Where the TU calls its functions, read on the first question.
-  std::optional<FunctionUses> Uses;
+  UncalledFunctions Program;
+  const FunctionUses &uses() { return Program.uses(*Ctx); }
   /// erasedOnlyOnLookup()'s answers, per erase.
   llvm::DenseMap<const clang::Expr *, bool> OnLookupErases;
   /// releaseSkipped()'s answers, per removal.

@@ -388,6 +388,24 @@ bool FiniteValues::finiteField(const FieldDecl *Field, unsigned Depth) {
   return Result;
 }
 
+// A name some template leaves unresolved may be a call the index misses.
+// Not when the one function spelling it is a template pattern of the main
+// file (not a generic lambda): its instantiations are read, with their
+// calls resolved, and an uninstantiated pattern never runs.
+static bool spelledInOpenCode(const FunctionUses &Index, StringRef Name) {
+  auto Spelled = Index.Spellings.find(Name);
+  if (Spelled == Index.Spellings.end())
+    return false;
+  const FunctionDecl *In = Spelled->second;
+  if (!In || !In->isDependentContext())
+    return true;
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(In);
+      Method && Method->getParent()->isLambda())
+    return true;
+  const SourceManager &SM = In->getASTContext().getSourceManager();
+  return !SM.isInMainFile(SM.getExpansionLoc(In->getLocation()));
+}
+
 bool FiniteValues::finiteParameter(const ParmVarDecl *P, const Expr *Use,
                                    unsigned Depth) {
   const auto *F = dyn_cast_or_null<FunctionDecl>(P->getDeclContext());
@@ -419,7 +437,7 @@ bool FiniteValues::finiteParameter(const ParmVarDecl *P, const Expr *Use,
   const FunctionDecl *Origin = FunctionUses::origin(F);
   auto Found = Index.Calls.find(Origin);
   if (Found == Index.Calls.end() || Index.Escaped.contains(Origin) ||
-      Index.Spellings.contains(F->getName()))
+      spelledInOpenCode(Index, F->getName()))
     return false;
   unsigned I = P->getFunctionScopeIndex();
   bool Result = llvm::all_of(Found->second, [&](const CallExpr *Call) {

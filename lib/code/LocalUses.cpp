@@ -84,6 +84,8 @@ public:
         Out.Declaration = S;
       else if (VD->getDeclName().isIdentifier())
         Out.OtherNames.insert(VD->getName());
+      if (!Nesting && erasesOnScopeExit(VD))
+        RemovalsOfThis.push_back(VD->getInit());
     }
     return true;
   }
@@ -194,6 +196,56 @@ private:
              entryOfThis(Local->getInit(), Depth + 1);
     }
     return false;
+  }
+
+  // `EraseOnExit Guard{Visiting, this};`: a local of a class defined
+  // anywhere, made from the variable and the object, whose destructor
+  // takes an entry out of a container it holds. Its destructor runs on
+  // every way out that passes the declaration, as a scope guard's does.
+  bool erasesOnScopeExit(const VarDecl *VD) const {
+    if (!VD->hasLocalStorage() || VD->getType()->isReferenceType() ||
+        !VD->getInit())
+      return false;
+    const CXXRecordDecl *Guard = VD->getType()->getAsCXXRecordDecl();
+    const CXXDestructorDecl *Dtor =
+        Guard && Guard->hasDefinition() ? Guard->getDefinition()->getDestructor()
+                                        : nullptr;
+    const FunctionDecl *DtorDef = nullptr;
+    if (!Dtor || !Dtor->hasBody(DtorDef) || Guard->isLambda())
+      return false;
+    SmallVector<const Expr *, 4> Args;
+    const Expr *Init = VD->getInit()->IgnoreImplicit();
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init))
+      Args.append(Construct->arg_begin(), Construct->arg_end());
+    else if (const auto *List = dyn_cast<InitListExpr>(Init))
+      Args.append(List->inits().begin(), List->inits().end());
+    else if (const auto *Paren = dyn_cast<CXXParenListInitExpr>(Init))
+      Args.append(Paren->getInitExprs().begin(), Paren->getInitExprs().end());
+    bool NamesVar = llvm::any_of(Args, [&](const Expr *A) {
+      const auto *Addr = dyn_cast<UnaryOperator>(A->IgnoreParenImpCasts());
+      return isVar(referencedVar(A)) ||
+             (Addr && Addr->getOpcode() == UO_AddrOf &&
+              isVar(referencedVar(Addr->getSubExpr())));
+    });
+    if (!NamesVar || !carriesThis(Args))
+      return false;
+    // The destructor removes from a container its object holds.
+    struct RemovalFinder : RecursiveASTVisitor<RemovalFinder> {
+      bool Found = false;
+      bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+        const CXXMethodDecl *M = Call->getMethodDecl();
+        const Expr *Object = Call->getImplicitObjectArgument();
+        if (M && M->getDeclName().isIdentifier() &&
+            isRemovalMethod(M->getName()) && Object)
+          if (const auto *Member =
+                  dyn_cast<MemberExpr>(Object->IgnoreParenImpCasts()))
+            Found |= isa<CXXThisExpr>(
+                Member->getBase()->IgnoreParenImpCasts());
+        return !Found;
+      }
+    } Finder;
+    Finder.TraverseStmt(DtorDef->getBody());
+    return Finder.Found;
   }
 
   template <typename Range> static bool carriesThis(Range Args) {

@@ -2,6 +2,7 @@
 #include "code/UncalledFunctions.h"
 #include "code/SkippedBodies.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"
 
 using namespace clang;
@@ -26,6 +27,23 @@ bool UncalledFunctions::onlyThisTUCanCall(const FunctionDecl *F) {
   };
   if (Method)
     return InMainFile(Method->getParent());
+  // A function template defined in this file only: no other TU has the
+  // definition to instantiate it.
+  const FunctionDecl *Pattern = F->getTemplateInstantiationPattern();
+  if (!Pattern && F->getDescribedFunctionTemplate())
+    Pattern = F;
+  if (Pattern && llvm::all_of(Pattern->redecls(), [&](const FunctionDecl *R) {
+        return InMainFile(R);
+      }))
+    return true;
+  // A specialization for a class only this file defines: no other TU can
+  // name its arguments.
+  if (const TemplateArgumentList *Args = F->getTemplateSpecializationArgs())
+    for (const TemplateArgument &Arg : Args->asArray())
+      if (Arg.getKind() == TemplateArgument::Type)
+        if (const CXXRecordDecl *RD = Arg.getAsType()->getAsCXXRecordDecl();
+            RD && InMainFile(RD))
+          return true;
   return F->isInlined() && !F->getTemplateInstantiationPattern() &&
          llvm::all_of(F->redecls(),
                       [&](const FunctionDecl *R) { return InMainFile(R); });

@@ -39,8 +39,39 @@ StringRef describeStaticStorage(StaticStorageKind Kind) {
 
 std::string storageName(const VarDecl *VD) { return memberName(VD); }
 
+// The container a local iterator walks: `auto It = Buckets.find(Tag);`
+// (also `begin`, `lower_bound`, ...). Null for anything else.
+static const Expr *iteratedContainer(const Expr *Iterator) {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+      Iterator ? Iterator->IgnoreParenImpCasts() : nullptr);
+  const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!VD || !VD->isLocalVarDecl() || VD->isStaticLocal() ||
+      VD->getType()->isReferenceType() || !VD->getInit())
+    return nullptr;
+  const auto *Call =
+      dyn_cast<CXXMemberCallExpr>(VD->getInit()->IgnoreImplicit());
+  const CXXMethodDecl *M = Call ? Call->getMethodDecl() : nullptr;
+  if (!M || !M->getIdentifier() ||
+      !llvm::is_contained({"find", "begin", "cbegin", "lower_bound",
+                           "upper_bound"},
+                          M->getName()))
+    return nullptr;
+  return Call->getImplicitObjectArgument();
+}
+
+// `first` or `second` of a std::pair.
+static bool isPairMember(const ValueDecl *D) {
+  const auto *Field = dyn_cast_or_null<FieldDecl>(D);
+  const auto *Pair =
+      Field ? dyn_cast<ClassTemplateSpecializationDecl>(Field->getParent())
+            : nullptr;
+  return Pair && Pair->isInStdNamespace() && Pair->getIdentifier() &&
+         Pair->getName() == "pair" && Field->getIdentifier() &&
+         llvm::is_contained({"first", "second"}, Field->getName());
+}
+
 // The variable or field whose container \p E designates, through elements,
-// pointers, local references and accessors.
+// pointers, local references, iterators and accessors.
 static const ValueDecl *storageOf(const Expr *E, unsigned Depth,
                                   bool *Element) {
   if (!E || Depth > 8)
@@ -52,8 +83,20 @@ static const ValueDecl *storageOf(const Expr *E, unsigned Depth,
         *Element = true;
       return storageOf(Op->getArg(0), Depth + 1, Element);
     }
+    // `*It`, `It->`: the entry an iterator into the container points at.
+    if ((Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow) &&
+        Op->getNumArgs() == 1)
+      if (const Expr *Container = iteratedContainer(Op->getArg(0))) {
+        if (Element)
+          *Element = true;
+        return storageOf(Container, Depth + 1, Element);
+      }
     return nullptr;
   }
+  // `It->second`: the value of that entry.
+  if (const auto *Member = dyn_cast<MemberExpr>(E);
+      Member && isPairMember(Member->getMemberDecl()))
+    return storageOf(Member->getBase(), Depth + 1, Element);
   if (const auto *U = dyn_cast<UnaryOperator>(E))
     return U->getOpcode() == UO_Deref
                ? storageOf(U->getSubExpr(), Depth + 1, Element)

@@ -278,3 +278,39 @@ private:
   // CHECK-MESSAGES: :[[@LINE-4]]:54: note: return an unsubscribe handle {{.*}}
 };
 void listen() { QuietBus::instance().subscribe("ticks", [] {}); }
+
+// Keys every caller spells as a literal, through a function template
+// defined here (its uninstantiated body leaves the call unresolved; its
+// instantiations are read). The leaking twin's template is handed a
+// run-time name by one caller.
+class Tagged {
+public:
+  static Tagged &instance() {
+    static Tagged T;
+    return T;
+  }
+  void add(const std::string &Tag, int Id) { Buckets[Tag] += Id; }
+  void addOpen(const std::string &Tag, int Id) { Open[Tag] += Id; }
+
+private:
+  Tagged() = default;
+  std::map<std::string, int> Buckets;
+  std::map<std::string, int> Open;
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: singleton member 'Tagged::Open' grows by one entry per distinct key and is never evicted; every entry lives until the program exits [leak-unbounded-container]
+  // CHECK-MESSAGES: :[[@LINE-7]]:50: note: it grows here{{$}}
+  // CHECK-MESSAGES: :[[@LINE-3]]:30: note: bound it: {{.*}}
+};
+template <class T> void indexUnder(const std::string &Tag, T &Obj) {
+  Tagged::instance().add(Tag, Obj.id());
+}
+template <class T> void indexOpen(const std::string &Tag, T &Obj) {
+  Tagged::instance().addOpen(Tag, Obj.id());
+}
+struct Shot {
+  int id() const { return 7; }
+  void spawn() { indexUnder("shot", *this); }
+  void label(const std::string &Name) {
+    indexOpen("shot", *this);
+    indexOpen(Name, *this);
+  }
+};
