@@ -687,6 +687,13 @@ std::vector<Finding> CallbackCycle::finish() {
           {Reset->Where,
            "the storage is emptied in " + quoted(memberName(Reset->In)) +
                " here, which breaks the cycle only if it runs"});
+    else if (Escape)
+      C.Diag.Notes.push_back(
+          {Escape->Where,
+           quoted(memberName(Escape->In)) + " hands out " +
+               quoted(Escaping->getName()) +
+               " here; code holding it may empty it, which breaks the cycle "
+               "only if it runs"});
     if (SkippedReset) {
       std::string Object = quoted(className(CycleClasses.front()));
       C.Diag.Notes.push_back(
@@ -698,13 +705,6 @@ std::vector<Finding> CallbackCycle::finish() {
            quoted(memberName(SkippedReset->Skipping)) + " drops the " +
                Object + " here without running it, so the cycle stays"});
     }
-    else if (Escape)
-      C.Diag.Notes.push_back(
-          {Escape->Where,
-           quoted(memberName(Escape->In)) + " hands out " +
-               quoted(Escaping->getName()) +
-               " here; code holding it may empty it, which breaks the cycle "
-               "only if it runs"});
     if (!Reset && KeyErase)
       C.Diag.Notes.push_back(
           {KeyErase->Where,

@@ -64,17 +64,10 @@ std::string checkContainerNames(StringRef List) {
   return "";
 }
 
-bool isPairMember(const ValueDecl *D) {
-  const auto *Field = dyn_cast<FieldDecl>(D);
-  return Field && Field->getIdentifier() &&
-         llvm::is_contained({"first", "second"}, Field->getName()) &&
-         qualifiedName(Field->getParent()) == "std::pair";
-}
-
 // The container whose entry `*it` or `it->` reads, for an iterator local
 // initialised by a lookup or a walk of it: `auto it = m.find(k)`, and the
 // iterator of a range-for over it.
-const Expr *iteratedContainer(const Expr *E) {
+const Expr *containerOfEntry(const Expr *E) {
   const Expr *Iterator = nullptr;
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
       Op && Op->getNumArgs() == 1 &&
@@ -83,21 +76,7 @@ const Expr *iteratedContainer(const Expr *E) {
   else if (const auto *Deref = dyn_cast<UnaryOperator>(E);
            Deref && Deref->getOpcode() == UO_Deref)
     Iterator = Deref->getSubExpr();
-  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
-      Iterator ? Iterator->IgnoreParenImpCasts() : nullptr);
-  const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  if (!VD || !VD->isLocalVarDecl() || VD->isStaticLocal() ||
-      VD->getType()->isReferenceType() || !VD->getInit())
-    return nullptr;
-  const auto *Call =
-      dyn_cast<CXXMemberCallExpr>(VD->getInit()->IgnoreImplicit());
-  const CXXMethodDecl *M = Call ? Call->getMethodDecl() : nullptr;
-  if (!M || !M->getIdentifier() ||
-      !llvm::is_contained({"find", "begin", "cbegin", "lower_bound",
-                           "upper_bound"},
-                          M->getName()))
-    return nullptr;
-  return Call->getImplicitObjectArgument();
+  return iteratedContainer(Iterator);
 }
 
 } // namespace
@@ -183,7 +162,7 @@ UnboundedContainer::storageOf(const Expr *E, bool Direct) const {
     return S;
   };
   // `*it`, `it->`: the entry an iterator into a container points at.
-  if (const Expr *Iterated = iteratedContainer(E))
+  if (const Expr *Iterated = containerOfEntry(E))
     return Direct ? std::nullopt : InElement(storageOf(Iterated, false));
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
     if (Direct || Op->getOperator() != OO_Subscript || Op->getNumArgs() != 2)

@@ -25,6 +25,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "storage/LookupErases.h"
+#include "code/CallParts.h"
 #include "code/LibraryFunctions.h"
 #include "code/Mentions.h"
 #include "code/Temporaries.h"
@@ -175,15 +176,14 @@ private:
   bool handsOutLookedUpEntry(const CallExpr *Call) const {
     const FunctionDecl *Callee = Call->getDirectCallee();
     const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
-    unsigned Offset = isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee);
     if (!Def || !Def->getBody())
       return false;
-    for (unsigned I = Offset; I < Call->getNumArgs(); ++I) {
-      if (I - Offset >= Def->getNumParams() ||
-          carriedVariable(Call->getArg(I)) != Key)
+    CallParts Parts = callParts(Call);
+    for (unsigned I = 0; I < Parts.Args.size(); ++I) {
+      if (I >= Def->getNumParams() || carriedVariable(Parts.Args[I]) != Key)
         continue;
-      LookupWalk Inner(IsContainer, Def->getParamDecl(I - Offset),
-                       GrowthNames, Depth + 1);
+      LookupWalk Inner(IsContainer, Def->getParamDecl(I), GrowthNames,
+                       Depth + 1);
       Inner.TraverseStmt(const_cast<Stmt *>(Def->getBody()));
       if (Inner.LooksUp && Inner.handsOutEntry())
         return true;
@@ -298,11 +298,10 @@ bool erasesOnlyOnLookup(
     return false;
   unsigned Index = Param->getFunctionScopeIndex();
   return llvm::all_of(Calls->second, [&](const CallExpr *Call) {
-    unsigned Offset =
-        isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(F) ? 1 : 0;
+    CallParts Parts = callParts(Call);
     const FunctionDecl *Caller = FunctionHolding(Call);
-    const ValueDecl *Passed = Index + Offset < Call->getNumArgs()
-                                  ? carriedVariable(Call->getArg(Index + Offset))
+    const ValueDecl *Passed = Index < Parts.Args.size()
+                                  ? carriedVariable(Parts.Args[Index])
                                   : nullptr;
     return Caller && Caller->getBody() && Passed &&
            erasesFoundEntry(Caller, Call, Passed, IsContainer, GrowthNames);

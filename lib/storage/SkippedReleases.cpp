@@ -1,6 +1,7 @@
 //===--- SkippedReleases.cpp - A release one way to end leaves out --------===//
 #include "storage/SkippedReleases.h"
 #include "code/Accessors.h"
+#include "code/CallParts.h"
 #include "code/LocalUses.h"
 #include "code/Temporaries.h"
 #include "storage/StaticStorage.h"
@@ -36,15 +37,6 @@ SmallVector<const CallExpr *, 16> callsIn(const FunctionDecl *F) {
 const FunctionDecl *definitionOf(const FunctionDecl *F) {
   const FunctionDecl *Def = nullptr;
   return F && F->hasBody(Def) ? Def : nullptr;
-}
-
-// Argument \p Index of \p Call's callee, past the object of an operator
-// call of a member function.
-const Expr *argument(const CallExpr *Call, unsigned Index) {
-  if (isa<CXXOperatorCallExpr>(Call) &&
-      isa_and_nonnull<CXXMethodDecl>(Call->getDirectCallee()))
-    ++Index;
-  return Index < Call->getNumArgs() ? Call->getArg(Index) : nullptr;
 }
 
 // The calls in \p F that hand its own field \p Key to their callee.
@@ -128,6 +120,7 @@ private:
   const FunctionDecl *Target;
   llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, bool> Known;
 };
+
 // Calls in \p Ending, other than \p Release, that hand \p Key to a function
 // that takes an entry out of some container and does not release: the
 // registrations the ending tears down.
@@ -144,7 +137,6 @@ teardownsIn(const FunctionDecl *Ending, const CallExpr *Release,
   }
   return Out;
 }
-
 
 // A member function of \p Class, other than \p Ending, whose teardown
 // call (\p TeardownIn) matches the ending's and that does not run the
@@ -240,8 +232,12 @@ std::optional<SkippedRelease> releaseSkippedByAnEnding(
     return std::nullopt;
   Reach Releases(Releaser);
   for (const CallExpr *Release : Calls->second) {
-    const FieldDecl *Key = ownField(
-        ignoreTemporaries(argument(Release, Param->getFunctionScopeIndex())));
+    CallParts Parts = callParts(Release);
+    unsigned Index = Param->getFunctionScopeIndex();
+    const FieldDecl *Key =
+        Index < Parts.Args.size()
+            ? ownField(ignoreTemporaries(Parts.Args[Index]))
+            : nullptr;
     const FunctionDecl *Ending = FunctionHolding(Release);
     const auto *Class =
         Key ? dyn_cast<CXXRecordDecl>(Key->getParent()) : nullptr;

@@ -39,9 +39,7 @@ StringRef describeStaticStorage(StaticStorageKind Kind) {
 
 std::string storageName(const VarDecl *VD) { return memberName(VD); }
 
-// The container a local iterator walks: `auto It = Buckets.find(Tag);`
-// (also `begin`, `lower_bound`, ...). Null for anything else.
-static const Expr *iteratedContainer(const Expr *Iterator) {
+const Expr *iteratedContainer(const Expr *Iterator) {
   const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
       Iterator ? Iterator->IgnoreParenImpCasts() : nullptr);
   const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
@@ -59,8 +57,7 @@ static const Expr *iteratedContainer(const Expr *Iterator) {
   return Call->getImplicitObjectArgument();
 }
 
-// `first` or `second` of a std::pair.
-static bool isPairMember(const ValueDecl *D) {
+bool isPairMember(const ValueDecl *D) {
   const auto *Field = dyn_cast_or_null<FieldDecl>(D);
   const auto *Pair =
       Field ? dyn_cast<ClassTemplateSpecializationDecl>(Field->getParent())

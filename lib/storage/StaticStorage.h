@@ -49,6 +49,14 @@ const clang::VarDecl *staticVariableOf(const clang::Expr *E,
 /// as the program depends on its class, which the caller decides.
 const clang::FieldDecl *memberStorageOf(const clang::Expr *E);
 
+/// The container a local iterator walks, \p Iterator naming a local
+/// initialised by its lookup or walk (`auto It = Buckets.find(Tag);`, also
+/// `begin`, `cbegin`, `lower_bound`, `upper_bound`); null otherwise.
+const clang::Expr *iteratedContainer(const clang::Expr *Iterator);
+
+/// True for `first` or `second` of a std::pair.
+bool isPairMember(const clang::ValueDecl *D);
+
 /// Either of the two, in one walk: the variable or member whose container
 /// \p E designates, as its canonical declaration.
 const clang::ValueDecl *containerStorageOf(const clang::Expr *E);
