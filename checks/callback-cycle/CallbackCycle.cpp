@@ -9,6 +9,7 @@
 #include "WeakCaptureRewrite.h"
 #include "edits/SourceEdits.h"
 #include "facts/TranslationUnitFacts.h"
+#include "ownership/CallerBindings.h"
 #include "ownership/OwnershipGraph.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -357,6 +358,23 @@ void CallbackCycle::analyze(const FunctionDecl *F) {
                        S.Value);
   }
   for (Store &S : Stores) {
+    // `void bindHandlers(Channel &ch) { ch.on(...); }`, which the object
+    // calls on itself with its own `channel_`.
+    if (const auto *Param = S.Holder.Kind == ObjectName::Variable &&
+                                    !S.Holder.Version
+                                ? dyn_cast<ParmVarDecl>(static_cast<
+                                      const VarDecl *>(S.Holder.Root))
+                                : nullptr;
+        Param && Param->getDeclContext() == F)
+      if (std::optional<CallerBinding> Bound = bindingByOwnCaller(
+              dyn_cast<CXXMethodDecl>(F), Param, Program.uses(*Ctx))) {
+        Store Through = S;
+        Through.Holder = Bound->Argument;
+        Through.Holder.Path.append(S.Holder.Path.begin(), S.Holder.Path.end());
+        Through.BoundBy = Bound->Call;
+        Through.BoundSteps = Bound->Argument.Path.size();
+        consider(F, Through, Reassigned);
+      }
     if (isLocalObject(S.Holder))
       if (auto It = KeptIn.find(S.Holder.Root); It != KeptIn.end()) {
         ObjectName Holder = It->second.first;
@@ -481,6 +499,18 @@ void CallbackCycle::consider(const FunctionDecl *F, const Store &S,
                 : std::string("the object holding the callback")) +
                " is stored in " + quoted(pathText(Steps)) + " here"});
     }
+    if (S.BoundBy)
+      D.Notes.push_back(
+          {S.BoundBy->getExprLoc(),
+           "the " + quoted(className(Class)) + " calls " +
+               quoted(memberName(S.BoundBy->getDirectCallee())) +
+               " on itself here, passing " +
+               (S.BoundSteps ? "its own " +
+                                   quoted(pathText(ArrayRef<PathStep>(
+                                                       S.Holder.Path)
+                                                       .take_front(
+                                                           S.BoundSteps)))
+                             : std::string("itself"))});
     if (!Steps.empty() && Steps.front().Field)
       D.Notes.push_back({Steps.front().Field->getLocation(),
                          "the " + quoted(className(Class)) +

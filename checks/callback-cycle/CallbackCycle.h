@@ -120,6 +120,11 @@ public:
     /// Set when the holder is a local that the function also stores into
     /// storage of another object (`conns_[id] = c`): that store.
     const clang::Expr *KeptBy = nullptr;
+    /// Set when the holder is a parameter that a call on the same object
+    /// binds to one of its members (ownership/CallerBindings.h): that call.
+    const clang::CallExpr *BoundBy = nullptr;
+    /// How many steps of Holder's path that call passes.
+    unsigned BoundSteps = 0;
   };
 
 private:
