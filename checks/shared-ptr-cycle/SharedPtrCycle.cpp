@@ -3,6 +3,7 @@
 #include "Compat.h"
 #include "WeakPtrRewrite.h"
 #include "code/SkippedBodies.h"
+#include "storage/SkippedReleases.h"
 #include "facts/TranslationUnitFacts.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -267,6 +268,26 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
   if (llvm::any_of(Edges, [&](const FieldDecl *Field) {
         return !isSingleEdge(Field) &&
                Resets.findInDestructor(Field, Inside, /*WholeOnly=*/true);
+      }))
+    return;
+  // A collection on the cycle emptied whole by a teardown that its owner
+  // runs before each way it drops an object of the cycle, and in its
+  // destructor: `endMeeting()` closes the room (detaching its
+  // participants) before it erases it (storage/SkippedReleases.h).
+  SmallVector<const CXXRecordDecl *, 4> Dropped(CycleClasses);
+  Dropped.push_back(Target);
+  if (llvm::any_of(Edges, [&](const FieldDecl *Field) {
+        if (isSingleEdge(Field))
+          return false;
+        for (const StorageReset &R : Resets.findAll(Field))
+          if (R.Whole)
+            for (const CXXRecordDecl *Class : Dropped)
+              if (resetRunOnEveryDrop(
+                      R.In, Class, Program.uses(*Ctx), [&](const Stmt *S) {
+                        return FunctionUses::holding(S, *Ctx);
+                      }))
+                return true;
+        return false;
       }))
     return;
   // A reset through every element of each collection on the cycle unlinks
@@ -579,6 +600,7 @@ std::vector<Finding> SharedPtrCycle::finish() {
   Graph.clear();
   Links.clear();
   Resets.clear();
+  Program.clear();
   Ctx = nullptr;
   return Out;
 }

@@ -19,6 +19,7 @@
 #include "ownership/ContainerTypes.h"
 #include "ownership/OwnershipGraph.h"
 #include "ownership/OwnershipLinks.h"
+#include "code/UncalledFunctions.h"
 #include "storage/StorageResets.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/MapVector.h"
@@ -105,6 +106,8 @@ private:
   OwnershipLinks Links;
   /// Fields some code empties again: an object holding itself that lets go.
   StorageResets Resets;
+  /// Where the TU calls its functions, read on the first question.
+  UncalledFunctions Program;
   clang::ASTContext *Ctx = nullptr;
   /// Whole-program mode only.
   std::optional<cycles::CycleFactsCollector> Facts;

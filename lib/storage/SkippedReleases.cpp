@@ -263,15 +263,14 @@ std::optional<SkippedRelease> releaseSkippedByAnEnding(
   return std::nullopt;
 }
 
-std::optional<SkippedRelease> resetSkippedByAnEnding(
-    const FunctionDecl *Resetting, const CXXRecordDecl *Object,
-    const FunctionUses &Uses,
-    llvm::function_ref<const FunctionDecl *(const Stmt *)> FunctionHolding) {
-  if (!Resetting || !Object)
-    return std::nullopt;
-  Reach Resets(Resetting);
-  // The functions that run the reset, a few calls up, each with its call
-  // on the way there.
+namespace {
+
+// The functions that run \p Resetting, a few calls up, each with its call
+// on the way there.
+SmallVector<std::pair<const FunctionDecl *, const CallExpr *>, 8>
+runnersOf(const FunctionDecl *Resetting, const FunctionUses &Uses,
+          llvm::function_ref<const FunctionDecl *(const Stmt *)>
+              FunctionHolding) {
   SmallVector<std::pair<const FunctionDecl *, const CallExpr *>, 8> Runners;
   llvm::SmallPtrSet<const FunctionDecl *, 8> Seen = {
       FunctionUses::origin(Resetting)};
@@ -292,7 +291,20 @@ std::optional<SkippedRelease> resetSkippedByAnEnding(
     }
     Frontier = std::move(Next);
   }
-  for (const auto &[Ending, Reset] : Runners) {
+  return Runners;
+}
+
+} // namespace
+
+std::optional<SkippedRelease> resetSkippedByAnEnding(
+    const FunctionDecl *Resetting, const CXXRecordDecl *Object,
+    const FunctionUses &Uses,
+    llvm::function_ref<const FunctionDecl *(const Stmt *)> FunctionHolding) {
+  if (!Resetting || !Object)
+    return std::nullopt;
+  Reach Resets(Resetting);
+  for (const auto &[Ending, Reset] :
+       runnersOf(Resetting, Uses, FunctionHolding)) {
     const auto *Method = dyn_cast<CXXMethodDecl>(Ending);
     if (!Method || isa<CXXConstructorDecl>(Method) ||
         isa<CXXDestructorDecl>(Method))
@@ -316,6 +328,45 @@ std::optional<SkippedRelease> resetSkippedByAnEnding(
     }
   }
   return std::nullopt;
+}
+
+const CallExpr *resetRunOnEveryDrop(
+    const FunctionDecl *Resetting, const CXXRecordDecl *Object,
+    const FunctionUses &Uses,
+    llvm::function_ref<const FunctionDecl *(const Stmt *)> FunctionHolding) {
+  if (!Resetting || !Object)
+    return nullptr;
+  Reach Resets(Resetting);
+  auto Runners = runnersOf(Resetting, Uses, FunctionHolding);
+  auto Runs = [&](const FunctionDecl *F) {
+    return F && llvm::any_of(Runners, [&](const auto &R) {
+             return FunctionUses::origin(R.first) == FunctionUses::origin(F);
+           });
+  };
+  for (const auto &[Ending, Reset] : Runners) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(Ending);
+    if (!Method || isa<CXXConstructorDecl>(Method) ||
+        isa<CXXDestructorDecl>(Method))
+      continue;
+    // The owner lets go of every object at once when it goes: its
+    // destructor must run the reset too.
+    const CXXRecordDecl *Owner = Method->getParent();
+    if (!Owner->hasDefinition() || !Runs(Owner->getDestructor()))
+      continue;
+    for (const auto &[Drop, Storage] : dropsIn(Ending, Object)) {
+      const ValueDecl *Dropped = Storage;
+      if (!skippingEnding(
+              Owner, Ending, Resets, Uses, FunctionHolding,
+              [&](const FunctionDecl *F) -> const CallExpr * {
+                for (const auto &[Call, From] : dropsIn(F, Object))
+                  if (From == Dropped)
+                    return Call;
+                return nullptr;
+              }))
+        return Drop;
+    }
+  }
+  return nullptr;
 }
 
 } // namespace leaklint

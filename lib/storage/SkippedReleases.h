@@ -60,6 +60,19 @@ std::optional<SkippedRelease> resetSkippedByAnEnding(
     llvm::function_ref<const clang::FunctionDecl *(const clang::Stmt *)>
         FunctionHolding);
 
+/// The converse: for a reset in \p Resetting of a collection on a cycle
+/// through objects of \p Object, a drop of such an object from a container,
+/// made by a member function that runs the reset first, where every member
+/// function of that class that drops from the same container runs it too,
+/// and so does the class's destructor. `endMeeting()` closes the room (which
+/// detaches its participants) and erases it; the service's destructor
+/// closes every room. Null when no owner shows that discipline.
+const clang::CallExpr *resetRunOnEveryDrop(
+    const clang::FunctionDecl *Resetting, const clang::CXXRecordDecl *Object,
+    const FunctionUses &Uses,
+    llvm::function_ref<const clang::FunctionDecl *(const clang::Stmt *)>
+        FunctionHolding);
+
 } // namespace leaklint
 
 #endif // LEAKLINT_LIB_STORAGE_SKIPPEDRELEASES_H
