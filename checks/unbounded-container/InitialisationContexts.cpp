@@ -68,7 +68,7 @@ bool UnboundedContainer::drivenByMainLoop(SourceLocation Loc,
   if (F->isMain())
     return inRepeatingLoop(F, Loc);
   auto Calls = CallSites.find(origin(F));
-  if (Depth >= 3 || Calls == CallSites.end())
+  if (Depth >= 5 || Calls == CallSites.end())
     return false;
   return llvm::any_of(Calls->second, [&](SourceLocation Call) {
     const FunctionDecl *Caller = functionAt(Call);

@@ -1,5 +1,6 @@
 //===--- FiniteValues.cpp - Values from a set the program text fixes ------===//
 #include "code/FiniteValues.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "code/Guards.h"
 #include "code/LibraryFunctions.h"
 #include "code/Loops.h"
@@ -17,7 +18,7 @@ using namespace clang;
 namespace leaklint {
 namespace {
 
-constexpr unsigned MaxDepth = 4;
+constexpr unsigned MaxDepth = 6;
 constexpr int64_t MaxValues = FewValuesLimit;
 
 const Expr *refersTo(const Expr *E, const ValueDecl *V) {
@@ -26,10 +27,36 @@ const Expr *refersTo(const Expr *E, const ValueDecl *V) {
   return Ref && Ref->getDecl() == V ? Ref : nullptr;
 }
 
-// Does \p Body change \p V, or let something else change it?
+// The local variable at the root of a chain of stream extractions:
+// `In` of `In >> A >> B`.
+const VarDecl *extractedFrom(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 16; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      return dyn_cast<VarDecl>(Ref->getDecl());
+    const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+    if (!Op || Op->getOperator() != OO_GreaterGreater || Op->getNumArgs() != 2)
+      return nullptr;
+    E = Op->getArg(0);
+  }
+  return nullptr;
+}
+
+// `In >> V`, at any place of a chain.
+bool isExtraction(const CallExpr *Call) {
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+  return Op && Op->getOperator() == OO_GreaterGreater &&
+         Op->getNumArgs() == 2 && extractedFrom(Op->getArg(0));
+}
+
+// Does \p Body change \p V, or let something else change it? With
+// \p Extractions, a stream extraction into \p V (`In >> V`) or out of it
+// is no write: the streams it reads from are collected instead.
 class Writes : public RecursiveASTVisitor<Writes> {
 public:
-  explicit Writes(const VarDecl *V) : V(V) {}
+  explicit Writes(const VarDecl *V,
+                  llvm::SmallPtrSetImpl<const VarDecl *> *Extractions = nullptr)
+      : V(V), Extractions(Extractions) {}
   bool VisitBinaryOperator(BinaryOperator *B) {
     Found |= B->isAssignmentOp() && refersTo(B->getLHS(), V);
     return !Found;
@@ -46,6 +73,12 @@ public:
   }
   bool VisitCallExpr(CallExpr *Call) {
     const FunctionDecl *F = Call->getDirectCallee();
+    if (Extractions && isExtraction(Call)) {
+      if (refersTo(Call->getArg(1), V))
+        Extractions->insert(extractedFrom(Call->getArg(0)));
+      if (extractedFrom(Call->getArg(0)) == V || refersTo(Call->getArg(1), V))
+        return true;
+    }
     // The library's containers copy what their forwarding members
     // (emplace, try_emplace) are handed; only swap writes it.
     if (isStdMemberKeepingArguments(F) && !isa<CXXOperatorCallExpr>(Call))
@@ -90,7 +123,17 @@ private:
            T->isRValueReferenceType();
   }
   const VarDecl *V;
+  llvm::SmallPtrSetImpl<const VarDecl *> *Extractions;
 };
+
+// A string stream of the standard library: what it yields, it reads from
+// the text it was made with.
+bool isStringStream(QualType T) {
+  const auto *RD = T->getAsCXXRecordDecl();
+  return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
+         llvm::is_contained({"basic_istringstream", "basic_stringstream"},
+                            RD->getName());
+}
 
 
 // How \p E strips to the expression whose values it takes.
@@ -192,6 +235,29 @@ bool FiniteValues::writtenIn(const VarDecl *V, const Stmt *Body) {
   return W.Found;
 }
 
+bool FiniteValues::finiteExtracted(const VarDecl *V, const Stmt *Body,
+                                   unsigned Depth) {
+  // `std::istringstream In(Line); std::string Verb, Key; In >> Verb >> Key;`
+  // with `Line` one of finitely many texts: `Key` is one of their words.
+  if (!V->isLocalVarDecl() || V->isStaticLocal() ||
+      V->getType()->isReferenceType() || !Body)
+    return false;
+  llvm::SmallPtrSet<const VarDecl *, 2> Streams;
+  Writes W(V, &Streams);
+  W.TraverseStmt(const_cast<Stmt *>(Body));
+  if (W.Found || Streams.size() != 1)
+    return false;
+  const VarDecl *Stream = *Streams.begin();
+  if (!Stream->isLocalVarDecl() || Stream->isStaticLocal() ||
+      !isStringStream(Stream->getType()) || !Stream->getInit())
+    return false;
+  // The stream is only read from, by extractions.
+  Writes StreamWrites(Stream, &Streams);
+  StreamWrites.TraverseStmt(const_cast<Stmt *>(Body));
+  return !StreamWrites.Found && finite(V->getInit(), Depth) &&
+         finite(Stream->getInit(), Depth);
+}
+
 bool FiniteValues::isFinite(const Expr *E, ASTContext &Ctx) {
   this->Ctx = &Ctx;
   return E && finite(E, 0);
@@ -244,7 +310,9 @@ bool FiniteValues::finite(const Expr *E, unsigned Depth) {
                  (V->getType()->isReferenceType() && Around) ||
                  (V->isLocalVarDecl() && !V->isStaticLocal() && Around &&
                   !writtenIn(V, Around->getBody()));
-    return Fixed && finite(V->getInit(), Depth + 1);
+    if (Fixed)
+      return finite(V->getInit(), Depth + 1);
+    return Around && finiteExtracted(V, Around->getBody(), Depth + 1);
   }
   // `Symbols[Seq % 4]` of `const char *Symbols[] = {"AAPL", "MSFT"}`: an
   // element of an array of fixed values that nothing changes.
@@ -406,6 +474,17 @@ static bool spelledInOpenCode(const FunctionUses &Index, StringRef Name) {
   return !SM.isInMainFile(SM.getExpansionLoc(In->getLocation()));
 }
 
+// A function of a program's main file that no header declares: another TU
+// could call it only by declaring it by hand. That may leave a caller
+// unseen, which here can only keep a container quiet, never make one warn.
+static bool declaredHereOnly(const FunctionDecl *F) {
+  const SourceManager &SM = F->getASTContext().getSourceManager();
+  return !isa<CXXMethodDecl>(F) &&
+         llvm::all_of(F->redecls(), [&](const FunctionDecl *R) {
+           return SM.isInMainFile(SM.getExpansionLoc(R->getLocation()));
+         });
+}
+
 bool FiniteValues::finiteParameter(const ParmVarDecl *P, const Expr *Use,
                                    unsigned Depth) {
   const auto *F = dyn_cast_or_null<FunctionDecl>(P->getDeclContext());
@@ -428,7 +507,9 @@ bool FiniteValues::finiteParameter(const ParmVarDecl *P, const Expr *Use,
     if (admits(G.Cond, G.WhenTrue, P, Depth))
       return true;
   // Every caller passes fixed values.
-  if (!UncalledFunctions::onlyThisTUCanCall(F) || isPartialTraversal(*Ctx))
+  if (!(UncalledFunctions::onlyThisTUCanCall(F) ||
+        (declaredHereOnly(F) && Functions.definesMain(*Ctx))) ||
+      isPartialTraversal(*Ctx))
     return false;
   auto [It, New] = Verdicts.try_emplace(P, false);
   if (!New)

@@ -12,6 +12,8 @@
 //    interval of at most 65536 integers (`if (s < 100 || s > 599) return;`),
 //    or let through only when it equals a listed value (an allow-list:
 //    `if (!isKnownHeader(name)) return;`; FiniteMembership.cpp);
+//  - a local that only stream extractions write (`In >> Verb >> Key`), out
+//    of a local string stream made from such a value and only read from;
 //  - an element of an array of such values that nothing changes (a const
 //    or constexpr array, or a local array whose elements are only read);
 //  - the variable of a range-for over such an array, that the loop does
@@ -26,8 +28,9 @@
 //    finitely many values (FiniteFields.cpp);
 //  - a call of a function whose every return gives finitely many values;
 //  - a parameter, never assigned, of a function only this translation unit
-//    can call (lib/code/UncalledFunctions.h) and that nothing takes the
-//    address of, when every call in the TU passes finitely many values.
+//    can call (lib/code/UncalledFunctions.h), or that no header declares in
+//    a TU that defines main(), and that nothing takes the address of, when
+//    every call in the TU passes finitely many values.
 // Calls are followed a few levels deep; past that the answer is no.
 //
 //===----------------------------------------------------------------------===//
@@ -67,6 +70,8 @@ private:
   bool finiteParameter(const clang::ParmVarDecl *P, const clang::Expr *Use,
                        unsigned Depth);
   bool finiteReturns(const clang::FunctionDecl *F, unsigned Depth);
+  bool finiteExtracted(const clang::VarDecl *V, const clang::Stmt *Body,
+                       unsigned Depth);
   bool finiteField(const clang::FieldDecl *Field, unsigned Depth);
   bool finiteOpenField(const clang::FieldDecl *Field, unsigned Depth);
   const clang::CXXForRangeStmt *loopOver(const clang::VarDecl *V) const;
