@@ -144,6 +144,9 @@ void UnboundedContainer::report(const ValueDecl *D, const Candidate &C,
                 (Life->Kind == ProgramLifetime::Root::Singleton
                      ? "the singleton " +
                            quoted(Life->RootClass->getQualifiedNameAsString())
+                 : Life->Kind == ProgramLifetime::Root::StaticContainer
+                     ? "the static container " +
+                           quoted(storageName(Life->RootContainer))
                  : !MainLocal.empty()
                      ? MainLocal
                      : "a static " +

@@ -11,10 +11,12 @@
 #include "storage/LookupErases.h"
 #include "facts/TranslationUnitFacts.h"
 #include "identity/InstanceSource.h"
+#include "identity/PassedInstances.h"
 #include "storage/StaticStorage.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/STLExtras.h"
+#include <functional>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -131,6 +133,15 @@ void UnboundedContainer::registerMatchers(MatchFinder &Finder,
       varDecl(hasGlobalStorage(), hasInitializer(expr())).bind("static-init"),
       CB);
   Finder.addMatcher(fieldDecl(ProgramClass).bind("field"), CB);
+  // Containers of the program's objects by value: their values live as
+  // long as a container that never shrinks (storage/ObjectLifetimes.h).
+  auto Specialization = hasType(hasUnqualifiedDesugaredType(
+      recordType(hasDeclaration(classTemplateSpecializationDecl()))));
+  Finder.addMatcher(
+      declaratorDecl(anyOf(fieldDecl(Specialization), varDecl(Specialization)),
+                     unless(isExpansionInSystemHeader()))
+          .bind("container-decl"),
+      CB);
   Finder.addMatcher(
       cxxRecordDecl(isDefinition(), hasAnyBase(cxxBaseSpecifier()),
                     unless(isExpansionInSystemHeader()))
@@ -236,7 +247,7 @@ void UnboundedContainer::recordGrowth(const Expr *Container, const Expr *Site,
   C.GrownViaObject |= S->ViaObject;
 }
 
-bool UnboundedContainer::passedOwningCallback(const Growth &G) {
+bool UnboundedContainer::passedInstance(const Growth &G) {
   SmallVector<const Expr *, 2> Args;
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(G.Site))
     Args.append(Call->arg_begin(), Call->arg_end());
@@ -245,29 +256,38 @@ bool UnboundedContainer::passedOwningCallback(const Growth &G) {
     Args.push_back(Op->getArg(1));
   else if (const auto *Assign = dyn_cast<BinaryOperator>(G.Site))
     Args.push_back(Assign->getRHS());
-  for (const Expr *Arg : Args) {
+  const FunctionUses &Uses = Uncalled.uses(*Ctx);
+  // Up the calls that hand the parameter on (`exportStats(self)` calling
+  // `track(src)`), as far as PassedInstances follows them.
+  std::function<bool(const ParmVarDecl *, unsigned)> Passed =
+      [&](const ParmVarDecl *P, unsigned Depth) {
+        const auto *F = dyn_cast<FunctionDecl>(P->getDeclContext());
+        if (!F || Depth >= PassedInstances::MaxCalls)
+          return false;
+        auto Calls = Uses.Calls.find(FunctionUses::origin(F));
+        if (Calls == Uses.Calls.end())
+          return false;
+        unsigned Index = P->getFunctionScopeIndex();
+        for (const CallExpr *Call : Calls->second) {
+          CallParts Parts = callParts(Call);
+          if (Index >= Parts.Args.size())
+            continue;
+          std::optional<InstanceSource> Source =
+              findInstanceSource(Parts.Args[Index]);
+          if (Source && Source->Class)
+            return true;
+          if (std::optional<InstanceSource> Outer =
+                  findParameterSource(Parts.Args[Index]);
+              Outer && Outer->Parameter != P &&
+              Passed(Outer->Parameter, Depth + 1))
+            return true;
+        }
+        return false;
+      };
+  return llvm::any_of(Args, [&](const Expr *Arg) {
     std::optional<InstanceSource> Param = findParameterSource(Arg);
-    const auto *F = Param ? dyn_cast<FunctionDecl>(
-                                Param->Parameter->getDeclContext())
-                          : nullptr;
-    if (!F)
-      continue;
-    const FunctionUses &Uses = Uncalled.uses(*Ctx);
-    auto Calls = Uses.Calls.find(FunctionUses::origin(F));
-    if (Calls == Uses.Calls.end())
-      continue;
-    unsigned Index = Param->Parameter->getFunctionScopeIndex();
-    for (const CallExpr *Call : Calls->second) {
-      CallParts Parts = callParts(Call);
-      if (Index >= Parts.Args.size())
-        continue;
-      std::optional<InstanceSource> Source =
-          findInstanceSource(Parts.Args[Index]);
-      if (Source && Source->Captured && Source->Class)
-        return true;
-    }
-  }
-  return false;
+    return Param && Passed(Param->Parameter, 0);
+  });
 }
 
 void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
@@ -387,6 +407,11 @@ void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
     recordShrink(Delete->getArgument(), /*Direct=*/true);
     return;
   }
+  if (const auto *Decl =
+          Result.Nodes.getNodeAs<DeclaratorDecl>("container-decl")) {
+    observeContainer(Decl);
+    return;
+  }
   if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("object")) {
     if (Var->isStaticLocal())
       TheSingletons.observeStaticLocal(Var);
@@ -460,6 +485,20 @@ void UnboundedContainer::recordPointerTarget(const VarDecl *Pointer,
     AimedAtLocals.insert(Pointer->getCanonicalDecl());
 }
 
+void UnboundedContainer::observeContainer(const DeclaratorDecl *D) {
+  if (D->getType()->isDependentType())
+    return;
+  const ClassTemplateSpecializationDecl *Container =
+      Containers.asContainer(D->getType());
+  QualType Value = Container ? elementType(Container) : QualType();
+  const CXXRecordDecl *Class =
+      Value.isNull() ? nullptr : Value->getAsCXXRecordDecl();
+  if (!Class || Containers.asContainer(Value) ||
+      Ctx->getSourceManager().isInSystemHeader(Class->getLocation()))
+    return;
+  Lifetimes.observeValues(D, Class);
+}
+
 std::optional<ProgramLifetime>
 UnboundedContainer::lifetimeOf(const CXXRecordDecl *Class) const {
   // Asked per candidate, per constructor on a call path and per report; the
@@ -468,6 +507,15 @@ UnboundedContainer::lifetimeOf(const CXXRecordDecl *Class) const {
       It != KnownLifetimes.end())
     return It->second;
   const SourceManager &SM = Ctx->getSourceManager();
+  // A container nothing empties in any way: no shrink, not even one that
+  // skips some entries, runs only on lookup or never runs, and no use
+  // another TU could add.
+  auto NeverShrinks = [&](const ValueDecl *D) {
+    return !mayShrink(D) && !ErasedOnLookup.count(D) &&
+           !SkipsMarked.count(D) && !SkipsErase.count(D) &&
+           !SkipsPop.count(D) && !ShrunkOnlyUncalled.count(D) &&
+           !AimedAtLocals.count(D) && everyUseVisible(D);
+  };
   std::optional<ProgramLifetime> Result = Lifetimes.programLifetime(
       Class, TheSingletons,
       [&](const Handing &H) {
@@ -478,7 +526,8 @@ UnboundedContainer::lifetimeOf(const CXXRecordDecl *Class) const {
         // objects of a class the main file does not define.
         return !isPartialTraversal(*Ctx) ||
                SM.isInMainFile(SM.getExpansionLoc(RD->getLocation()));
-      });
+      },
+      NeverShrinks);
   return KnownLifetimes[Class->getCanonicalDecl()] = Result;
 }
 
@@ -632,26 +681,35 @@ std::vector<Finding> UnboundedContainer::finish() {
             recordHanding(Member, Ctor->getParent(), Init->getInit(),
                           Init->getInit(), /*InInitialiser=*/true);
     llvm::DenseSet<SourceLocation> Reported;
-    for (auto &Entry : Candidates) {
-      const ValueDecl *D = Entry.first;
-      Candidate &C = Entry.second;
+    llvm::DenseSet<const ValueDecl *> ReportedDecls;
+    // Members of the values of a container that never shrinks: weighed
+    // after the containers themselves, since bounding a container that is
+    // reported bounds what its values hold too (one finding, not two).
+    SmallVector<std::pair<const ValueDecl *, const ValueDecl *>, 2> InValues;
+    bool Deferring = true;
+    auto Consider = [&](const ValueDecl *D, Candidate &C) {
       if (AimedAtLocals.count(D))
-        continue;
+        return;
       // A shrink counts only if its function can run.
       if (mayShrink(D)) {
         if (!shrinksNeverRun(D))
-          continue;
+          return;
         SelectiveShrinks.erase(D);
       }
       if (skippedMemberMayShrink(D))
-        continue;
+        return;
       // A member of objects that may die is not program-long (asked first:
       // the growth sites' questions below cost more).
       if (const auto *Field = dyn_cast<FieldDecl>(D)) {
         const auto *Class = cast<CXXRecordDecl>(Field->getParent());
         if (!Options.CheckSingletonMembers ||
             (C.GrownViaObject && !livesAsLongAsTheProgram(Class)))
-          continue;
+          return;
+        if (C.GrownViaObject && Deferring)
+          if (const ValueDecl *Outer = lifetimeOf(Class)->ValuesOf) {
+            InValues.push_back({D, Outer});
+            return;
+          }
       }
       // Growth while the container is being set up is not accumulation,
       // nor is growth that a check of its size bounds.
@@ -670,7 +728,7 @@ std::vector<Finding> UnboundedContainer::finish() {
             return !drivenByMainLoop(G.Site->getBeginLoc(), 0);
           });
       if (C.Growths.empty())
-        continue;
+        return;
       // One entry per enumerator, type or error category at most. What
       // grows inside an entry (`byLevel[level].push_back(line)`) is not
       // bounded by that, unless the entry too is keyed by a closed domain.
@@ -681,32 +739,40 @@ std::vector<Finding> UnboundedContainer::finish() {
             Containers.asContainer(elementType(Container));
         if (!Inner ||
             (ContainerTypes::isKeyed(Inner) && hasClosedKeyDomain(Inner)))
-          continue;
+          return;
         llvm::erase_if(C.Growths, [](const Growth &G) { return !G.Element; });
         if (C.Growths.empty())
-          continue;
+          return;
       }
       // Registries of `this` are leak-static-instance-cache's to report.
       if (Options.DeferRegistriesOfThis &&
           llvm::any_of(C.Growths,
                        [&](const Growth &G) {
-                         return G.StoresThis || passedOwningCallback(G);
+                         return G.StoresThis || passedInstance(G);
                        }) &&
           !Identity.heldBy(containerType(D)).empty())
-        continue;
+        return;
       if (!everyUseVisible(D)) {
         // Another TU may empty it: in whole-program mode the merge decides.
         if (Facts)
           deferToMerge(D, C);
-        continue;
+        return;
       }
       if (!Reported.insert(D->getLocation()).second)
-        continue;
+        return;
       size_t Before = Out.size();
       report(D, C, Out);
+      if (Out.size() > Before)
+        ReportedDecls.insert(D);
       if (Facts && Out.size() > Before)
         Facts->Reported.push_back(facts::crossTUName(D));
-    }
+    };
+    for (auto &Entry : Candidates)
+      Consider(Entry.first, Entry.second);
+    Deferring = false;
+    for (auto [D, Outer] : InValues)
+      if (!ReportedDecls.contains(Outer))
+        Consider(D, Candidates[D]);
     if (Facts)
       writeFacts();
   }

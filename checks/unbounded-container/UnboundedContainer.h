@@ -123,11 +123,11 @@ private:
     bool GrownViaObject = false;
   };
 
-  /// True when \p G stores a parameter that a caller in this TU passes a
-  /// callback owning its object to (`add(Fn f)` called with
-  /// `[self = shared_from_this()] {...}`): a registry of objects, that
-  /// leak-static-instance-cache reports.
-  bool passedOwningCallback(const Growth &G);
+  /// True when \p G stores a parameter that a caller in this TU passes its
+  /// object to, or a callback owning it (`add(Fn f)` called with
+  /// `[self = shared_from_this()] {...}`, `track(self)`): a registry of
+  /// objects, that leak-static-instance-cache reports.
+  bool passedInstance(const Growth &G);
   std::optional<Storage> storageOf(const clang::Expr *E, bool Direct) const;
   clang::QualType containerType(const clang::ValueDecl *D) const;
   void recordGrowth(const clang::Expr *Container, const clang::Expr *Site,
@@ -273,6 +273,8 @@ private:
   /// (storage/ObjectLifetimes.h).
   std::optional<ProgramLifetime>
   lifetimeOf(const clang::CXXRecordDecl *Class) const;
+  /// A container variable or field: its values' class, for lifetimeOf().
+  void observeContainer(const clang::DeclaratorDecl *D);
   bool livesAsLongAsTheProgram(const clang::CXXRecordDecl *Class) const {
     return lifetimeOf(Class).has_value();
   }

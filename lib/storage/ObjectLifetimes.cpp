@@ -128,6 +128,12 @@ void ObjectLifetimes::observeClass(const CXXRecordDecl *Def) {
           Def->getCanonicalDecl());
 }
 
+void ObjectLifetimes::observeValues(const ValueDecl *Container,
+                                    const CXXRecordDecl *Class) {
+  ByClass[Class->getCanonicalDecl()].ValuesIn.push_back(
+      cast<ValueDecl>(Container->getCanonicalDecl()));
+}
+
 void ObjectLifetimes::observeCreation(const Expr *Creation) {
   if (const CXXRecordDecl *RD = createdClass(Creation))
     ByClass[RD].Creations.push_back(Creation);
@@ -140,8 +146,9 @@ void ObjectLifetimes::observeHanding(const Handing &H) {
 std::optional<ProgramLifetime> ObjectLifetimes::programLifetime(
     const CXXRecordDecl *Class, const Singletons &S,
     llvm::function_ref<bool(const Handing &)> Once,
-    llvm::function_ref<bool(const CXXRecordDecl *)> InView) const {
-  return lookup(Class, Query{S, Once, InView}, 0);
+    llvm::function_ref<bool(const CXXRecordDecl *)> InView,
+    llvm::function_ref<bool(const ValueDecl *)> NeverShrinks) const {
+  return lookup(Class, Query{S, Once, InView, NeverShrinks}, 0);
 }
 
 std::optional<ProgramLifetime>
@@ -160,7 +167,7 @@ ObjectLifetimes::lookup(const CXXRecordDecl *Class, const Query &Q,
   const VarDecl *MainLocal =
       O.MainLocals == O.Static ? O.MainLocal : nullptr;
   if (O.Static && O.Fields.empty() && O.Creations.empty() &&
-      O.Derived.empty())
+      O.Derived.empty() && O.ValuesIn.empty())
     return ProgramLifetime{ProgramLifetime::Root::StaticObject, Class, {},
                            MainLocal};
   // Owned by objects that live as long as the program, a few hops up (a
@@ -187,6 +194,27 @@ ObjectLifetimes::lookup(const CXXRecordDecl *Class, const Query &Q,
                 quotedName(Class) + " is held by value in " +
                     quotedName(Field) + ", so it lives as long as its " +
                     quotedName(Parent)))
+      return std::nullopt;
+  }
+  // The values of a container that lives as long as the program and never
+  // shrinks: each stays until the program ends.
+  for (const ValueDecl *Container : O.ValuesIn) {
+    std::optional<ProgramLifetime> Up;
+    if (Q.NeverShrinks(Container)) {
+      if (const auto *VD = dyn_cast<VarDecl>(Container);
+          VD && VD->hasGlobalStorage())
+        Up = ProgramLifetime{ProgramLifetime::Root::StaticContainer, Class,
+                             {}, nullptr, VD};
+      else if (const auto *Field = dyn_cast<FieldDecl>(Container))
+        Up = lookup(cast<CXXRecordDecl>(Field->getParent()), Q, Depth + 1);
+    }
+    if (Up)
+      Up->ValuesOf = Container;
+    if (!Extend(std::move(Up), Container->getLocation(),
+                quotedName(Class) + " objects are values of " +
+                    quotedName(Container) +
+                    ", which nothing ever removes an entry from, so they "
+                    "live as long as it"))
       return std::nullopt;
   }
   for (const CXXRecordDecl *Derived : O.Derived)

@@ -10,8 +10,11 @@
 // once per such
 // object and handed to one of its members (`if (!m_owner.get())
 // m_owner.start(new Worker)`, `m_impl = std::make_unique<Impl>()` in its
-// constructor). Objects anywhere else (locals, temporaries, parameters, heap
-// objects no such member keeps, elements of containers) may die at any time.
+// constructor), or a value of a container that lives as long as the program
+// and that nothing ever shrinks (`streams_[name].seen.insert(id)`: every
+// entry of `streams_` stays). Objects anywhere else (locals, temporaries,
+// parameters, heap objects no such member keeps, values of any other
+// container) may die at any time.
 //
 //===----------------------------------------------------------------------===//
 #ifndef LEAKLINT_LIB_STORAGE_OBJECTLIFETIMES_H
@@ -41,9 +44,10 @@ struct Handing {
 
 /// Why the objects of a class live as long as the program.
 struct ProgramLifetime {
-  enum class Root { Singleton, StaticObject };
+  enum class Root { Singleton, StaticObject, StaticContainer };
   Root Kind;
-  /// The class at the root: the singleton, or the class of the static object.
+  /// The class at the root: the singleton, or the class of the static object
+  /// or of the static container's values.
   const clang::CXXRecordDecl *RootClass;
   /// From the class asked about up to the root, how each object is owned by
   /// the next: where, and what to say there. Empty for the root itself.
@@ -55,6 +59,11 @@ struct ProgramLifetime {
   /// For a StaticObject root whose objects are all locals of `main()`: one
   /// of them, for the message and a note.
   const clang::VarDecl *MainLocal = nullptr;
+  /// For a StaticContainer root: the container variable.
+  const clang::VarDecl *RootContainer = nullptr;
+  /// Set when the objects asked about are values of a container that never
+  /// shrinks: that container (what grows inside them is its growth too).
+  const clang::ValueDecl *ValuesOf = nullptr;
 };
 
 /// The heap object that \p E makes, seen through temporaries, std::move and
@@ -87,6 +96,10 @@ public:
   void observeField(const clang::FieldDecl *Field);
   /// A class definition: the objects of its bases are part of its objects.
   void observeClass(const clang::CXXRecordDecl *Def);
+  /// A container variable or field whose values are objects of \p Class,
+  /// held by value.
+  void observeValues(const clang::ValueDecl *Container,
+                     const clang::CXXRecordDecl *Class);
   /// A heap object made by `new` or `std::make_*`.
   void observeCreation(const clang::Expr *Creation);
   /// A heap object handed to a member of `this` (observeCreation() sees it
@@ -97,12 +110,15 @@ public:
   /// std::nullopt. \p OncePerOwner says whether a handing runs at most once
   /// per owner; \p AllObjectsInView whether the translation unit shows every
   /// object of a class (an editor that matched the main file only does not
-  /// see a header's).
+  /// see a header's); \p NeverShrinks whether nothing ever removes an
+  /// entry of a container.
   std::optional<ProgramLifetime>
   programLifetime(const clang::CXXRecordDecl *Class, const Singletons &S,
                   llvm::function_ref<bool(const Handing &)> OncePerOwner,
                   llvm::function_ref<bool(const clang::CXXRecordDecl *)>
-                      AllObjectsInView) const;
+                      AllObjectsInView,
+                  llvm::function_ref<bool(const clang::ValueDecl *)>
+                      NeverShrinks) const;
 
   void clear();
 
@@ -117,11 +133,14 @@ private:
     /// these inside.
     std::vector<const clang::CXXRecordDecl *> Derived;
     std::vector<const clang::Expr *> Creations;
+    /// Containers that hold objects of this class by value.
+    std::vector<const clang::ValueDecl *> ValuesIn;
   };
   struct Query {
     const Singletons &S;
     llvm::function_ref<bool(const Handing &)> OncePerOwner;
     llvm::function_ref<bool(const clang::CXXRecordDecl *)> AllObjectsInView;
+    llvm::function_ref<bool(const clang::ValueDecl *)> NeverShrinks;
   };
   std::optional<ProgramLifetime> lookup(const clang::CXXRecordDecl *Class,
                                         const Query &Q, unsigned Depth) const;
