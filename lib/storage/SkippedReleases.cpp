@@ -102,10 +102,7 @@ public:
     if (!New)
       return It->second;
     bool Result = false;
-    for (const CallExpr *Call : callsIn(From)) {
-      const FunctionDecl *Callee = Call->getDirectCallee();
-      if (!Callee)
-        continue;
+    for (const FunctionDecl *Callee : calleesOf(From)) {
       if (FunctionUses::origin(Callee) == Target ||
           (Depth > 1 && runs(Callee, Depth - 1))) {
         Result = true;
@@ -117,8 +114,21 @@ public:
   }
 
 private:
+  // The functions \p F calls directly, read from its body once for every
+  // depth that asks. A copy: the recursion that walks it adds entries.
+  SmallVector<const FunctionDecl *, 8> calleesOf(const FunctionDecl *F) {
+    auto [It, New] = Callees.try_emplace(F);
+    if (New)
+      for (const CallExpr *Call : callsIn(F))
+        if (const FunctionDecl *Callee = Call->getDirectCallee())
+          It->second.push_back(Callee);
+    return It->second;
+  }
+
   const FunctionDecl *Target;
   llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, bool> Known;
+  llvm::DenseMap<const FunctionDecl *, SmallVector<const FunctionDecl *, 8>>
+      Callees;
 };
 
 // Calls in \p Ending, other than \p Release, that hand \p Key to a function
