@@ -304,6 +304,34 @@ runnersOf(const FunctionDecl *Resetting, const FunctionUses &Uses,
   return Runners;
 }
 
+// A member function of \p Owner, other than \p Ending, that drops an
+// object of \p Object from \p Dropped without running the reset.
+std::optional<std::pair<const FunctionDecl *, const CallExpr *>>
+dropSkippingReset(const CXXRecordDecl *Owner, const FunctionDecl *Ending,
+                  const ValueDecl *Dropped, const CXXRecordDecl *Object,
+                  Reach &Resets, const FunctionUses &Uses,
+                  llvm::function_ref<const FunctionDecl *(const Stmt *)>
+                      FunctionHolding) {
+  return skippingEnding(
+      Owner, Ending, Resets, Uses, FunctionHolding,
+      [&](const FunctionDecl *F) -> const CallExpr * {
+        for (const auto &[Call, From] : dropsIn(F, Object))
+          if (From == Dropped)
+            return Call;
+        return nullptr;
+      });
+}
+
+// A runner of the reset that can be a way to end: a member function
+// other than a constructor or destructor.
+const CXXMethodDecl *endingMethod(const FunctionDecl *F) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(F);
+  return Method && !isa<CXXConstructorDecl>(Method) &&
+                 !isa<CXXDestructorDecl>(Method)
+             ? Method
+             : nullptr;
+}
+
 } // namespace
 
 std::optional<SkippedRelease> resetSkippedByAnEnding(
@@ -315,27 +343,18 @@ std::optional<SkippedRelease> resetSkippedByAnEnding(
   Reach Resets(Resetting);
   for (const auto &[Ending, Reset] :
        runnersOf(Resetting, Uses, FunctionHolding)) {
-    const auto *Method = dyn_cast<CXXMethodDecl>(Ending);
-    if (!Method || isa<CXXConstructorDecl>(Method) ||
-        isa<CXXDestructorDecl>(Method))
+    const CXXMethodDecl *Method = endingMethod(Ending);
+    if (!Method)
       continue;
     // The ending drops the object from a container after it runs the
     // reset; another member function that drops it from the same container
     // without the reset leaves the cycle in place.
-    for (const auto &[Drop, Storage] : dropsIn(Ending, Object)) {
-      const ValueDecl *Dropped = Storage;
-      auto Skip = skippingEnding(
-          Method->getParent(), Ending, Resets, Uses, FunctionHolding,
-          [&](const FunctionDecl *F) -> const CallExpr * {
-            for (const auto &[Call, From] : dropsIn(F, Object))
-              if (From == Dropped)
-                return Call;
-            return nullptr;
-          });
-      if (Skip)
+    for (const auto &[Drop, Storage] : dropsIn(Ending, Object))
+      if (auto Skip =
+              dropSkippingReset(Method->getParent(), Ending, Storage, Object,
+                                Resets, Uses, FunctionHolding))
         return SkippedRelease{Ending, Reset, Skip->first, Skip->second,
                               nullptr};
-    }
   }
   return std::nullopt;
 }
@@ -354,27 +373,18 @@ const CallExpr *resetRunOnEveryDrop(
            });
   };
   for (const auto &[Ending, Reset] : Runners) {
-    const auto *Method = dyn_cast<CXXMethodDecl>(Ending);
-    if (!Method || isa<CXXConstructorDecl>(Method) ||
-        isa<CXXDestructorDecl>(Method))
+    const CXXMethodDecl *Method = endingMethod(Ending);
+    if (!Method)
       continue;
     // The owner lets go of every object at once when it goes: its
     // destructor must run the reset too.
     const CXXRecordDecl *Owner = Method->getParent();
     if (!Owner->hasDefinition() || !Runs(Owner->getDestructor()))
       continue;
-    for (const auto &[Drop, Storage] : dropsIn(Ending, Object)) {
-      const ValueDecl *Dropped = Storage;
-      if (!skippingEnding(
-              Owner, Ending, Resets, Uses, FunctionHolding,
-              [&](const FunctionDecl *F) -> const CallExpr * {
-                for (const auto &[Call, From] : dropsIn(F, Object))
-                  if (From == Dropped)
-                    return Call;
-                return nullptr;
-              }))
+    for (const auto &[Drop, Storage] : dropsIn(Ending, Object))
+      if (!dropSkippingReset(Owner, Ending, Storage, Object, Resets, Uses,
+                             FunctionHolding))
         return Drop;
-    }
   }
   return nullptr;
 }
