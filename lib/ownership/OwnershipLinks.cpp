@@ -912,7 +912,8 @@ ObjectName OwnershipLinks::carriedOwner(const Expr *Value,
                                         const ReassignedSet &Reassigned,
                                         unsigned Depth) {
   const Expr *E = passedThrough(Value);
-  if (!E || Depth > 4)
+  // Code with errors carries no evidence (and half-built constructor calls).
+  if (!E || Depth > 4 || E->containsErrors())
     return ObjectName();
   QualType T = E->getType();
   const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
