@@ -370,6 +370,17 @@ public:
 
 bool StaticInstanceCache::runsOnlyInDestructorOf(
     const Expr *Removal, const CXXRecordDecl *Class) {
+  // Asked for every removal of every storage holding the class.
+  auto [It, New] = DestructorOnly.try_emplace({Removal, Class}, false);
+  if (!New)
+    return It->second;
+  bool Result = destructorOnly(Removal, Class);
+  DestructorOnly[{Removal, Class}] = Result;
+  return Result;
+}
+
+bool StaticInstanceCache::destructorOnly(const Expr *Removal,
+                                         const CXXRecordDecl *Class) {
   const CXXRecordDecl *Def = Class->getDefinition();
   if (!Def)
     return false;
@@ -451,8 +462,13 @@ StaticInstanceCache::releaseSkipped(const Expr *Removal,
 
 bool StaticInstanceCache::inUncalledFunction(const Expr *Removal) {
   // `remove()` that nothing in the program calls releases nothing.
+  auto [It, New] = UncalledRemovals.try_emplace(Removal, false);
+  if (!New)
+    return It->second;
   const FunctionDecl *F = FunctionUses::holding(Removal, *Ctx);
-  return F && Program.definesMain(*Ctx) && Program.isUncalled(F);
+  bool Result = F && Program.definesMain(*Ctx) && Program.isUncalled(F);
+  UncalledRemovals[Removal] = Result;
+  return Result;
 }
 
 bool StaticInstanceCache::ownedEntryReleased(const ValueDecl *Storage,
@@ -986,6 +1002,9 @@ std::vector<Finding> StaticInstanceCache::finish() {
   NamespaceNames.reset();
   Program.clear();
   OnLookupErases.clear();
+  SkippedByEnding.clear();
+  DestructorOnly.clear();
+  UncalledRemovals.clear();
   Reported.clear();
   Ctx = nullptr;
   return Out;

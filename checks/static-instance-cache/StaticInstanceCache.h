@@ -154,6 +154,8 @@ private:
   /// entry owns the object, it never runs.
   bool runsOnlyInDestructorOf(const clang::Expr *Removal,
                               const clang::CXXRecordDecl *Class);
+  bool destructorOnly(const clang::Expr *Removal,
+                      const clang::CXXRecordDecl *Class);
   void recordStaticLocal(const clang::VarDecl *Var);
   bool isIgnoredClass(const clang::CXXRecordDecl *RD) const;
   void reportContainer(const clang::ValueDecl *Storage, const Candidate &C,
@@ -202,6 +204,12 @@ private:
   /// releaseSkipped()'s answers, per removal.
   llvm::DenseMap<const clang::Expr *, std::optional<SkippedRelease>>
       SkippedByEnding;
+  /// runsOnlyInDestructorOf()'s answers, per removal and class.
+  llvm::DenseMap<std::pair<const clang::Expr *, const clang::CXXRecordDecl *>,
+                 bool>
+      DestructorOnly;
+  /// inUncalledFunction()'s answers, per removal.
+  llvm::DenseMap<const clang::Expr *, bool> UncalledRemovals;
   /// Template instantiations share the location of their pattern.
   llvm::DenseSet<clang::SourceLocation> Reported;
   /// Whole-program mode only.
