@@ -67,10 +67,9 @@ bool UnboundedContainer::drivenByMainLoop(SourceLocation Loc,
     return false;
   if (F->isMain())
     return inRepeatingLoop(F, Loc);
-  auto Calls = CallSites.find(origin(F));
-  if (Depth >= 5 || Calls == CallSites.end())
+  if (Depth >= 5)
     return false;
-  return llvm::any_of(Calls->second, [&](SourceLocation Call) {
+  return llvm::any_of(callSitesOf(F), [&](SourceLocation Call) {
     const FunctionDecl *Caller = functionAt(Call);
     return Caller && origin(Caller) != origin(F) &&
            drivenByMainLoop(Call, Depth + 1);
@@ -99,11 +98,11 @@ UnboundedContainer::howOften(const FunctionDecl *F, unsigned Depth) const {
   if (Depth == 0)
     if (auto It = RunCounts.find(F); It != RunCounts.end())
       return It->second;
-  auto Calls = CallSites.find(F);
+  SmallVector<SourceLocation, 4> Calls = callSitesOf(F);
   RunCount Result = RunCount::Repeatedly;
-  if (Calls != CallSites.end() && !Calls->second.empty()) {
+  if (!Calls.empty()) {
     Result = RunCount::DuringSetUp;
-    for (SourceLocation Call : Calls->second) {
+    for (SourceLocation Call : Calls) {
       RunCount AtCall = RunCount::Repeatedly;
       if (withinAny(Call, StaticInitRanges) || withinAny(Call, CallOnceRanges))
         AtCall = RunCount::DuringSetUp;
@@ -292,8 +291,15 @@ bool UnboundedContainer::inRepeatingLoop(const FunctionDecl *F,
 void UnboundedContainer::recordCall(const CallExpr *Call) {
   const FunctionDecl *FD = Call->getDirectCallee();
   const SourceManager &SM = Ctx->getSourceManager();
-  if (FD && !SM.isInSystemHeader(FD->getLocation()))
+  if (FD && !SM.isInSystemHeader(FD->getLocation())) {
     CallSites[origin(FD)].push_back(Call->getBeginLoc());
+    // Not `Base::handle()`, which calls that one method.
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+      if (const auto *ME = dyn_cast<MemberExpr>(
+              Member->getCallee()->IgnoreParenImpCasts());
+          ME && !ME->hasQualifier() && cast<CXXMethodDecl>(FD)->isVirtual())
+        VirtualCallSites[origin(FD)].push_back(Call->getBeginLoc());
+  }
   // `std::call_once(flag, loadTable)`: call_once calls the function it is
   // handed, there.
   if (isStdFunction(FD, {"call_once"}))
@@ -307,6 +313,30 @@ void UnboundedContainer::recordCall(const CallExpr *Call) {
             Handed && !SM.isInSystemHeader(Handed->getLocation()))
           CallSites[origin(Handed)].push_back(Ref->getBeginLoc());
     }
+}
+
+SmallVector<SourceLocation, 4>
+UnboundedContainer::callSitesOf(const FunctionDecl *F) const {
+  F = origin(F);
+  SmallVector<SourceLocation, 4> Sites;
+  if (auto It = CallSites.find(F); It != CallSites.end())
+    Sites.append(It->second.begin(), It->second.end());
+  const auto *M = dyn_cast<CXXMethodDecl>(F);
+  if (!M || !M->isVirtual())
+    return Sites;
+  SmallVector<const CXXMethodDecl *, 4> Work(M->overridden_methods());
+  llvm::SmallPtrSet<const CXXMethodDecl *, 4> Seen;
+  while (!Work.empty()) {
+    const CXXMethodDecl *Base = Work.pop_back_val();
+    if (!Seen.insert(Base).second)
+      continue;
+    if (auto It = VirtualCallSites.find(origin(Base));
+        It != VirtualCallSites.end())
+      Sites.append(It->second.begin(), It->second.end());
+    Work.append(Base->overridden_methods().begin(),
+                Base->overridden_methods().end());
+  }
+  return Sites;
 }
 
 const FunctionRanges &UnboundedContainer::functionRanges() const {

@@ -806,6 +806,7 @@ std::vector<Finding> UnboundedContainer::finish() {
   CallOnceRanges.clear();
   StaticInitRanges.clear();
   CallSites.clear();
+  VirtualCallSites.clear();
   Functions.clear();
   Ranges.reset();
   ParamShrinks.clear();

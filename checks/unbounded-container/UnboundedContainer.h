@@ -394,7 +394,16 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *,
                  llvm::SmallVector<clang::SourceLocation, 2>>
       CallSites;
+  /// Calls that dispatch virtually (`chain_[i]->handle(ctx)`), by the method
+  /// named: each may run any overrider.
+  llvm::DenseMap<const clang::FunctionDecl *,
+                 llvm::SmallVector<clang::SourceLocation, 2>>
+      VirtualCallSites;
   void recordCall(const clang::CallExpr *Call);
+  /// Where \p F may be called from: its own call sites, and the virtual
+  /// calls of the methods it overrides.
+  llvm::SmallVector<clang::SourceLocation, 4>
+  callSitesOf(const clang::FunctionDecl *F) const;
   /// Calls name a template's instantiation, and code lies in its pattern:
   /// both stand for the pattern (canonical), the key of CallSites.
   static const clang::FunctionDecl *origin(const clang::FunctionDecl *F);
