@@ -633,6 +633,8 @@ std::vector<Finding> CallbackCycle::finish() {
     std::pair<const StorageReset *, const FieldDecl *> NeverRuns{};
     // An erase by the key the store's caller dropped.
     const StorageReset *KeyErase = nullptr;
+    // A reset in a method only the cycle's own destructors call.
+    const StorageReset *DestructorOnly = nullptr;
     // The destructor of an owner outside the cycle runs; the object's own
     // (and those of what it owns) do not while the callback holds it.
     SmallVector<const CXXRecordDecl *, 3> CycleClasses;
@@ -655,6 +657,13 @@ std::vector<Finding> CallbackCycle::finish() {
         // A field of a member object is emptied only by a method that runs
         // on that member: `timer_.cancel()` written nowhere empties nothing.
         if (K == 0 || Sealed.mayRun(C.Chain[K - 1], R.In)) {
+          // `unsubscribe(id)` that only `~Lobby()` calls runs once the
+          // cycle is gone, like a reset in that destructor.
+          if (Ctx && Program.calledOnlyInDestructors(R.In, Inside)) {
+            if (!DestructorOnly)
+              DestructorOnly = &R;
+            continue;
+          }
           Reset = &R;
           break;
         }
@@ -742,6 +751,12 @@ std::vector<Finding> CallbackCycle::finish() {
                " erases an entry only by the key " +
                quoted(memberName(C.TokenDroppedBy)) +
                " returns, and the call that stores the callback drops it"});
+    if (!Reset && DestructorOnly)
+      C.Diag.Notes.push_back(
+          {DestructorOnly->Where,
+           quoted(memberName(DestructorOnly->In)) +
+               " would empty it, but only the destructor of an object the "
+               "callback keeps alive calls it"});
     if (!Reset && NeverRuns.first) {
       const auto *Owner = cast<CXXRecordDecl>(NeverRuns.second->getParent());
       C.Diag.Notes.push_back(

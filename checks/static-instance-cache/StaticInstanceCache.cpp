@@ -398,17 +398,11 @@ bool StaticInstanceCache::destructorOnly(const Expr *Removal,
     const FunctionDecl *Body = F->getDefinition();
     if (!Body || !inDefinitionOf(Removal, Body, SM))
       continue;
-    // `unsubscribe(id)`, called by `~Cursor()` alone: only this TU can call
-    // it, nothing takes its address, and every call is in the destructor.
-    const auto *Method = dyn_cast<CXXMethodDecl>(F);
-    if (!UncalledFunctions::onlyThisTUCanCall(F) ||
-        (Method && Method->isVirtual()))
-      return false;
-    auto Calls = uses().Calls.find(F);
-    return !uses().Escaped.count(F) && Calls != uses().Calls.end() &&
-           llvm::all_of(Calls->second, [&](const CallExpr *Call) {
-             return inLifecycleOf(Call, Class, /*Destruction=*/true, SM);
-           });
+    // `unsubscribe(id)`, called by `~Cursor()` alone.
+    return Program.calledOnlyInDestructors(F, [&](const CXXRecordDecl *RD) {
+      return RD->getCanonicalDecl() == Def->getCanonicalDecl() ||
+             Def->isDerivedFrom(RD);
+    });
   }
   return false;
 }

@@ -63,6 +63,32 @@ bool UncalledFunctions::isUncalled(const FunctionDecl *F) {
   return Spelled == Used.Spellings.end() || Spelled->second == Origin;
 }
 
+bool UncalledFunctions::calledOnlyInDestructors(
+    const FunctionDecl *F,
+    llvm::function_ref<bool(const CXXRecordDecl *)> Dies) {
+  ASTContext &Ctx = F->getASTContext();
+  const auto *Method = dyn_cast<CXXMethodDecl>(F);
+  if (!onlyThisTUCanCall(F) || isPartialTraversal(Ctx) ||
+      (Method && Method->isVirtual()))
+    return false;
+  const FunctionUses &Used = uses(Ctx);
+  const FunctionDecl *Origin = FunctionUses::origin(F);
+  auto InDestructor = [&](const FunctionDecl *Holder) {
+    const auto *D = dyn_cast_or_null<CXXDestructorDecl>(Holder);
+    return D && Dies(D->getParent());
+  };
+  auto Calls = Used.Calls.find(Origin);
+  if (Used.Escaped.contains(Origin) || Calls == Used.Calls.end() ||
+      Calls->second.empty())
+    return false;
+  if (auto Spelled = Used.Spellings.find(F->getName());
+      Spelled != Used.Spellings.end() && !InDestructor(Spelled->second))
+    return false;
+  return llvm::all_of(Calls->second, [&](const CallExpr *Call) {
+    return InDestructor(FunctionUses::holding(Call, Ctx));
+  });
+}
+
 const FunctionUses &UncalledFunctions::uses(ASTContext &Ctx) {
   if (!Uses)
     Uses = FunctionUses::read(Ctx);

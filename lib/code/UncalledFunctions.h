@@ -19,6 +19,7 @@
 #include "code/FunctionUses.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "llvm/ADT/STLExtras.h"
 #include <optional>
 
 namespace leaklint {
@@ -31,6 +32,14 @@ public:
   /// False in a host that matched part of the TU (clangd), which cannot
   /// tell.
   bool isUncalled(const clang::FunctionDecl *F);
+  /// True when \p F runs only inside destructors of classes \p Dies
+  /// accepts: only this TU can call it, it is not virtual, its address is
+  /// never taken, and every call of it (and every unresolved name of its
+  /// spelling) is in the body of such a destructor. `unsubscribe(id)` that
+  /// only `~Lobby()` calls runs once a Lobby dies, never to let one die.
+  bool calledOnlyInDestructors(
+      const clang::FunctionDecl *F,
+      llvm::function_ref<bool(const clang::CXXRecordDecl *)> Dies);
   /// Where the TU calls and names its functions, read on first use.
   const FunctionUses &uses(clang::ASTContext &Ctx);
   /// True when the translation unit defines main(): a whole program, whose
