@@ -264,45 +264,106 @@ bool FiniteValues::isFinite(const Expr *E, ASTContext &Ctx) {
 }
 
 bool FiniteValues::finite(const Expr *E, unsigned Depth) {
+  return values(E, Depth) != 0;
+}
+
+namespace {
+// Counts of distinct values, saturating: 0 stands for "more than few".
+uint64_t product(uint64_t A, uint64_t B) {
+  if (A == 0 || B == 0 || A > uint64_t(MaxValues) ||
+      B > uint64_t(MaxValues) || A * B > uint64_t(MaxValues))
+    return 0;
+  return A * B;
+}
+uint64_t sum(uint64_t A, uint64_t B) {
+  if (A == 0 || B == 0 || A + B > uint64_t(MaxValues))
+    return 0;
+  return A + B;
+}
+// A fact the text states without a count (a literal, a parameter every
+// call gives a fixed value) counts once.
+uint64_t once(bool Finite) { return Finite ? 1 : 0; }
+} // namespace
+
+uint64_t FiniteValues::productOf(llvm::ArrayRef<const Expr *> Parts,
+                                 unsigned Depth) {
+  uint64_t Result = 1;
+  for (const Expr *Part : Parts)
+    if (!(Result = product(Result, values(Part, Depth))))
+      return 0;
+  return Result;
+}
+
+uint64_t FiniteValues::elementValues(const Expr *Range, unsigned Depth) {
+  // One element of a braced list: as many values as the elements have
+  // together.
+  const Expr *E = Range->IgnoreParenImpCasts();
+  if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(E))
+    E = List->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E))
+    E = Temporary->getSubExpr()->IgnoreParenImpCasts();
+  const auto *List = dyn_cast<InitListExpr>(E);
+  if (!List)
+    return values(Range, Depth);
+  uint64_t Result = 1;
+  for (unsigned I = 0; I < List->getNumInits(); ++I)
+    if (!(Result = I == 0 ? values(List->getInit(I), Depth)
+                          : sum(Result, values(List->getInit(I), Depth))))
+      return 0;
+  return Result;
+}
+
+uint64_t FiniteValues::values(const Expr *E, unsigned Depth) {
   if (Depth > MaxDepth || E->isValueDependent() || E->isTypeDependent() ||
       E->containsErrors())
-    return false;
+    return 0;
   // A type with few values, or an explicit conversion to one.
   QualType T = E->getType().getNonReferenceType().getCanonicalType();
-  auto FewValues = [&](QualType T) {
-    return T->isBooleanType() || T->isEnumeralType() ||
-           (T->isIntegerType() && Ctx->getIntWidth(T) <= 16);
+  auto FewValues = [&](QualType T) -> uint64_t {
+    if (T->isBooleanType())
+      return 2;
+    if (const auto *Enum = T->getAs<EnumType>()) {
+      const EnumDecl *D = Enum->getDecl()->getDefinition();
+      uint64_t N = D ? std::distance(D->enumerator_begin(),
+                                     D->enumerator_end())
+                     : 0;
+      return std::max<uint64_t>(N, 1);
+    }
+    if (T->isIntegerType() && Ctx->getIntWidth(T) <= 16)
+      return uint64_t(1) << Ctx->getIntWidth(T);
+    return 0;
   };
-  if (FewValues(T))
-    return true;
+  if (uint64_t N = FewValues(T))
+    return N;
   E = valueOf(E);
   if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E)) {
-    if (FewValues(Cast->getType().getCanonicalType()))
-      return true;
-    return finite(Cast->getSubExpr(), Depth);
+    if (uint64_t N = FewValues(Cast->getType().getCanonicalType()))
+      return N;
+    return values(Cast->getSubExpr(), Depth);
   }
   if (isa<StringLiteral, IntegerLiteral, CharacterLiteral, FloatingLiteral,
           CXXBoolLiteralExpr, CXXNullPtrLiteralExpr, PredefinedExpr,
           SourceLocExpr, UnaryExprOrTypeTraitExpr>(E))
-    return true;
+    return 1;
   if (integerConstant(E, *Ctx))
-    return true;
+    return 1;
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
     const ValueDecl *D = Ref->getDecl();
     if (isa<EnumConstantDecl>(D))
-      return true;
+      return 1;
     if (const auto *P = dyn_cast<ParmVarDecl>(D))
-      return P == RangeElement || finiteParameter(P, Ref, Depth);
+      return once(P == RangeElement || finiteParameter(P, Ref, Depth));
     const auto *V = dyn_cast<VarDecl>(D);
     if (!V || !V->getInit())
-      return false;
+      return 0;
     if (V->isConstexpr())
-      return true;
+      return 1;
     // `for (const char *M : kKnownMethods) if (Raw == M) return M;`: an
     // element of a fixed range, when the loop does not change it.
     if (const CXXForRangeStmt *Loop = loopOver(V))
-      return !writtenIn(V, Loop->getBody()) &&
-             finite(Loop->getRangeInit(), Depth + 1);
+      return writtenIn(V, Loop->getBody())
+                 ? 0
+                 : elementValues(Loop->getRangeInit(), Depth + 1);
     // A constant, a reference (never reseated), or a local nothing writes.
     const auto *Around = dyn_cast_or_null<FunctionDecl>(
         V->getParentFunctionOrMethod());
@@ -311,8 +372,8 @@ bool FiniteValues::finite(const Expr *E, unsigned Depth) {
                  (V->isLocalVarDecl() && !V->isStaticLocal() && Around &&
                   !writtenIn(V, Around->getBody()));
     if (Fixed)
-      return finite(V->getInit(), Depth + 1);
-    return Around && finiteExtracted(V, Around->getBody(), Depth + 1);
+      return values(V->getInit(), Depth + 1);
+    return once(Around && finiteExtracted(V, Around->getBody(), Depth + 1));
   }
   // `Symbols[Seq % 4]` of `const char *Symbols[] = {"AAPL", "MSFT"}`: an
   // element of an array of fixed values that nothing changes.
@@ -320,7 +381,7 @@ bool FiniteValues::finite(const Expr *E, unsigned Depth) {
     const auto *Ref = dyn_cast<DeclRefExpr>(Element->getBase()->IgnoreParenImpCasts());
     const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
     if (!V || !V->getInit() || !V->getType()->isArrayType())
-      return false;
+      return 0;
     const auto *Around =
         dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod());
     bool Fixed = V->isConstexpr() ||
@@ -332,79 +393,72 @@ bool FiniteValues::finite(const Expr *E, unsigned Depth) {
       Uses.TraverseStmt(Around->getBody());
       Fixed = Uses.Uses == Uses.ElementReads;
     }
-    return Fixed && finite(V->getInit(), Depth + 1);
+    return Fixed ? elementValues(V->getInit(), Depth + 1) : 0;
   }
   if (const auto *C = dyn_cast<AbstractConditionalOperator>(E))
-    return finite(C->getTrueExpr(), Depth) &&
-           finite(C->getFalseExpr(), Depth);
+    return sum(values(C->getTrueExpr(), Depth),
+               values(C->getFalseExpr(), Depth));
   if (const auto *B = dyn_cast<BinaryOperator>(E)) {
     if (B->getOpcode() == BO_Comma)
-      return finite(B->getRHS(), Depth);
+      return values(B->getRHS(), Depth);
     if (!B->getType()->isIntegerType())
-      return false;
+      return 0;
     // `h % 64`, `h & 0xff`: few values whatever `h` is.
     std::optional<int64_t> R = integerConstant(B->getRHS(), *Ctx);
     std::optional<int64_t> L = integerConstant(B->getLHS(), *Ctx);
     if (B->getOpcode() == BO_Rem && R && *R != 0 && std::abs(*R) <= MaxValues)
-      return true;
-    if (B->getOpcode() == BO_And && ((R && *R >= 0 && *R < MaxValues) ||
-                                     (L && *L >= 0 && *L < MaxValues)))
-      return true;
-    return finite(B->getLHS(), Depth) &&
-           finite(B->getRHS(), Depth);
+      return 2 * std::abs(*R) - 1; // a negative `h` gives negative rests
+    if (B->getOpcode() == BO_And && R && *R >= 0 && *R < MaxValues)
+      return *R + 1;
+    if (B->getOpcode() == BO_And && L && *L >= 0 && *L < MaxValues)
+      return *L + 1;
+    return productOf({B->getLHS(), B->getRHS()}, Depth);
   }
   if (const auto *U = dyn_cast<UnaryOperator>(E))
     return llvm::is_contained({UO_Minus, UO_Plus, UO_Not, UO_LNot},
-                              U->getOpcode()) &&
-           finite(U->getSubExpr(), Depth);
+                              U->getOpcode())
+               ? values(U->getSubExpr(), Depth)
+               : 0;
   // `std::set<std::string> Names = {"a", "b"}`: the list's elements.
   if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(E))
-    return finite(List->getSubExpr(), Depth);
+    return values(List->getSubExpr(), Depth);
+  // An object built from fixed values only: std::string("requests"); its
+  // parts vary together, so their counts multiply.
   if (const auto *Init = dyn_cast<InitListExpr>(E))
-    return llvm::all_of(Init->inits(), [&](const Expr *I) {
-      return finite(I, Depth);
-    });
-  // An object built from fixed values only: std::string("requests").
+    return productOf(Init->inits(), Depth);
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
-    return llvm::all_of(Construct->arguments(), [&](const Expr *A) {
-      return finite(A, Depth);
-    });
+    return productOf({Construct->getArgs(), Construct->getNumArgs()}, Depth);
   // `prefix + "total"` over fixed strings; a user-defined literal.
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
     if (Op->getOperator() != OO_Plus)
-      return false;
-    return llvm::all_of(Op->arguments(), [&](const Expr *A) {
-      return finite(A, Depth);
-    });
+      return 0;
+    return productOf({Op->getArgs(), Op->getNumArgs()}, Depth);
   }
   if (const auto *Literal = dyn_cast<UserDefinedLiteral>(E))
-    return llvm::all_of(Literal->arguments(), [&](const Expr *A) {
-      return finite(A, Depth);
-    });
+    return productOf({Literal->getArgs(), Literal->getNumArgs()}, Depth);
   // A field that only constructors set, each to finitely many values.
   if (const auto *Member = dyn_cast<MemberExpr>(E))
     if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
-      return finiteField(Field, Depth + 1) ||
-             finiteOpenField(Field, Depth + 1);
+      return once(finiteField(Field, Depth + 1) ||
+                  finiteOpenField(Field, Depth + 1));
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     const FunctionDecl *F = Call->getDirectCallee();
     // `std::clamp(Size, 8, 72)`: confined to the constant bounds.
     if (isStdFunction(F, {"clamp"}) && Call->getNumArgs() == 3) {
       std::optional<int64_t> Lo = integerConstant(valueOf(Call->getArg(1)), *Ctx);
       std::optional<int64_t> Hi = integerConstant(valueOf(Call->getArg(2)), *Ctx);
-      return Lo && Hi && *Hi >= *Lo && *Hi - *Lo < MaxValues;
+      return Lo && Hi && *Hi >= *Lo && *Hi - *Lo < MaxValues ? *Hi - *Lo + 1
+                                                            : 0;
     }
     if (!F || isa<CXXMethodDecl>(F))
-      return false;
+      return 0;
     // std::to_string of a fixed number is a fixed string; a pair or tuple
     // of fixed parts is fixed.
     if (isStdFunction(F, {"to_string", "make_pair", "make_tuple"}))
-      return llvm::all_of(Call->arguments(), [&](const Expr *A) {
-        return finite(A, Depth);
-      });
-    return finiteReturns(F, Depth + 1);
+      return productOf({Call->getArgs(), Call->getNumArgs()}, Depth);
+    return once(finiteReturns(F, Depth + 1));
   }
-  return false;
+  return 0;
 }
 
 const CXXForRangeStmt *FiniteValues::loopOver(const VarDecl *V) const {

@@ -32,6 +32,11 @@
 //    a TU that defines main(), and that nothing takes the address of, when
 //    every call in the TU passes finitely many values.
 // Calls are followed a few levels deep; past that the answer is no.
+// "Finitely many" means at most FewValuesLimit: the parts of a value that
+// vary together (a concatenation, an object's arguments) multiply their
+// counts, the arms of `?:` and the elements of a list add theirs, and a
+// value the text fixes without a count (a literal, a parameter every call
+// fixes, a field) counts once.
 //
 //===----------------------------------------------------------------------===//
 #ifndef LEAKLINT_LIB_CODE_FINITEVALUES_H
@@ -67,6 +72,13 @@ public:
 
 private:
   bool finite(const clang::Expr *E, unsigned Depth);
+  /// How many distinct values \p E takes, at most: 0 when more than
+  /// FewValuesLimit, or not fixed by the text. Parts that vary together
+  /// (the pieces of a concatenation, an object's arguments) multiply.
+  uint64_t values(const clang::Expr *E, unsigned Depth);
+  /// How many values one element of the range \p Range takes.
+  uint64_t elementValues(const clang::Expr *Range, unsigned Depth);
+  uint64_t productOf(llvm::ArrayRef<const clang::Expr *> Parts, unsigned Depth);
   bool finiteParameter(const clang::ParmVarDecl *P, const clang::Expr *Use,
                        unsigned Depth);
   bool finiteReturns(const clang::FunctionDecl *F, unsigned Depth);
