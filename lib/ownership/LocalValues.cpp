@@ -24,9 +24,11 @@ public:
     const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
     return VD && !VD->hasGlobalStorage() ? VD->getCanonicalDecl() : nullptr;
   }
-  // \p Write changes the local \p E names.
+  // \p Write changes the local \p E names. A reference is never re-seated:
+  // a write through it changes the object it is bound to, which it goes on
+  // naming (`GroupState &s = groups_[id]; update(s);`).
   void add(const Expr *E, const Stmt *Write) {
-    if (const VarDecl *VD = local(E)) {
+    if (const VarDecl *VD = local(E); VD && !VD->getType()->isReferenceType()) {
       Set.insert(VD);
       Writes[Write].push_back(VD);
     }

@@ -120,3 +120,57 @@ struct Pool : std::enable_shared_from_this<Pool> {
   }
   std::map<int, std::shared_ptr<Lease>> Out;
 };
+
+// A reference to a map entry handed to a method that takes it by non-const
+// reference still names that entry: the call can change the entry, never
+// which entry the reference is bound to.
+namespace handed_on {
+struct Coordinator;
+struct Member {
+  explicit Member(std::shared_ptr<Coordinator> C) : Coord(std::move(C)) {}
+  std::shared_ptr<Coordinator> Coord;
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: 'Member::Coord' completes a shared_ptr ownership cycle; the 'Coordinator' it points to owns the 'Member' in turn, so neither is ever destroyed [leak-shared-ptr-cycle]
+  // CHECK-MESSAGES: :[[@LINE+19]]:32: note: 'Coordinator::Groups' owns 'Group' objects through 'std::map<std::string, Group>'
+  // CHECK-MESSAGES: :[[@LINE+7]]:50: note: 'Group::Members' owns 'Member' objects through 'std::map<std::string, std::shared_ptr<Member>>'
+  // CHECK-MESSAGES: :[[@LINE+13]]:31: note: the 'Member' is stored in 'Members' here
+  // CHECK-MESSAGES: :[[@LINE+11]]:39: note: 'Coord' is set to the object itself here, through 'handed_on::Member::Member'
+  // CHECK-MESSAGES: :[[@LINE-6]]:32: note: make it a std::weak_ptr: 'std::weak_ptr<Coordinator> Coord;'
+};
+struct Group {
+  int Generation = 0;
+  std::map<std::string, std::shared_ptr<Member>> Members;
+};
+struct Coordinator : std::enable_shared_from_this<Coordinator> {
+  void join(const std::string &G, const std::string &Id) {
+    Group &State = Groups[G];
+    auto Self = shared_from_this();
+    auto M = std::make_shared<Member>(Self);
+    State.Members.emplace(Id, M);
+    rebalance(State);
+  }
+  void rebalance(Group &State) { ++State.Generation; }
+  std::map<std::string, Group> Groups;
+};
+} // namespace handed_on
+
+namespace handed_on_weak {
+struct Coordinator;
+struct Member {
+  explicit Member(std::weak_ptr<Coordinator> C) : Coord(std::move(C)) {}
+  std::weak_ptr<Coordinator> Coord;
+};
+struct Group {
+  int Generation = 0;
+  std::map<std::string, std::shared_ptr<Member>> Members;
+};
+struct Coordinator : std::enable_shared_from_this<Coordinator> {
+  void join(const std::string &G, const std::string &Id) {
+    Group &State = Groups[G];
+    auto M = std::make_shared<Member>(weak_from_this());
+    State.Members.emplace(Id, M);
+    rebalance(State);
+  }
+  void rebalance(Group &State) { ++State.Generation; }
+  std::map<std::string, Group> Groups;
+};
+} // namespace handed_on_weak
