@@ -64,6 +64,37 @@ bool isSingleEdge(const FieldDecl *F) {
   return isSingleOwner(F) || isUniqueOwner(F->getType());
 }
 
+// The field that should stop owning for \p Back's cycle: \p Back itself,
+// or, when \p Back holds its owner inside values it holds by value
+// (`Session session_;` where `Session::coordinator` shares the target), the
+// shared_ptr at the end of \p Via. A value in a container, or a library
+// type's field (`std::pair::second`), leaves \p Back.
+const FieldDecl *weakEdge(const FieldDecl *Back,
+                          ArrayRef<const FieldDecl *> Via,
+                          const SourceManager &SM) {
+  if (Via.empty() || !isSingleOwner(Via.back()) ||
+      SM.isInSystemHeader(Via.back()->getLocation()))
+    return Back;
+  const FieldDecl *Outer = Back;
+  for (const FieldDecl *Inner : Via) {
+    const CXXRecordDecl *Held =
+        Outer->getType().getCanonicalType()->getAsCXXRecordDecl();
+    if (!Held || Held->getCanonicalDecl() !=
+                     cast<CXXRecordDecl>(Inner->getParent())->getCanonicalDecl())
+      return Back;
+    Outer = Inner;
+  }
+  return Via.back();
+}
+
+const FieldDecl *weakEdge(const FieldDecl *Back,
+                          const ContainerTypes &Containers,
+                          const SourceManager &SM) {
+  SmallVector<const FieldDecl *, 2> Via;
+  sharedTarget(Back->getType(), Containers, Via);
+  return weakEdge(Back, Via, SM);
+}
+
 } // namespace
 
 bool SharedPtrCycle::LinkTraits::singleOwner(const FieldDecl *F) const {
@@ -302,11 +333,13 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
       }))
     return;
   Finding F;
-  F.Loc = Back->getLocation();
-  std::string Name = fieldName(Back);
   // A field that shares through values: name each field on the way.
   SmallVector<const FieldDecl *, 2> Via;
   sharedTarget(Back->getType(), Containers, Via);
+  const FieldDecl *Weak =
+      weakEdge(Back, Via, Ctx->getSourceManager());
+  F.Loc = Weak->getLocation();
+  std::string Name = fieldName(Weak);
   if (E.Kind == EvidenceKind::Self) {
     F.Message = Name + " makes a " + quoted(className(Holder)) +
                 " own itself through a shared_ptr; it keeps itself alive and "
@@ -374,6 +407,19 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
              : fieldName(Field) + " owns " + quoted(className(OwnedClass)) +
                    " objects through '" + Type + "'"});
   }
+  // The values the warned field sits in, each held by value.
+  if (Weak != Back) {
+    const FieldDecl *Outer = Back;
+    for (const FieldDecl *Inner : Via) {
+      F.Notes.push_back({Outer->getLocation(),
+                         fieldName(Outer) + " holds a " +
+                             quoted(className(
+                                 cast<CXXRecordDecl>(Inner->getParent()))) +
+                             " by value"});
+      Outer = Inner;
+    }
+    Via.clear();
+  }
   for (const FieldDecl *Field : Via) {
     const CXXRecordDecl *Handle =
         Field->getType().getCanonicalType()->getAsCXXRecordDecl();
@@ -418,11 +464,11 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
 
   // A pointer that counts references in the object has no std::weak_ptr.
   const auto *Owner = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      Back->getType().getCanonicalType()->getAsCXXRecordDecl());
+      Weak->getType().getCanonicalType()->getAsCXXRecordDecl());
   std::string OwnerName = Owner ? qualifiedName(Owner) : std::string();
-  if (Owner && isSingleOwner(Back) && OwnerName != "std::shared_ptr" &&
+  if (Owner && isSingleOwner(Weak) && OwnerName != "std::shared_ptr" &&
       OwnerName != "boost::shared_ptr") {
-    F.Notes.push_back({Back->getLocation(),
+    F.Notes.push_back({Weak->getLocation(),
                        "make it non-owning: " + quoted(Owner->getName()) +
                            " has no std::weak_ptr; hold a raw pointer or the "
                            "library's weak reference (no automatic fix)"});
@@ -433,7 +479,7 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
   // would free every node but the one held from outside.
   if (cycles::revisitsBackField(E)) {
     F.Notes.push_back(
-        {Back->getLocation(),
+        {Weak->getLocation(),
          "the cycle goes through " + quoted(Back->getName()) +
              " more than once; the link that closes it must not own (no "
              "automatic fix: making the field weak would free the objects "
@@ -441,13 +487,13 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
     Out.push_back(std::move(F));
     return;
   }
-  const WeakPtrRewrite &Plan = Rewrites[Back->getCanonicalDecl()];
+  const WeakPtrRewrite &Plan = Rewrites[Weak->getCanonicalDecl()];
   std::string Fix = "make it a std::weak_ptr";
   if (!Plan.Declaration.empty())
     Fix += ": '" + Plan.Declaration + "'";
   if (Plan.Fixes.empty())
     Fix += " (no automatic fix: " + Plan.WhyNot + ")";
-  F.Notes.push_back({Back->getLocation(), Fix});
+  F.Notes.push_back({Weak->getLocation(), Fix});
   F.Fixes.append(Plan.Fixes.begin(), Plan.Fixes.end());
   Out.push_back(std::move(F));
 }
@@ -574,12 +620,14 @@ std::vector<Finding> SharedPtrCycle::finish() {
     llvm::DenseSet<SourceLocation> Seen;
     SmallVector<const FieldDecl *, 8> Backs;
     for (const auto &[Field, E] : Found)
-      Backs.push_back(Field);
+      Backs.push_back(weakEdge(Field, Containers, Ctx->getSourceManager()));
     Rewrites = planWeakPtrRewrites(Backs, *Ctx);
     SmallVector<const FieldDecl *, 8> Reported;
     for (const auto &[Field, E] : Found) {
       size_t Before = Out.size();
-      if (Seen.insert(Field->getLocation()).second)
+      if (Seen.insert(weakEdge(Field, Containers, Ctx->getSourceManager())
+                          ->getLocation())
+              .second)
         report(E, Out);
       if (Out.size() > Before)
         Reported.push_back(Field);
