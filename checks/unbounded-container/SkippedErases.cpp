@@ -381,6 +381,11 @@ UnboundedContainer::eraseSkippedByCaller(
   // added: its entries wait for a later call, not a way out.
   if (IntoErase.Found.empty() || insideLoop(Added, Request->getBody()))
     return std::nullopt;
+  // An entry added by code that runs once (main() outside its loops, set-up)
+  // is one entry, whichever way its call leaves: `lobby.join("host")` before
+  // main()'s loop joins and leaves each player.
+  if (howOftenAt(Added->getBeginLoc(), 0) != RunCount::Repeatedly)
+    return std::nullopt;
   const Stmt *Exit =
       exitAvoiding(Request, Added, IntoErase.Found,
                    [](const Expr *) { return std::nullopt; });

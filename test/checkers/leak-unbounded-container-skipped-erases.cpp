@@ -8,7 +8,7 @@
 // chunk of a stream); one that decides on the entry's own state; a second
 // erase elsewhere (a timeout); an erase the reply handler also reaches; a
 // request function whose scope guard erases; an erase in a loop; a put that
-// both adds and evicts (an LRU).
+// both adds and evicts (an LRU); an entry main() adds once before its loop.
 //
 // RUN: %check_leaklint %s leak-unbounded-container %t -- -- -std=c++17
 
@@ -407,3 +407,29 @@ private:
   long Tick = 0, Delivered = 0;
 };
 } // namespace add_and_erase_on_other_events
+
+// --- Clean: main() adds one entry before its loop, which adds and erases ----
+// The entry added once stays, whichever way main() leaves: one entry, not
+// one per call.
+namespace added_once_in_main {
+class Room {
+public:
+  void join(const std::string &Player) { Members[Player] = 1; }
+  void leave(const std::string &Player) { Members.erase(Player); }
+
+private:
+  std::unordered_map<std::string, int> Members;
+};
+} // namespace added_once_in_main
+
+int main(int Argc, char **) {
+  added_once_in_main::Room Lobby;
+  Lobby.join("host");
+  for (int Round = 0; Round < 2; ++Round)
+    for (int I = 0; I < Argc; ++I) {
+      std::string Player = "player-" + std::to_string(I);
+      Lobby.join(Player);
+      Lobby.leave(Player);
+    }
+  return 0;
+}
