@@ -65,22 +65,26 @@ bool isSingleEdge(const FieldDecl *F) {
 }
 
 // The field that should stop owning for \p Back's cycle: \p Back itself,
-// or, when \p Back holds its owner inside values it holds by value
-// (`Session session_;` where `Session::coordinator` shares the target), the
-// shared_ptr at the end of \p Via. A value in a container, or a library
-// type's field (`std::pair::second`), leaves \p Back.
+// or, when \p Back holds its owner inside values (`Session session_;` where
+// `Session::coordinator` shares the target, `std::vector<Binding>` where
+// `Binding::source` does), the shared_ptr at the end of \p Via. A library
+// type's field (`std::pair::second`) leaves \p Back.
 const FieldDecl *weakEdge(const FieldDecl *Back,
                           ArrayRef<const FieldDecl *> Via,
+                          const ContainerTypes &Containers,
                           const SourceManager &SM) {
   if (Via.empty() || !isSingleOwner(Via.back()) ||
       SM.isInSystemHeader(Via.back()->getLocation()))
     return Back;
   const FieldDecl *Outer = Back;
   for (const FieldDecl *Inner : Via) {
-    const CXXRecordDecl *Held =
-        Outer->getType().getCanonicalType()->getAsCXXRecordDecl();
-    if (!Held || Held->getCanonicalDecl() !=
-                     cast<CXXRecordDecl>(Inner->getParent())->getCanonicalDecl())
+    const auto *Value = cast<CXXRecordDecl>(Inner->getParent());
+    if (llvm::none_of(ownedClasses(Outer->getType(), Containers),
+                      [&](const OwnedClass &O) {
+                        return O.Kind == OwnershipKind::Value &&
+                               O.Class->getCanonicalDecl() ==
+                                   Value->getCanonicalDecl();
+                      }))
       return Back;
     Outer = Inner;
   }
@@ -92,7 +96,7 @@ const FieldDecl *weakEdge(const FieldDecl *Back,
                           const SourceManager &SM) {
   SmallVector<const FieldDecl *, 2> Via;
   sharedTarget(Back->getType(), Containers, Via);
-  return weakEdge(Back, Via, SM);
+  return weakEdge(Back, Via, Containers, SM);
 }
 
 } // namespace
@@ -337,7 +341,7 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
   SmallVector<const FieldDecl *, 2> Via;
   sharedTarget(Back->getType(), Containers, Via);
   const FieldDecl *Weak =
-      weakEdge(Back, Via, Ctx->getSourceManager());
+      weakEdge(Back, Via, Containers, Ctx->getSourceManager());
   F.Loc = Weak->getLocation();
   std::string Name = fieldName(Weak);
   if (E.Kind == EvidenceKind::Self) {
@@ -407,15 +411,23 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
              : fieldName(Field) + " owns " + quoted(className(OwnedClass)) +
                    " objects through '" + Type + "'"});
   }
-  // The values the warned field sits in, each held by value.
+  // The values the warned field sits in: a member, or a collection's
+  // elements, held by value.
   if (Weak != Back) {
     const FieldDecl *Outer = Back;
     for (const FieldDecl *Inner : Via) {
-      F.Notes.push_back({Outer->getLocation(),
-                         fieldName(Outer) + " holds a " +
-                             quoted(className(
-                                 cast<CXXRecordDecl>(Inner->getParent()))) +
-                             " by value"});
+      const auto *Value = cast<CXXRecordDecl>(Inner->getParent());
+      const CXXRecordDecl *Held =
+          Outer->getType().getCanonicalType()->getAsCXXRecordDecl();
+      F.Notes.push_back(
+          {Outer->getLocation(),
+           Held && Held->getCanonicalDecl() == Value->getCanonicalDecl()
+               ? fieldName(Outer) + " holds a " + quoted(className(Value)) +
+                     " by value"
+               : fieldName(Outer) + " holds " + quoted(className(Value)) +
+                     " values through '" +
+                     Outer->getType().getAsString(Ctx->getPrintingPolicy()) +
+                     "'"});
       Outer = Inner;
     }
     Via.clear();

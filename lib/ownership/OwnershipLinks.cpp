@@ -4,6 +4,7 @@
 #include "OwnershipGraph.h"
 #include "CallableHolders.h"
 #include "FreshResults.h"
+#include "code/Accessors.h"
 #include "code/Returns.h"
 #include "code/AggregateInits.h"
 #include "code/CallParts.h"
@@ -133,6 +134,28 @@ public:
       addAdoption(Member, Field, Value, /*Copy=*/true);
   }
 
+  // A store into what an accessor hands out (`w->bindings().push_back(b)`,
+  // `bindings()` returning `bindings_`): a store into that field of the
+  // object the accessor is called on.
+  bool addAccessed(const Expr *E, const Expr *Value) {
+    const auto *Accessor =
+        dyn_cast_or_null<CXXMemberCallExpr>(E ? E->IgnoreParenImpCasts()
+                                              : nullptr);
+    const FieldDecl *Field = Accessor ? fieldHandedOutBy(Accessor) : nullptr;
+    if (!Field)
+      return false;
+    const Expr *Base = Accessor->getImplicitObjectArgument();
+    if (!Links.isSharedOwnerField(Field)) {
+      if (Links.isUniqueOwnerField(Field))
+        addAdoption(name(Base), Field, Value, /*Copy=*/false);
+      return true;
+    }
+    add(name(Base), Field, Value);
+    if (isLocalValueOf(Field, Value))
+      addAdoption(name(Base), Field, Value, /*Copy=*/true);
+    return true;
+  }
+
   // \p Value is a local of a class \p Field holds by value (`Track t; ...
   // tracks_.push_back(t);`): the element stored is a copy of it.
   bool isLocalValueOf(const FieldDecl *Field, const Expr *Value) const {
@@ -211,6 +234,8 @@ public:
   void addWrite(const Expr *Destination, const Expr *Value) {
     if (const MemberExpr *Member = writtenField(Destination))
       addField(Member, Value);
+    else
+      addAccessed(Destination, Value);
   }
 
   // Stores the callee makes of its parameters, applied to this call on the
@@ -363,13 +388,19 @@ public:
       addBreak(Call->getImplicitObjectArgument());
     // `kids_.push_back(c)` grows a field; `graph->insert(label, t)` on an
     // object that is no field is a method like any other, followed below.
-    if (isGrowthMethod(M->getName()))
+    if (isGrowthMethod(M->getName())) {
       if (const MemberExpr *Member =
               writtenField(Call->getImplicitObjectArgument())) {
         for (const Expr *Arg : Args)
           addField(Member, Arg);
         return true;
       }
+      if (!Args.empty() &&
+          llvm::all_of(Args, [&](const Expr *Arg) {
+            return addAccessed(Call->getImplicitObjectArgument(), Arg);
+          }))
+        return true;
+    }
     // A shared_ptr field reset to a new object: `r.reset(new R(...))`.
     if (M->getName() == "reset" && Args.size() == 1)
       if (const MemberExpr *Member =

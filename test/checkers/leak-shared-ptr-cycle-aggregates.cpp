@@ -62,8 +62,15 @@ struct Queue : std::enable_shared_from_this<Queue> {
 };
 
 struct Mixer : std::enable_shared_from_this<Mixer> {
+  // A collection of values, each holding the owner: the field to make weak
+  // is the value's.
   struct Track {
     std::shared_ptr<Mixer> Bus;
+    // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: 'Track::Bus' makes a 'Mixer' own itself through a shared_ptr; it keeps itself alive and is never destroyed [leak-shared-ptr-cycle]
+    // CHECK-MESSAGES: :[[@LINE+10]]:22: note: 'Mixer::Tracks' holds 'Track' values through 'std::vector<Track>'
+    // CHECK-MESSAGES: :[[@LINE+7]]:22: note: 'Tracks' is set to the object itself here
+    // CHECK-MESSAGES: :[[@LINE-4]]:28: note: make it a std::weak_ptr: 'std::weak_ptr<Mixer> Bus;'
+    // CHECK-FIXES: {{^}}    std::weak_ptr<Mixer> Bus;{{$}}
     float Gain;
   };
   void add(float Gain) {
@@ -71,23 +78,20 @@ struct Mixer : std::enable_shared_from_this<Mixer> {
     Tracks.push_back(T);
   }
   std::vector<Track> Tracks;
-  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: 'Mixer::Tracks' makes a 'Mixer' own itself through a shared_ptr; it keeps itself alive and is never destroyed [leak-shared-ptr-cycle]
-  // CHECK-MESSAGES: :[[@LINE-9]]:28: note: 'Track::Bus' shares the 'Mixer'
-  // CHECK-MESSAGES: :[[@LINE-5]]:22: note: 'Tracks' is set to the object itself here
-  // CHECK-MESSAGES: :[[@LINE-4]]:22: note: make it a std::weak_ptr (no automatic fix: it is a collection of owners; the edge to make weak is in its element type)
 };
 
 struct Sampler : std::enable_shared_from_this<Sampler> {
   struct Voice {
     std::shared_ptr<Sampler> Engine;
+    // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: 'Voice::Engine' makes a 'Sampler' own itself through a shared_ptr; it keeps itself alive and is never destroyed [leak-shared-ptr-cycle]
+    // CHECK-MESSAGES: :[[@LINE+7]]:22: note: 'Sampler::Voices' holds 'Voice' values through 'std::vector<Voice>'
+    // CHECK-MESSAGES: :[[@LINE+5]]:42: note: 'Voices' is set to the object itself here
+    // CHECK-MESSAGES: :[[@LINE-4]]:30: note: make it a std::weak_ptr: 'std::weak_ptr<Sampler> Engine;'
+    // CHECK-FIXES: {{^}}    std::weak_ptr<Sampler> Engine;{{$}}
     int Note;
   };
   void play(int Note) { Voices.push_back(Voice{shared_from_this(), Note}); }
   std::vector<Voice> Voices;
-  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: 'Sampler::Voices' makes a 'Sampler' own itself through a shared_ptr; it keeps itself alive and is never destroyed [leak-shared-ptr-cycle]
-  // CHECK-MESSAGES: :[[@LINE-6]]:30: note: 'Voice::Engine' shares the 'Sampler'
-  // CHECK-MESSAGES: :[[@LINE-4]]:42: note: 'Voices' is set to the object itself here
-  // CHECK-MESSAGES: :[[@LINE-4]]:22: note: make it a std::weak_ptr (no automatic fix: it is a collection of owners; the edge to make weak is in its element type)
 };
 
 struct Sequencer : std::enable_shared_from_this<Sequencer> {

@@ -206,3 +206,74 @@ void watch(const std::shared_ptr<Feed> &F) {
   F->Views.push_back(V);
 }
 } // namespace back_edge_hop
+
+// --- Positive: a free function grows a member through its accessor ---------
+// `W->bindings()` hands out `Bindings`: the push_back is a store into it.
+namespace member_accessor {
+struct Observer {
+  virtual ~Observer() = default;
+  virtual void changed() = 0;
+};
+struct Model {
+  void addObserver(std::shared_ptr<Observer> O) {
+    Observers.push_back(std::move(O));
+  }
+  std::vector<std::shared_ptr<Observer>> Observers;
+};
+using ModelPtr = std::shared_ptr<Model>;
+struct Binding {
+  std::shared_ptr<Model> Source;
+  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: 'Binding::Source' completes a shared_ptr ownership cycle; the 'Model' it points to owns the 'Label' in turn, so neither is ever destroyed [leak-shared-ptr-cycle]
+  // CHECK-MESSAGES: :[[@LINE-6]]:42: note: 'Model::Observers' owns 'Observer' objects through 'std::vector<std::shared_ptr<Observer>>'
+  // CHECK-MESSAGES: :[[@LINE+13]]:24: note: 'Label::Bindings' holds 'Binding' values through 'std::vector<Binding>'
+  // CHECK-MESSAGES: :[[@LINE+17]]:18: note: the 'Label' is stored in 'Observers' here
+  // CHECK-MESSAGES: :[[@LINE+15]]:27: note: 'Bindings' is set to 'Binding{M, Property}' here
+  // CHECK-MESSAGES: :[[@LINE-6]]:26: note: make it a std::weak_ptr: 'std::weak_ptr<Model> Source;'
+  // CHECK-FIXES: {{^}}  std::weak_ptr<Model> Source;{{$}}
+  std::string Property;
+};
+class Label : public Observer {
+public:
+  std::vector<Binding> &bindings() { return Bindings; }
+  void changed() override {}
+
+private:
+  std::vector<Binding> Bindings;
+};
+void bind(const std::shared_ptr<Label> &L, const ModelPtr &M,
+          const std::string &Property) {
+  L->bindings().push_back(Binding{M, Property});
+  M->addObserver(L);
+}
+} // namespace member_accessor
+
+// --- Clean: the same, with a weak back edge ----------------------------------
+namespace member_accessor_weak {
+struct Observer {
+  virtual ~Observer() = default;
+  virtual void changed() = 0;
+};
+struct Model {
+  void addObserver(std::shared_ptr<Observer> O) {
+    Observers.push_back(std::move(O));
+  }
+  std::vector<std::shared_ptr<Observer>> Observers;
+};
+struct Binding {
+  std::weak_ptr<Model> Source;
+  std::string Property;
+};
+class Label : public Observer {
+public:
+  std::vector<Binding> &bindings() { return Bindings; }
+  void changed() override {}
+
+private:
+  std::vector<Binding> Bindings;
+};
+void bind(const std::shared_ptr<Label> &L, const std::shared_ptr<Model> &M,
+          const std::string &Property) {
+  L->bindings().push_back(Binding{M, Property});
+  M->addObserver(L);
+}
+} // namespace member_accessor_weak
