@@ -102,7 +102,11 @@ const FieldDecl *weakEdge(const FieldDecl *Back,
 } // namespace
 
 bool SharedPtrCycle::LinkTraits::singleOwner(const FieldDecl *F) const {
-  return isSingleOwner(F);
+  // A handle class held by value (`PlanRef consumer;` wrapping one
+  // shared_ptr) points at one object too, as a parent pointer does.
+  return isSingleOwner(F) ||
+         handleField(F->getType().getCanonicalType()->getAsCXXRecordDecl(),
+                     &Check->Containers);
 }
 
 bool SharedPtrCycle::LinkTraits::older(const ObjectName &A,

@@ -265,3 +265,37 @@ Dir Dir::mkdir() {
   return Child;
 }
 } // namespace local_handle_raw
+
+// --- Positive: a parent handle against a collection of child handles -------
+// Both stores link two parameters; the handle held alone is the back edge,
+// as a parent pointer is, not the collection of children.
+namespace parent_handle {
+class Node;
+struct Ref {
+  std::shared_ptr<Node> Target;
+};
+struct Stats {
+  double Rows = 0;
+  Ref Consumer;
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'Stats::Consumer' completes a shared_ptr ownership cycle; the 'Node' it points to owns the 'Stats' in turn, so neither is ever destroyed [leak-shared-ptr-cycle]
+  // CHECK-MESSAGES: :[[@LINE+13]]:20: note: 'Node::Inputs' owns 'Node' objects through 'std::vector<Ref>'
+  // CHECK-MESSAGES: :[[@LINE+11]]:26: note: 'Node::Info' owns 'Stats' objects through 'std::unique_ptr<Stats>'
+  // CHECK-MESSAGES: :[[@LINE+15]]:30: note: the 'Node' is stored in 'Inputs' here
+  // CHECK-MESSAGES: :[[@LINE+15]]:29: note: 'Consumer' is set to 'Ref{Parent}' here
+  // CHECK-MESSAGES: :[[@LINE-6]]:7: note: make it a std::weak_ptr (no automatic fix: it holds a 'Ref' handle; keep a std::weak_ptr to its 'Target' instead)
+};
+class Node {
+public:
+  Stats &stats() { return *Info; }
+  std::vector<Ref> &inputs() { return Inputs; }
+
+private:
+  std::unique_ptr<Stats> Info = std::make_unique<Stats>();
+  std::vector<Ref> Inputs;
+};
+void link(const std::shared_ptr<Node> &Parent,
+          const std::shared_ptr<Node> &Child) {
+  Parent->inputs().push_back(Ref{Child});
+  Child->stats().Consumer = Ref{Parent};
+}
+} // namespace parent_handle
