@@ -167,6 +167,24 @@ void StaticInstanceCache::registerMatchers(MatchFinder &Finder,
           hasArgument(1, expr().bind("value")))
           .bind("assign"),
       CB);
+  // A field of an entry: `C[k].owner = this`, or through a reference bound
+  // to the entry (`auto &Slot = C[k]; Slot.owner = this;`).
+  auto EntryField = memberExpr(hasObjectExpression(ignoringParenImpCasts(
+      anyOf(Subscript.bind("slot"),
+            declRefExpr(to(varDecl(
+                hasLocalStorage(), hasType(lValueReferenceType()),
+                hasInitializer(ignoringParenImpCasts(Subscript.bind("slot"))))))))));
+  Finder.addMatcher(binaryOperator(hasOperatorName("="),
+                                   hasLHS(ignoringParenImpCasts(EntryField)),
+                                   hasRHS(expr().bind("value")))
+                        .bind("assign"),
+                    CB);
+  Finder.addMatcher(
+      cxxOperatorCallExpr(hasOverloadedOperatorName("="), argumentCountIs(2),
+                          hasArgument(0, ignoringParenImpCasts(EntryField)),
+                          hasArgument(1, expr().bind("value")))
+          .bind("assign"),
+      CB);
   Finder.addMatcher(varDecl(isStaticLocal()).bind("static-local"), CB);
   // Removals from any storage, for registries that own their entries.
   Finder.addMatcher(
@@ -305,7 +323,18 @@ void StaticInstanceCache::recordStore(const Expr *Container, const Expr *Site,
   Candidate *C = Storage ? candidateFor(Storage) : nullptr;
   if (!C)
     return;
+  // A struct listed in place holds what its list gives each field
+  // (`C[k] = Slot{shared_from_this(), 0}`).
+  SmallVector<const Expr *, 4> Listed;
   for (const Expr *V : Values) {
+    Listed.push_back(V);
+    const Expr *E = V->IgnoreImplicit();
+    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = Cast->getSubExpr()->IgnoreImplicit();
+    if (const auto *List = dyn_cast<InitListExpr>(E))
+      llvm::append_range(Listed, List->inits());
+  }
+  for (const Expr *V : Listed) {
     if (std::optional<InstanceSource> Source = findInstanceSource(V)) {
       if (!Source->Class ||
           !InstanceIdentity::find(C->Held, Source->Class, Source->Captured))

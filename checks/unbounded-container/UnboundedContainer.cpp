@@ -159,6 +159,27 @@ void UnboundedContainer::registerMatchers(MatchFinder &Finder,
           .bind("pointer-assign"),
       CB);
   Finder.addMatcher(functionDecl(isDefinition()).bind("function"), CB);
+  // An entry, or a field of one, written (`C[k] = Slot{this, 0}`,
+  // `C[k].owner = this`, `auto &Slot = C[k]; Slot.owner = this;`): what a
+  // registry of objects stores.
+  auto Subscript =
+      cxxOperatorCallExpr(hasOverloadedOperatorName("[]"), argumentCountIs(2));
+  auto EntryField = memberExpr(hasObjectExpression(ignoringParenImpCasts(
+      anyOf(Subscript.bind("slot"),
+            declRefExpr(to(varDecl(
+                hasLocalStorage(), hasType(lValueReferenceType()),
+                hasInitializer(ignoringParenImpCasts(Subscript.bind("slot"))))))))));
+  auto Entry = ignoringParenImpCasts(anyOf(EntryField, Subscript.bind("slot")));
+  Finder.addMatcher(binaryOperator(hasOperatorName("="), hasLHS(Entry),
+                                   hasRHS(expr().bind("value")))
+                        .bind("entry-field-write"),
+                    CB);
+  Finder.addMatcher(
+      cxxOperatorCallExpr(hasOverloadedOperatorName("="), argumentCountIs(2),
+                          hasArgument(0, Entry),
+                          hasArgument(1, expr().bind("value")))
+          .bind("entry-field-write"),
+      CB);
   Finder.addMatcher(
       binaryOperator(hasOperatorName("="),
                      hasLHS(ignoringParenImpCasts(memberExpr(hasObjectExpression(
@@ -261,6 +282,30 @@ bool UnboundedContainer::passedInstance(const Growth &G) {
     Args.push_back(Op->getArg(1));
   else if (const auto *Assign = dyn_cast<BinaryOperator>(G.Site))
     Args.push_back(Assign->getRHS());
+  return passedInstance(Args);
+}
+
+bool UnboundedContainer::entryHoldsInstance(const Candidate &C) {
+  // A struct listed in place holds what its list gives each field.
+  SmallVector<const Expr *, 4> Values;
+  for (const Expr *V : C.EntryFieldValues) {
+    Values.push_back(V);
+    const Expr *E = V->IgnoreImplicit();
+    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = Cast->getSubExpr()->IgnoreImplicit();
+    if (const auto *List = dyn_cast<InitListExpr>(E))
+      llvm::append_range(Values, List->inits());
+  }
+  return llvm::any_of(Values,
+                      [](const Expr *Value) {
+                        std::optional<InstanceSource> Source =
+                            findInstanceSource(Value);
+                        return Source && Source->Class;
+                      }) ||
+         passedInstance(Values);
+}
+
+bool UnboundedContainer::passedInstance(ArrayRef<const Expr *> Args) {
   const FunctionUses &Uses = Uncalled.uses(*Ctx);
   // Up the calls that hand the parameter on (`exportStats(self)` calling
   // `track(src)`), as far as PassedInstances follows them.
@@ -297,6 +342,13 @@ bool UnboundedContainer::passedInstance(const Growth &G) {
 
 void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
+  if (Result.Nodes.getNodeAs<Expr>("entry-field-write")) {
+    const auto *Slot = Result.Nodes.getNodeAs<CXXOperatorCallExpr>("slot");
+    if (std::optional<Storage> S = storageOf(Slot->getArg(0), /*Direct=*/false))
+      Candidates[S->Decl].EntryFieldValues.push_back(
+          Result.Nodes.getNodeAs<Expr>("value"));
+    return;
+  }
   if (const auto *Call =
           Result.Nodes.getNodeAs<CXXMemberCallExpr>("member-call")) {
     recordCall(Call);
@@ -751,12 +803,16 @@ std::vector<Finding> UnboundedContainer::finish() {
       }
       // Registries of `this` are leak-static-instance-cache's to report.
       if (Options.DeferRegistriesOfThis &&
-          llvm::any_of(C.Growths,
+          (llvm::any_of(C.Growths,
                        [&](const Growth &G) {
                          return G.StoresThis || passedInstance(G);
-                       }) &&
-          !Identity.heldBy(containerType(D)).empty())
+                       }) ||
+           entryHoldsInstance(C)) &&
+          !Identity.heldBy(containerType(D)).empty()) {
+        // What grows inside its entries is the registry's too.
+        ReportedDecls.insert(D);
         return;
+      }
       if (!everyUseVisible(D)) {
         // Another TU may empty it: in whole-program mode the merge decides.
         if (Facts)

@@ -121,6 +121,9 @@ private:
     llvm::SmallVector<Growth, 4> Growths;
     /// A field grown through an object (Storage::ViaObject).
     bool GrownViaObject = false;
+    /// Values written into an entry or a field of one (`C[k] = v`,
+    /// `C[k].owner = this`, also through a reference bound to the entry).
+    llvm::SmallVector<const clang::Expr *, 1> EntryFieldValues;
   };
 
   /// True when \p G stores a parameter that a caller in this TU passes its
@@ -128,6 +131,12 @@ private:
   /// `[self = shared_from_this()] {...}`, `track(self)`): a registry of
   /// objects, that leak-static-instance-cache reports.
   bool passedInstance(const Growth &G);
+  /// The same for the values \p Args stores.
+  bool passedInstance(llvm::ArrayRef<const clang::Expr *> Args);
+  /// True when one of \p C's entries is given the current object, or a
+  /// parameter its callers pass it to, whole or in a field (`C[k] =
+  /// Slot{this, 0}`, `C[k].owner = this`).
+  bool entryHoldsInstance(const Candidate &C);
   std::optional<Storage> storageOf(const clang::Expr *E, bool Direct) const;
   clang::QualType containerType(const clang::ValueDecl *D) const;
   void recordGrowth(const clang::Expr *Container, const clang::Expr *Site,

@@ -86,7 +86,8 @@ void InstanceIdentity::collect(QualType T, bool InKey, unsigned Depth,
       llvm::is_contained({BuiltinType::Long, BuiltinType::ULong,
                           BuiltinType::LongLong, BuiltinType::ULongLong},
                          Builtin->getKind())) {
-    Out.push_back({nullptr, IdentityKind::OpaquePointer, InKey});
+    Out.push_back({nullptr, IdentityKind::OpaquePointer, InKey,
+                   /*IntegerKey=*/true});
     return;
   }
   if (const auto *Arr = dyn_cast<ConstantArrayType>(T.getTypePtr())) {
@@ -99,8 +100,18 @@ void InstanceIdentity::collect(QualType T, bool InKey, unsigned Depth,
   }
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       T->getAsCXXRecordDecl());
-  if (!Spec)
+  if (!Spec) {
+    // A program's plain struct groups values as a pair does (`struct Slot
+    // { std::shared_ptr<Dialog> owner; unsigned cseq; }`): what its fields
+    // hold, the entry holds. A class with constructors or private state
+    // keeps its own invariants; only stores into its fields would tell.
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    if (RD && RD->hasDefinition() && RD->getDefinition()->isAggregate() &&
+        !RD->isLambda())
+      for (const FieldDecl *Field : RD->getDefinition()->fields())
+        collect(Field->getType(), InKey, Depth + 1, Out);
     return;
+  }
   switch (classifyWrapper(Spec)) {
   case Wrapper::None:
     return;
@@ -136,9 +147,11 @@ const HeldIdentity *InstanceIdentity::find(ArrayRef<HeldIdentity> Held,
                                            const CXXRecordDecl *Class,
                                            bool Captured) {
   // Prefer the entry that names the class over a void* that could hold
-  // anything, and owners over observers: their consequence is the severer.
+  // anything, owners over observers (their consequence is the severer), and
+  // anything over an integer key that may be no address at all.
   auto Rank = [](const HeldIdentity &H) {
-    return (H.Class ? 2 : 0) + (H.Kind == IdentityKind::SharedOwner ? 1 : 0);
+    return (H.Class ? 4 : 0) + (H.Kind == IdentityKind::SharedOwner ? 2 : 0) +
+           (H.IntegerKey ? 0 : 1);
   };
   const HeldIdentity *Best = nullptr;
   for (const HeldIdentity &H : Held) {

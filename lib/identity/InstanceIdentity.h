@@ -36,6 +36,9 @@ struct HeldIdentity {
   IdentityKind Kind = IdentityKind::RawPointer;
   /// True when it is (part of) the key of a map or set.
   bool InKey = false;
+  /// An integer key as wide as a pointer: an address only if what is
+  /// stored says so, and as often a plain number (a session id).
+  bool IntegerKey = false;
 };
 
 /// Finds the identities a container type holds, looking through pair, tuple,
