@@ -1,5 +1,6 @@
 //===--- StaticInstanceCache.cpp - Instance caches in static storage ------===//
 #include "StaticInstanceCache.h"
+#include "code/AggregateInits.h"
 #include "Compat.h"
 #include "MemberCacheRewrite.h"
 #include "RegistryEraseRewrite.h"
@@ -328,11 +329,8 @@ void StaticInstanceCache::recordStore(const Expr *Container, const Expr *Site,
   SmallVector<const Expr *, 4> Listed;
   for (const Expr *V : Values) {
     Listed.push_back(V);
-    const Expr *E = V->IgnoreImplicit();
-    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
-      E = Cast->getSubExpr()->IgnoreImplicit();
-    if (const auto *List = dyn_cast<InitListExpr>(E))
-      llvm::append_range(Listed, List->inits());
+    for (const FieldInit &Init : aggregateFieldInits(V))
+      Listed.push_back(Init.second);
   }
   for (const Expr *V : Listed) {
     if (std::optional<InstanceSource> Source = findInstanceSource(V)) {

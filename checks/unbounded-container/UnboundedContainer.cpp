@@ -1,5 +1,6 @@
 //===--- UnboundedContainer.cpp - Program-long containers that only grow --===//
 #include "UnboundedContainer.h"
+#include "code/AggregateInits.h"
 #include "code/CallParts.h"
 #include "code/ClosedClasses.h"
 #include "Compat.h"
@@ -290,11 +291,8 @@ bool UnboundedContainer::entryHoldsInstance(const Candidate &C) {
   SmallVector<const Expr *, 4> Values;
   for (const Expr *V : C.EntryFieldValues) {
     Values.push_back(V);
-    const Expr *E = V->IgnoreImplicit();
-    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
-      E = Cast->getSubExpr()->IgnoreImplicit();
-    if (const auto *List = dyn_cast<InitListExpr>(E))
-      llvm::append_range(Values, List->inits());
+    for (const FieldInit &Init : aggregateFieldInits(V))
+      Values.push_back(Init.second);
   }
   return llvm::any_of(Values,
                       [](const Expr *Value) {
