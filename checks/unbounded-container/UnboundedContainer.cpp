@@ -287,13 +287,7 @@ bool UnboundedContainer::passedInstance(const Growth &G) {
 }
 
 bool UnboundedContainer::entryHoldsInstance(const Candidate &C) {
-  // A struct listed in place holds what its list gives each field.
-  SmallVector<const Expr *, 4> Values;
-  for (const Expr *V : C.EntryFieldValues) {
-    Values.push_back(V);
-    for (const FieldInit &Init : aggregateFieldInits(V))
-      Values.push_back(Init.second);
-  }
+  ArrayRef<const Expr *> Values = C.EntryFieldValues;
   return llvm::any_of(Values,
                       [](const Expr *Value) {
                         std::optional<InstanceSource> Source =
@@ -340,11 +334,23 @@ bool UnboundedContainer::passedInstance(ArrayRef<const Expr *> Args) {
 
 void UnboundedContainer::collect(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
-  if (Result.Nodes.getNodeAs<Expr>("entry-field-write")) {
+  if (const auto *Write = Result.Nodes.getNodeAs<Expr>("entry-field-write")) {
     const auto *Slot = Result.Nodes.getNodeAs<CXXOperatorCallExpr>("slot");
-    if (std::optional<Storage> S = storageOf(Slot->getArg(0), /*Direct=*/false))
-      Candidates[S->Decl].EntryFieldValues.push_back(
-          Result.Nodes.getNodeAs<Expr>("value"));
+    const auto *Value = Result.Nodes.getNodeAs<Expr>("value");
+    std::optional<Storage> S = storageOf(Slot->getArg(0), /*Direct=*/false);
+    if (!S)
+      return;
+    // A whole entry given a value (`C[k] = v`) is a growth, whose stored
+    // object recordGrowth() weighs; a struct listed in place (`C[k] =
+    // Slot{this, 0}`) gives its fields values, as a field write does.
+    const Expr *Target = isa<BinaryOperator>(Write)
+                             ? cast<BinaryOperator>(Write)->getLHS()
+                             : cast<CXXOperatorCallExpr>(Write)->getArg(0);
+    SmallVector<const Expr *, 4> &Values = Candidates[S->Decl].EntryFieldValues;
+    if (isa<MemberExpr>(Target->IgnoreParenImpCasts()))
+      Values.push_back(Value);
+    for (const FieldInit &Init : aggregateFieldInits(Value))
+      Values.push_back(Init.second);
     return;
   }
   if (const auto *Call =

@@ -121,9 +121,10 @@ private:
     llvm::SmallVector<Growth, 4> Growths;
     /// A field grown through an object (Storage::ViaObject).
     bool GrownViaObject = false;
-    /// Values written into an entry or a field of one (`C[k] = v`,
-    /// `C[k].owner = this`, also through a reference bound to the entry).
-    llvm::SmallVector<const clang::Expr *, 1> EntryFieldValues;
+    /// Values written into a field of an entry (`C[k].owner = this`, also
+    /// through a reference bound to the entry, or listed in place: `C[k] =
+    /// Slot{this, 0}`).
+    llvm::SmallVector<const clang::Expr *, 4> EntryFieldValues;
   };
 
   /// True when \p G stores a parameter that a caller in this TU passes its
