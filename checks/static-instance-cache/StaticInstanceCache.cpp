@@ -1,6 +1,7 @@
 //===--- StaticInstanceCache.cpp - Instance caches in static storage ------===//
 #include "StaticInstanceCache.h"
 #include "code/AggregateInits.h"
+#include "code/EntryWrites.h"
 #include "Compat.h"
 #include "MemberCacheRewrite.h"
 #include "RegistryEraseRewrite.h"
@@ -148,8 +149,7 @@ StaticInstanceCache::StaticInstanceCache(
 
 void StaticInstanceCache::registerMatchers(MatchFinder &Finder,
                                            MatchFinder::MatchCallback *CB) {
-  auto Subscript =
-      cxxOperatorCallExpr(hasOverloadedOperatorName("[]"), argumentCountIs(2));
+  auto Subscript = entrySubscript();
   Finder.addMatcher(
       cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(GrowthMethods))))
           .bind("grow"),
@@ -170,11 +170,7 @@ void StaticInstanceCache::registerMatchers(MatchFinder &Finder,
       CB);
   // A field of an entry: `C[k].owner = this`, or through a reference bound
   // to the entry (`auto &Slot = C[k]; Slot.owner = this;`).
-  auto EntryField = memberExpr(hasObjectExpression(ignoringParenImpCasts(
-      anyOf(Subscript.bind("slot"),
-            declRefExpr(to(varDecl(
-                hasLocalStorage(), hasType(lValueReferenceType()),
-                hasInitializer(ignoringParenImpCasts(Subscript.bind("slot"))))))))));
+  auto EntryField = fieldOfEntry();
   Finder.addMatcher(binaryOperator(hasOperatorName("="),
                                    hasLHS(ignoringParenImpCasts(EntryField)),
                                    hasRHS(expr().bind("value")))

@@ -1,6 +1,7 @@
 //===--- UnboundedContainer.cpp - Program-long containers that only grow --===//
 #include "UnboundedContainer.h"
 #include "code/AggregateInits.h"
+#include "code/EntryWrites.h"
 #include "code/CallParts.h"
 #include "code/ClosedClasses.h"
 #include "Compat.h"
@@ -163,13 +164,8 @@ void UnboundedContainer::registerMatchers(MatchFinder &Finder,
   // An entry, or a field of one, written (`C[k] = Slot{this, 0}`,
   // `C[k].owner = this`, `auto &Slot = C[k]; Slot.owner = this;`): what a
   // registry of objects stores.
-  auto Subscript =
-      cxxOperatorCallExpr(hasOverloadedOperatorName("[]"), argumentCountIs(2));
-  auto EntryField = memberExpr(hasObjectExpression(ignoringParenImpCasts(
-      anyOf(Subscript.bind("slot"),
-            declRefExpr(to(varDecl(
-                hasLocalStorage(), hasType(lValueReferenceType()),
-                hasInitializer(ignoringParenImpCasts(Subscript.bind("slot"))))))))));
+  auto Subscript = entrySubscript();
+  auto EntryField = fieldOfEntry();
   auto Entry = ignoringParenImpCasts(anyOf(EntryField, Subscript.bind("slot")));
   Finder.addMatcher(binaryOperator(hasOperatorName("="), hasLHS(Entry),
                                    hasRHS(expr().bind("value")))
