@@ -91,15 +91,15 @@ const FieldDecl *weakEdge(const FieldDecl *Back,
   return Via.back();
 }
 
-const FieldDecl *weakEdge(const FieldDecl *Back,
-                          const ContainerTypes &Containers,
-                          const SourceManager &SM) {
-  SmallVector<const FieldDecl *, 2> Via;
-  sharedTarget(Back->getType(), Containers, Via);
-  return weakEdge(Back, Via, Containers, SM);
-}
-
 } // namespace
+
+SharedPtrCycle::WeakEdge
+SharedPtrCycle::weakEdgeOf(const FieldDecl *Back) const {
+  WeakEdge W;
+  sharedTarget(Back->getType(), Containers, W.Via);
+  W.Field = weakEdge(Back, W.Via, Containers, Ctx->getSourceManager());
+  return W;
+}
 
 bool SharedPtrCycle::LinkTraits::singleOwner(const FieldDecl *F) const {
   // A handle class held by value (`PlanRef consumer;` wrapping one
@@ -249,7 +249,8 @@ void SharedPtrCycle::writeFacts(ArrayRef<const FieldDecl *> Reported) {
                                    toJSON(TUFacts));
 }
 
-void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
+void SharedPtrCycle::report(const Evidence &E, const WeakEdge &W,
+                            std::vector<Finding> &Out) {
   const FieldDecl *Back = E.Back.Field;
   if (E.Kind == EvidenceKind::ClosedList) {
     auto It = Rings.find(Back->getCanonicalDecl());
@@ -342,10 +343,8 @@ void SharedPtrCycle::report(const Evidence &E, std::vector<Finding> &Out) {
     return;
   Finding F;
   // A field that shares through values: name each field on the way.
-  SmallVector<const FieldDecl *, 2> Via;
-  sharedTarget(Back->getType(), Containers, Via);
-  const FieldDecl *Weak =
-      weakEdge(Back, Via, Containers, Ctx->getSourceManager());
+  SmallVector<const FieldDecl *, 2> Via(W.Via);
+  const FieldDecl *Weak = W.Field;
   F.Loc = Weak->getLocation();
   std::string Name = fieldName(Weak);
   if (E.Kind == EvidenceKind::Self) {
@@ -634,19 +633,22 @@ std::vector<Finding> SharedPtrCycle::finish() {
       }
     const auto &Found = Evidences.evidences();
     llvm::DenseSet<SourceLocation> Seen;
+    // Each back edge's weak field, once: the rewrites are planned over all
+    // of them, and each is reported once.
+    SmallVector<WeakEdge, 8> Weak;
     SmallVector<const FieldDecl *, 8> Backs;
-    for (const auto &[Field, E] : Found)
-      Backs.push_back(weakEdge(Field, Containers, Ctx->getSourceManager()));
+    for (const auto &Entry : Found) {
+      Weak.push_back(weakEdgeOf(Entry.first));
+      Backs.push_back(Weak.back().Field);
+    }
     Rewrites = planWeakPtrRewrites(Backs, *Ctx);
     SmallVector<const FieldDecl *, 8> Reported;
-    for (const auto &[Field, E] : Found) {
+    for (const auto &[I, Entry] : llvm::enumerate(Found)) {
       size_t Before = Out.size();
-      if (Seen.insert(weakEdge(Field, Containers, Ctx->getSourceManager())
-                          ->getLocation())
-              .second)
-        report(E, Out);
+      if (Seen.insert(Weak[I].Field->getLocation()).second)
+        report(Entry.second, Weak[I], Out);
       if (Out.size() > Before)
-        Reported.push_back(Field);
+        Reported.push_back(Entry.first);
     }
     Rewrites.clear();
     if (Options.ReportTypeCycles)

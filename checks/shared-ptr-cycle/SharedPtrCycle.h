@@ -93,7 +93,15 @@ private:
   using Evidence = cycles::CycleEvidence<OwnershipLink, const clang::FieldDecl *>;
   using EvidenceKind = cycles::EvidenceKind;
 
-  void report(const Evidence &E, std::vector<Finding> &Out);
+  /// The field a back edge's warning goes on: the back edge itself, or the
+  /// shared_ptr inside the values it holds, named in \c Via on the way.
+  struct WeakEdge {
+    const clang::FieldDecl *Field = nullptr;
+    llvm::SmallVector<const clang::FieldDecl *, 2> Via;
+  };
+  WeakEdge weakEdgeOf(const clang::FieldDecl *Back) const;
+
+  void report(const Evidence &E, const WeakEdge &W, std::vector<Finding> &Out);
   void reportClosedList(const Evidence &E, const ListEnds::Ring &R,
                         std::vector<Finding> &Out);
   void reportTypeCycles(std::vector<Finding> &Out);
