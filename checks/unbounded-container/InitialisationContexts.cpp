@@ -15,6 +15,17 @@ using namespace clang;
 
 namespace leaklint {
 
+// The most times a loop counted to a constant may run and still be read as
+// set-up. Set-up sizes tables by what the program configures (threads,
+// channels, slots, a lookup table of a byte's values), rarely more than a
+// thousand; a program that runs a handler 5000 or 20000 times from main()
+// stands for a workload.
+constexpr int64_t SetUpLoopLimit = 1024;
+
+// A count fixed before the loop starts whose value the code does not spell
+// (argc, a container's size, a variable the loop leaves alone).
+constexpr int64_t UnspelledCount = -1;
+
 bool UnboundedContainer::within(SourceLocation Loc, SourceRange R) const {
   const SourceManager &SM = Ctx->getSourceManager();
   Loc = SM.getExpansionLoc(Loc);
@@ -60,19 +71,38 @@ UnboundedContainer::howOftenIn(const FunctionDecl *F, SourceLocation Loc,
   return Count;
 }
 
-bool UnboundedContainer::drivenByMainLoop(SourceLocation Loc,
-                                          unsigned Depth) const {
+bool UnboundedContainer::drivenByMainLoop(SourceLocation Loc, unsigned Depth,
+                                          CallerLoops Below) const {
   const FunctionDecl *F = functionAt(Loc);
   if (!F)
     return false;
-  if (F->isMain())
-    return inRepeatingLoop(F, Loc);
+  LoopsAround Here = loopsAround(F, Loc);
+  // A loop that repeats whatever calls it: counted past set-up sizes, or
+  // batches in rounds it counts itself.
+  if (Here.Repeats && (F->isMain() || Here.Counted))
+    return true;
+  if (F->isMain()) {
+    // Rounds main() counts around a batch drained below (`for (Round < 6)
+    // server.runOnce()`, where runOnce() empties a queue), or counts that
+    // multiply past set-up sizes through the calls.
+    if (Here.Times == UnspelledCount)
+      return false;
+    return (Here.Times > 1 && Below.Batch && !Below.PerKey) ||
+           (Below.Times != UnspelledCount &&
+            Here.Times * Below.Times > SetUpLoopLimit);
+  }
   if (Depth >= 5)
     return false;
+  CallerLoops Up = Below;
+  Up.Batch |= Here.Repeats || Here.Times == UnspelledCount;
+  if (Here.Times == UnspelledCount)
+    Up.Times = UnspelledCount;
+  else if (Up.Times != UnspelledCount)
+    Up.Times = std::min<int64_t>(Up.Times * Here.Times, SetUpLoopLimit + 1);
   return llvm::any_of(callSitesOf(F), [&](SourceLocation Call) {
     const FunctionDecl *Caller = functionAt(Call);
     return Caller && origin(Caller) != origin(F) &&
-           drivenByMainLoop(Call, Depth + 1);
+           drivenByMainLoop(Call, Depth + 1, Up);
   });
 }
 
@@ -161,17 +191,6 @@ private:
   const VarDecl *VD;
 };
 
-// The most times a loop counted to a constant may run and still be read as
-// set-up. Set-up sizes tables by what the program configures (threads,
-// channels, slots, a lookup table of a byte's values), rarely more than a
-// thousand; a program that runs a handler 5000 or 20000 times from main()
-// stands for a workload.
-constexpr int64_t SetUpLoopLimit = 1024;
-
-// A count fixed before the loop starts whose value the code does not spell
-// (argc, a container's size, a variable the loop leaves alone).
-constexpr int64_t UnspelledCount = -1;
-
 // How many times a loop runs when that is fixed before it starts: over a
 // range (an array's length, or UnspelledCount), or counting up to a bound
 // the loop does not change (a constant, argc, a size, a variable it never
@@ -259,15 +278,19 @@ public:
     bool BatchPerRound =
         Times && *Times == UnspelledCount && Outer > 1;
     if (!Times || Total > SetUpLoopLimit || BatchPerRound) {
-      Ranges.push_back(S->getSourceRange());
+      Loops.push_back({S->getSourceRange(), Total, /*Repeats=*/true,
+                       /*Counted=*/Times.has_value()});
       return true; // everything inside repeats too
     }
+    Loops.push_back({S->getSourceRange(), Total, /*Repeats=*/false,
+                     /*Counted=*/true});
     Runs.push_back(Total);
     Base::TraverseStmt(S);
     Runs.pop_back();
     return true;
   }
-  std::vector<SourceRange> Ranges;
+  /// Outer loops before the loops they hold.
+  std::vector<containers::FunctionLoop> Loops;
 
 private:
   const ASTContext &Ctx;
@@ -277,15 +300,28 @@ private:
 
 } // namespace
 
-bool UnboundedContainer::inRepeatingLoop(const FunctionDecl *F,
-                                         SourceLocation Loc) const {
-  auto [It, New] = RepeatingLoopRanges.try_emplace(F);
+UnboundedContainer::LoopsAround
+UnboundedContainer::loopsAround(const FunctionDecl *F,
+                                SourceLocation Loc) const {
+  auto [It, New] = FunctionLoops.try_emplace(F);
   if (New && F->getBody()) {
     RepeatingLoops Loops(*Ctx);
     Loops.TraverseStmt(F->getBody());
-    It->second = std::move(Loops.Ranges);
+    It->second = std::move(Loops.Loops);
   }
-  return withinAny(Loc, It->second);
+  LoopsAround Around;
+  for (const containers::FunctionLoop &L : It->second)
+    if (within(Loc, L.Range)) {
+      Around.Times = L.Times; // the innermost holds the product
+      Around.Repeats = L.Repeats;
+      Around.Counted = L.Counted;
+    }
+  return Around;
+}
+
+bool UnboundedContainer::inRepeatingLoop(const FunctionDecl *F,
+                                         SourceLocation Loc) const {
+  return loopsAround(F, Loc).Repeats;
 }
 
 void UnboundedContainer::recordCall(const CallExpr *Call) {

@@ -782,7 +782,9 @@ std::vector<Finding> UnboundedContainer::finish() {
                 lifetimeOf(cast<CXXRecordDecl>(Field->getParent()));
             Life && Life->MainLocal)
           llvm::erase_if(C.Growths, [&](const Growth &G) {
-            return !drivenByMainLoop(G.Site->getBeginLoc(), 0);
+            CallerLoops Below;
+            Below.PerKey = G.Key && !G.Element;
+            return !drivenByMainLoop(G.Site->getBeginLoc(), 0, Below);
           });
       if (C.Growths.empty())
         return;
@@ -867,7 +869,7 @@ std::vector<Finding> UnboundedContainer::finish() {
   Ranges.reset();
   ParamShrinks.clear();
   RunCounts.clear();
-  RepeatingLoopRanges.clear();
+  FunctionLoops.clear();
   AimedAtLocals.clear();
   Ctx = nullptr;
   return Out;

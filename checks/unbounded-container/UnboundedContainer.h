@@ -65,6 +65,20 @@ struct UnboundedContainerOptions {
   }
 };
 
+namespace containers {
+/// A loop of a function: how often its body runs within the function
+/// (the counts of the loops around it multiplied, or -1 for a count fixed
+/// before it starts that the code does not spell), whether it may repeat
+/// without a bound, and whether it counts at all (`while (!q.empty())`
+/// does not).
+struct FunctionLoop {
+  clang::SourceRange Range;
+  int64_t Times = 1;
+  bool Repeats = false;
+  bool Counted = true;
+};
+} // namespace containers
+
 class UnboundedContainer {
 public:
   using OptionsType = UnboundedContainerOptions;
@@ -257,12 +271,33 @@ private:
   RunCount howOftenIn(const clang::FunctionDecl *F, clang::SourceLocation Loc,
                       unsigned Depth) const;
   RunCount howOften(const clang::FunctionDecl *F, unsigned Depth) const;
+  /// The innermost loop around code, as a FunctionLoop without a range:
+  /// Times 1 outside loops.
+  struct LoopsAround {
+    int64_t Times = 1;
+    bool Repeats = false;
+    bool Counted = true;
+  };
+  LoopsAround loopsAround(const clang::FunctionDecl *F,
+                          clang::SourceLocation Loc) const;
   bool inRepeatingLoop(const clang::FunctionDecl *F,
                        clang::SourceLocation Loc) const;
+  /// What the loops of the callees between main() and some code add: a
+  /// batch whose size the code does not fix (a queue drained, a range), and
+  /// the counts multiplied.
+  struct CallerLoops {
+    bool Batch = false;
+    int64_t Times = 1;
+    /// The growth adds an entry per distinct key: the batches of each round
+    /// may bring the same keys again, so only counts decide.
+    bool PerKey = false;
+  };
   /// True when code at \p Loc runs from a repeating loop of main(), itself
   /// or through calls the TU shows (a few deep): what drives the growth of
-  /// an object main() declares.
-  bool drivenByMainLoop(clang::SourceLocation Loc, unsigned Depth) const;
+  /// an object main() declares. Counted rounds in main() drive a batch a
+  /// callee drains each round, as they do in main() itself.
+  bool drivenByMainLoop(clang::SourceLocation Loc, unsigned Depth,
+                        CallerLoops Below) const;
   /// True when a check of the container's size or emptiness bounds the
   /// growth at \p Site: `if (c.empty()) fill(c)`, `while (i >= v.size())
   /// v.emplace_back()`, `if (log.size() >= Max) return;`.
@@ -426,8 +461,8 @@ private:
       ParamShrinks;
   mutable llvm::DenseMap<const clang::FunctionDecl *, RunCount> RunCounts;
   mutable llvm::DenseMap<const clang::FunctionDecl *,
-                         std::vector<clang::SourceRange>>
-      RepeatingLoopRanges;
+                         std::vector<containers::FunctionLoop>>
+      FunctionLoops;
   /// Static pointers some code aims at a local: the container they reach
   /// dies with its function.
   llvm::DenseSet<const clang::ValueDecl *> AimedAtLocals;
