@@ -121,6 +121,7 @@ const Expr *heldCallableArgument(const Expr *Made) {
   if (!Made)
     return nullptr;
   const CXXRecordDecl *Class = nullptr;
+  QualType MadeType;
   const Expr *Arg = nullptr;
   // The argument the object keeps: the first that is a callable (a lambda,
   // a bind expression, a callable holder), as in `new Timer(loop, cb, ms)`;
@@ -147,19 +148,22 @@ const Expr *heldCallableArgument(const Expr *Made) {
         FD->getTemplateSpecializationArgs()->get(0).getKind() !=
             TemplateArgument::Type)
       return nullptr;
-    Class = FD->getTemplateSpecializationArgs()
-                ->get(0)
-                .getAsType()
-                ->getAsCXXRecordDecl();
+    MadeType = FD->getTemplateSpecializationArgs()->get(0).getAsType();
+    Class = MadeType->getAsCXXRecordDecl();
     Arg = KeptArgument(ArrayRef(Call->getArgs(), Call->getNumArgs()));
   } else if (const auto *New = dyn_cast<CXXNewExpr>(Made)) {
     const CXXConstructExpr *Construct = New->getConstructExpr();
     if (!Construct || Construct->getNumArgs() == 0)
       return nullptr;
-    Class = Construct->getType()->getAsCXXRecordDecl();
+    MadeType = Construct->getType();
+    Class = MadeType->getAsCXXRecordDecl();
     Arg = KeptArgument(ArrayRef(Construct->getArgs(), Construct->getNumArgs()));
   }
-  return Class && holdsCallable(Class) ? Arg : nullptr;
+  // A library holder made on the heap keeps its callable too:
+  // `slot_ = std::make_shared<std::function<void()>>(std::move(cb))`.
+  return Class && (holdsCallable(Class) || isCallableHolderType(MadeType))
+             ? Arg
+             : nullptr;
 }
 
 SmallVector<const Expr *, 2> storedCallables(const Expr *Init) {

@@ -63,6 +63,50 @@ private:
   std::unique_ptr<Watcher> timer_;
 };
 
+// --- Positive: a library holder made on the heap: shared_ptr<function> ----
+
+class SharedSlotTimer {
+public:
+  void start(std::function<void()> Cb) {
+    slot_ = std::make_shared<std::function<void()>>(std::move(Cb));
+  }
+
+private:
+  std::shared_ptr<std::function<void()>> slot_;
+};
+
+class Query : public std::enable_shared_from_this<Query> {
+public:
+  void transmit() {
+    retry_.start([self = shared_from_this()] { self->onTimeout(); });
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'SharedSlotTimer::slot_' of 'retry_' stores a callback holding 'self', a shared_ptr to the 'Query' that owns it; the object can never be destroyed while the callback is stored [leak-callback-cycle]
+    // CHECK-MESSAGES: :[[@LINE-2]]:19: note: the callback captures 'self' here; capture 'weak_self = weak_from_this()' and lock it instead{{$}}
+    // CHECK-MESSAGES: :[[@LINE+7]]:19: note: the 'Query' owns the callback through 'retry_'{{$}}
+    // CHECK-MESSAGES: :[[@LINE-14]]:53: note: 'SharedSlotTimer::start' stores its argument in 'slot_' here{{$}}
+    // CHECK-FIXES: retry_.start([weak_self = weak_from_this()] { auto self = weak_self.lock(); if (!self) return; self->onTimeout(); });
+  }
+  void onTimeout() {}
+
+private:
+  SharedSlotTimer retry_;
+};
+
+// --- Clean: the same timer, the callback holds a weak reference -------------
+
+class WeakQuery : public std::enable_shared_from_this<WeakQuery> {
+public:
+  void transmit() {
+    retry_.start([weak = weak_from_this()] {
+      if (auto self = weak.lock())
+        self->onTimeout();
+    });
+  }
+  void onTimeout() {}
+
+private:
+  SharedSlotTimer retry_;
+};
+
 // --- Clean: the timer is let go of when it fires or is cancelled -----------
 
 class Cancellable : public std::enable_shared_from_this<Cancellable> {
