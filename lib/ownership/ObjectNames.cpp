@@ -44,8 +44,19 @@ ObjectName nameObjectAt(const Expr *E, const ReassignedSet *Reassigned,
                : Name;
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
     if ((Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow) &&
-        Op->getNumArgs() == 1)
-      return nameObjectAt(Op->getArg(0), Reassigned, Depth + 1);
+        Op->getNumArgs() == 1) {
+      Name = nameObjectAt(Op->getArg(0), Reassigned, Depth + 1);
+      // `doc->execute(...)` on a handle class (one shared_ptr held by
+      // value): the object is what the handle's field points to, as a
+      // handle's carried owner is (OwnershipLinks::carriedOwner).
+      if (const FieldDecl *Handle = handleField(
+              Op->getArg(0)->getType().getNonReferenceType()
+                  ->getAsCXXRecordDecl(),
+              nullptr);
+          Handle && Name.known())
+        Name.Path.push_back({Handle->getCanonicalDecl(), nullptr});
+      return Name;
+    }
     if (Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
       return elementOf(nameObjectAt(Op->getArg(0), Reassigned, Depth + 1), E);
     return Name;

@@ -80,6 +80,41 @@ const CXXConstructorDecl *constructorOf(const CallExpr *MakeShared) {
   return Found;
 }
 
+// True when \p Body grows a field other than \p Field with the element at
+// an end of \p Field: `redo_.push_back(std::move(done_.back()))`.
+bool movesEndIntoOtherField(const Stmt *Body, const FieldDecl *Field) {
+  if (!Body)
+    return false;
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Body)) {
+    const CXXMethodDecl *M = Call->getMethodDecl();
+    const MemberExpr *Grown =
+        M && M->getDeclName().isIdentifier() && isGrowthMethod(M->getName())
+            ? writtenField(Call->getImplicitObjectArgument())
+            : nullptr;
+    if (Grown && Grown->getMemberDecl()->getCanonicalDecl() !=
+                     Field->getCanonicalDecl())
+      for (const Expr *Arg : Call->arguments()) {
+        const auto *End = dyn_cast_or_null<CXXMemberCallExpr>(
+            passedThrough(Arg)->IgnoreParenImpCasts());
+        const CXXMethodDecl *EndM = End ? End->getMethodDecl() : nullptr;
+        const MemberExpr *From =
+            EndM && EndM->getDeclName().isIdentifier() &&
+                    llvm::is_contained({"back", "front", "top"},
+                                       EndM->getName())
+                ? writtenField(End->getImplicitObjectArgument())
+                : nullptr;
+        if (From && From->getMemberDecl()->getCanonicalDecl() ==
+                        Field->getCanonicalDecl())
+          return true;
+      }
+  }
+  if (isa<LambdaExpr>(Body))
+    return false;
+  return llvm::any_of(Body->children(), [&](const Stmt *Child) {
+    return movesEndIntoOtherField(Child, Field);
+  });
+}
+
 class LinkVisitor : public RecursiveASTVisitor<LinkVisitor> {
 public:
   LinkVisitor(OwnershipLinks &Links, SmallVectorImpl<OwnershipLink> &Out,
@@ -255,7 +290,8 @@ public:
         !skippedDefinition(Callee))
       addOpaque(Callee, ObjectExpr, Args);
     if (llvm::none_of(Stores, [&](const OwnershipLinks::ParamStore &S) {
-          return Links.isSharedOwnerField(S.Field);
+          return Links.isSharedOwnerField(S.Field) ||
+                 Links.isUniqueOwnerField(S.Field);
         }))
       return;
     ObjectName Object = ObjectExpr ? name(ObjectExpr) : ObjectName();
@@ -264,6 +300,15 @@ public:
         continue;
       ObjectName Holder =
           S.holderAt(Object, Args, [&](const Expr *E) { return name(E); });
+      // An object made here handed to a field that owns it alone
+      // (`doc->execute(std::make_unique<Insert>(doc))`, where execute()
+      // pushes it into the history's unique_ptrs): the field's object
+      // from here on, as for a store made here.
+      if (!Links.isSharedOwnerField(S.Field)) {
+        addAdoption(std::move(Holder), S.Field, Args[S.Param],
+                    /*Copy=*/false);
+        continue;
+      }
       add(Holder, S.Field, Args[S.Param], Callee);
       // `queue_->bind(b)` where bind() keeps a copy of its parameter.
       if (isLocalValueOf(S.Field, Args[S.Param]))
@@ -411,12 +456,18 @@ public:
       if (const MemberExpr *Member =
               writtenField(Call->getImplicitObjectArgument())) {
         const auto *Field = cast<FieldDecl>(Member->getMemberDecl());
-        Links.markDrained(Field, Function);
-        // Taking from the front or back: each element leaves in turn (a
-        // queue), not only the one a caller names. A clear() somewhere
-        // (a teardown) is no such evidence.
-        if (M->getName().starts_with("pop"))
-          Links.markEmptiedInTurn(Field);
+        // An element popped into another field (an undo stack's
+        // `redo_.push_back(std::move(done_.back())); done_.pop_back();`)
+        // stays with the object: it changes hands, it is not let go of.
+        if (!M->getName().starts_with("pop") ||
+            !movesEndIntoOtherField(Function->getBody(), Field)) {
+          Links.markDrained(Field, Function);
+          // Taking from the front or back: each element leaves in turn (a
+          // queue), not only the one a caller names. A clear() somewhere
+          // (a teardown) is no such evidence.
+          if (M->getName().starts_with("pop"))
+            Links.markEmptiedInTurn(Field);
+        }
       }
     // `jobs.swap(queue_)` drains the field into the local.
     if (M->getName() == "swap" && Args.size() == 1)
@@ -799,6 +850,30 @@ public:
     }
   }
 
+  // A base class's constructor called from F's initializers: its stores
+  // into its own object are F's, of the parameters its arguments carry.
+  void forwardToBase(const CXXConstructExpr *Construct) {
+    const CXXConstructorDecl *BaseCtor = Construct->getConstructor();
+    if (!BaseCtor || BaseCtor->isCopyOrMoveConstructor())
+      return;
+    for (const OwnershipLinks::ParamStore &S : Links.storedParams(BaseCtor)) {
+      if (S.On || S.HandOvers >= OwnershipLinks::MaxForwardingDepth ||
+          S.Param >= Construct->getNumArgs())
+        continue;
+      const Expr *Arg = Construct->getArg(S.Param);
+      for (const ParmVarDecl *Param : carried(Arg)) {
+        OwnershipLinks::ParamStore Forwarded = S;
+        Forwarded.Param = Param->getFunctionScopeIndex();
+        Forwarded.StoredBy = S.StoredBy ? S.StoredBy : BaseCtor;
+        Forwarded.HandedTo = BaseCtor;
+        Forwarded.HandedOn = Construct->getExprLoc();
+        Forwarded.HandOvers = S.HandOvers + 1;
+        Forwarded.Carrier = paramOf(Arg) != Param ? Arg : nullptr;
+        Out.push_back(std::move(Forwarded));
+      }
+    }
+  }
+
   // A store into a field of F's object, or of an object a parameter refers
   // to (`ch.cb_ = cb`, `p->kids.push_back(c)`).
   void recordWrite(const Expr *Destination, const Expr *Value) {
@@ -1060,9 +1135,17 @@ OwnershipLinks::storedParams(const FunctionDecl *F) {
     ++ForwardingDepth;
     ParamStoreVisitor Visitor(*this, Containers, Def, *Stores);
     if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
-      for (const CXXCtorInitializer *Init : Ctor->inits())
+      for (const CXXCtorInitializer *Init : Ctor->inits()) {
         if (Init->isMemberInitializer() && Init->isWritten())
           Visitor.record(Init->getMember(), Init->getInit());
+        // `Insert(Doc d) : Edit(std::move(d))`: what the base's constructor
+        // stores into its own object, this constructor stores into its own.
+        else if (Init->isBaseInitializer())
+          if (const auto *Base = dyn_cast_or_null<CXXConstructExpr>(
+                  Init->getInit() ? Init->getInit()->IgnoreImplicit()
+                                  : nullptr))
+            Visitor.forwardToBase(Base);
+      }
     Visitor.TraverseStmt(Def->getBody());
     --ForwardingDepth;
   } else {
