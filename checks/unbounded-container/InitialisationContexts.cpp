@@ -26,6 +26,14 @@ constexpr int64_t SetUpLoopLimit = 1024;
 // (argc, a container's size, a variable the loop leaves alone).
 constexpr int64_t UnspelledCount = -1;
 
+// How often a body runs that runs \p Inner times each of \p Outer times:
+// unspelled when either is, else their product, capped past set-up sizes.
+int64_t timesTogether(int64_t Outer, int64_t Inner) {
+  if (Outer == UnspelledCount || Inner == UnspelledCount)
+    return UnspelledCount;
+  return std::min<int64_t>(Outer * Inner, SetUpLoopLimit + 1);
+}
+
 bool UnboundedContainer::within(SourceLocation Loc, SourceRange R) const {
   const SourceManager &SM = Ctx->getSourceManager();
   Loc = SM.getExpansionLoc(Loc);
@@ -88,17 +96,13 @@ bool UnboundedContainer::drivenByMainLoop(SourceLocation Loc, unsigned Depth,
     if (Here.Times == UnspelledCount)
       return false;
     return (Here.Times > 1 && Below.Batch && !Below.PerKey) ||
-           (Below.Times != UnspelledCount &&
-            Here.Times * Below.Times > SetUpLoopLimit);
+           timesTogether(Here.Times, Below.Times) > SetUpLoopLimit;
   }
   if (Depth >= 5)
     return false;
   CallerLoops Up = Below;
   Up.Batch |= Here.Repeats || Here.Times == UnspelledCount;
-  if (Here.Times == UnspelledCount)
-    Up.Times = UnspelledCount;
-  else if (Up.Times != UnspelledCount)
-    Up.Times = std::min<int64_t>(Up.Times * Here.Times, SetUpLoopLimit + 1);
+  Up.Times = timesTogether(Up.Times, Here.Times);
   return llvm::any_of(callSitesOf(F), [&](SourceLocation Call) {
     const FunctionDecl *Caller = functionAt(Call);
     return Caller && origin(Caller) != origin(F) &&
@@ -269,9 +273,7 @@ public:
       return Base::TraverseStmt(S);
     std::optional<int64_t> Times = countedLoopTimes(S, Ctx);
     int64_t Outer = Runs.back();
-    int64_t Total = !Times || *Times == UnspelledCount || Outer == UnspelledCount
-                        ? UnspelledCount
-                        : std::min<int64_t>(Outer * *Times, SetUpLoopLimit + 1);
+    int64_t Total = Times ? timesTogether(Outer, *Times) : UnspelledCount;
     // A loop over a batch inside rounds a count repeats (`for (Round < 6)
     // for (Msg : Feed.next())`) handles a stream: each round brings new
     // input, as a set-up table's loop does not.

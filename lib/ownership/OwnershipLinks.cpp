@@ -748,18 +748,12 @@ public:
       if (!Holder && !(Holder = HolderOf()))
         return;
       for (const ParmVarDecl *Param : Carried[S.Param]) {
-        OwnershipLinks::ParamStore Made = S;
-        Made.Param = Param->getFunctionScopeIndex();
+        OwnershipLinks::ParamStore Made =
+            handedOver(S, Param, Args[S.Param], Ctor, Value->getBeginLoc());
         Made.On = Holder->On;
         Made.Via = Holder->Via;
         Made.Via.push_back(Field->getCanonicalDecl());
         Made.Via.append(S.Via.begin(), S.Via.end());
-        Made.StoredBy = S.StoredBy ? S.StoredBy : Ctor;
-        Made.HandedTo = Ctor;
-        Made.HandedOn = Value->getBeginLoc();
-        Made.HandOvers = S.HandOvers + 1;
-        Made.Carrier =
-            paramOf(Args[S.Param]) != Param ? Args[S.Param] : nullptr;
         Out.push_back(std::move(Made));
       }
     }
@@ -832,22 +826,34 @@ public:
       if (!Holder)
         continue;
       for (const ParmVarDecl *Param : Carried[S.Param]) {
-        OwnershipLinks::ParamStore Forwarded = S;
-        Forwarded.Param = Param->getFunctionScopeIndex();
+        OwnershipLinks::ParamStore Forwarded =
+            handedOver(S, Param, Args[S.Param], Callee, Call->getExprLoc());
         Forwarded.On = Holder->On;
         Forwarded.Via = Holder->Via;
         Forwarded.Via.append(S.Via.begin(), S.Via.end());
-        Forwarded.StoredBy = S.StoredBy ? S.StoredBy : Callee;
-        Forwarded.HandedTo = Callee;
-        Forwarded.HandedOn = Call->getExprLoc();
-        Forwarded.HandOvers = S.HandOvers + 1;
-        // A callable made here around the parameter; one the callee made
-        // around its own parameter is in a body the callers do not see.
-        Forwarded.Carrier =
-            paramOf(Args[S.Param]) != Param ? Args[S.Param] : nullptr;
         Out.push_back(std::move(Forwarded));
       }
     }
+  }
+
+  // \p S, a store \p Callee makes of its parameter, as F makes it of its
+  // own \p Param, which the argument \p Arg carries to \p Callee at \p At.
+  // Where it lands (On, Via) is the caller's to set.
+  OwnershipLinks::ParamStore handedOver(const OwnershipLinks::ParamStore &S,
+                                        const ParmVarDecl *Param,
+                                        const Expr *Arg,
+                                        const FunctionDecl *Callee,
+                                        SourceLocation At) const {
+    OwnershipLinks::ParamStore Handed = S;
+    Handed.Param = Param->getFunctionScopeIndex();
+    Handed.StoredBy = S.StoredBy ? S.StoredBy : Callee;
+    Handed.HandedTo = Callee;
+    Handed.HandedOn = At;
+    Handed.HandOvers = S.HandOvers + 1;
+    // A callable made here around the parameter; one the callee made
+    // around its own parameter is in a body the callers do not see.
+    Handed.Carrier = paramOf(Arg) != Param ? Arg : nullptr;
+    return Handed;
   }
 
   // A base class's constructor called from F's initializers: its stores
@@ -861,16 +867,9 @@ public:
           S.Param >= Construct->getNumArgs())
         continue;
       const Expr *Arg = Construct->getArg(S.Param);
-      for (const ParmVarDecl *Param : carried(Arg)) {
-        OwnershipLinks::ParamStore Forwarded = S;
-        Forwarded.Param = Param->getFunctionScopeIndex();
-        Forwarded.StoredBy = S.StoredBy ? S.StoredBy : BaseCtor;
-        Forwarded.HandedTo = BaseCtor;
-        Forwarded.HandedOn = Construct->getExprLoc();
-        Forwarded.HandOvers = S.HandOvers + 1;
-        Forwarded.Carrier = paramOf(Arg) != Param ? Arg : nullptr;
-        Out.push_back(std::move(Forwarded));
-      }
+      for (const ParmVarDecl *Param : carried(Arg))
+        Out.push_back(
+            handedOver(S, Param, Arg, BaseCtor, Construct->getExprLoc()));
     }
   }
 
