@@ -113,6 +113,10 @@ void ObjectLifetimes::observeOtherObject(const CXXRecordDecl *Class) {
 }
 
 void ObjectLifetimes::observeField(const FieldDecl *Field) {
+  // A template's pattern has no objects: its fields own nothing at run
+  // time; the specializations' fields are observed on their own.
+  if (Field->getDeclContext()->isDependentContext())
+    return;
   if (const CXXRecordDecl *RD = Field->getType()->getAsCXXRecordDecl())
     ByClass[RD->getCanonicalDecl()].Fields.push_back(Field);
 }
@@ -130,6 +134,8 @@ void ObjectLifetimes::observeClass(const CXXRecordDecl *Def) {
 
 void ObjectLifetimes::observeValues(const ValueDecl *Container,
                                     const CXXRecordDecl *Class) {
+  if (Container->getDeclContext()->isDependentContext())
+    return;
   ByClass[Class->getCanonicalDecl()].ValuesIn.push_back(
       cast<ValueDecl>(Container->getCanonicalDecl()));
 }
