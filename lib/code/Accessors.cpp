@@ -35,10 +35,12 @@ const FieldDecl *fieldHandedOut(const ReturnStmt *Return,
 
 namespace {
 
-// The one return statement of the argument-less method \p Call calls.
-const ReturnStmt *soleReturn(const CXXMemberCallExpr *Call) {
+// The one return statement of the method \p Call calls, argument-less
+// unless \p AnyParams.
+const ReturnStmt *soleReturn(const CXXMemberCallExpr *Call,
+                             bool AnyParams = false) {
   const CXXMethodDecl *M = Call->getMethodDecl();
-  const auto *Body = M && M->getNumParams() == 0
+  const auto *Body = M && (AnyParams || M->getNumParams() == 0)
                          ? dyn_cast_or_null<CompoundStmt>(M->getBody())
                          : nullptr;
   return Body && Body->size() == 1 ? dyn_cast<ReturnStmt>(Body->body_front())
@@ -64,6 +66,25 @@ const FieldDecl *fieldPointeeHandedOutBy(const CXXMemberCallExpr *Call) {
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
       Op && Op->getOperator() == OO_Star && Op->getNumArgs() == 1)
     return ownField(Op->getArg(0));
+  return nullptr;
+}
+
+const FieldDecl *fieldEntryHandedOutBy(const CXXMemberCallExpr *Call) {
+  const ReturnStmt *Return = soleReturn(Call, /*AnyParams=*/true);
+  QualType T = Call->getMethodDecl() ? Call->getMethodDecl()->getReturnType()
+                                     : QualType();
+  if (!Return || !Return->getRetValue() || T.isNull() ||
+      !T->isLValueReferenceType() || T->getPointeeType().isConstQualified())
+    return nullptr;
+  const Expr *E = Return->getRetValue()->IgnoreParenImpCasts();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+      Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
+    return ownField(Op->getArg(0));
+  if (const auto *At = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *M = At->getMethodDecl();
+    if (M && M->getDeclName().isIdentifier() && M->getName() == "at")
+      return ownField(At->getImplicitObjectArgument());
+  }
   return nullptr;
 }
 

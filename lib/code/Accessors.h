@@ -36,6 +36,13 @@ const clang::FieldDecl *fieldHandedOutBy(const clang::CXXMemberCallExpr *Call);
 const clang::FieldDecl *
 fieldPointeeHandedOutBy(const clang::CXXMemberCallExpr *Call);
 
+/// The field of its own object an element of which \p Call hands out by
+/// non-const reference, when its callee's body is one `return Field[k];` or
+/// `return Field.at(k);` (`DownTrack &downTrackFor(const Id &I) { return
+/// Tracks[I]; }`); null otherwise. Callers reach that element.
+const clang::FieldDecl *
+fieldEntryHandedOutBy(const clang::CXXMemberCallExpr *Call);
+
 } // namespace leaklint
 
 #endif // LEAKLINT_LIB_CODE_ACCESSORS_H

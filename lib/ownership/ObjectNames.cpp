@@ -82,6 +82,14 @@ ObjectName nameObjectAt(const Expr *E, const ReassignedSet *Reassigned,
         Name.Path.push_back({Field->getCanonicalDecl(), nullptr});
       return Name;
     }
+    // `p->downTrackFor(Id).forwarder`: one that hands out an entry of a
+    // field.
+    if (const FieldDecl *Entries = fieldEntryHandedOutBy(Member)) {
+      Name = nameObjectAt(Object, Reassigned, Depth + 1);
+      if (Name.known())
+        Name.Path.push_back({Entries->getCanonicalDecl(), nullptr});
+      return elementOf(Name, E);
+    }
     // `p.get()` names what `*p` does, for shared and unique owners.
     if (M->getName() == "get" &&
         (sharedPointee(Object->getType()) || isUniqueOwner(Object->getType())))
@@ -261,6 +269,15 @@ const MemberExpr *writtenField(const Expr *E, const DeclRefExpr **Alias) {
       Subscripted = true;
       E = Op->getArg(0);
       continue;
+    }
+    if (const auto *At = dyn_cast<CXXMemberCallExpr>(E); At && !Subscripted) {
+      const CXXMethodDecl *M = At->getMethodDecl();
+      if (M && M->getDeclName().isIdentifier() && M->getName() == "at" &&
+          At->getNumArgs() == 1) {
+        Subscripted = true;
+        E = At->getImplicitObjectArgument();
+        continue;
+      }
     }
     const auto *Member = dyn_cast<MemberExpr>(E);
     return Member && isa<FieldDecl>(Member->getMemberDecl()) ? Member

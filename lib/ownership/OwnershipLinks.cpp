@@ -170,13 +170,16 @@ public:
   }
 
   // A store into what an accessor hands out (`w->bindings().push_back(b)`,
-  // `bindings()` returning `bindings_`): a store into that field of the
-  // object the accessor is called on.
+  // `bindings()` returning `bindings_`), or into an entry of it: a store
+  // into that field of the object the accessor is called on.
   bool addAccessed(const Expr *E, const Expr *Value) {
     const auto *Accessor =
         dyn_cast_or_null<CXXMemberCallExpr>(E ? E->IgnoreParenImpCasts()
                                               : nullptr);
     const FieldDecl *Field = Accessor ? fieldHandedOutBy(Accessor) : nullptr;
+    // One that hands out an entry of the field: `s->slot(i) = stream`.
+    if (!Field && Accessor)
+      Field = fieldEntryHandedOutBy(Accessor);
     if (!Field)
       return false;
     const Expr *Base = Accessor->getImplicitObjectArgument();

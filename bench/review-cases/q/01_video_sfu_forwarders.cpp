@@ -44,7 +44,7 @@ class Forwarder {
   bool started_ = false;
   bool paused_ = false;
   uint64_t bytes_ = 0;
-  std::shared_ptr<Participant> sink_;
+  std::shared_ptr<Participant> sink_;  // LEAK-HERE
 };
 
 struct DownTrack {

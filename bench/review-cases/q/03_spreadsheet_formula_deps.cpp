@@ -70,7 +70,7 @@ class Cell : public std::enable_shared_from_this<Cell> {
   CellAddr addr_;
   double value_ = 0.0;
   std::unique_ptr<Expr> formula_;
-  std::vector<CellPtr> dependents_;
+  std::vector<CellPtr> dependents_;  // LEAK-HERE
 };
 
 struct NumberExpr : Expr {

@@ -29,7 +29,7 @@ class Bitfield {
 };
 
 struct PeerContext {
-  std::shared_ptr<Torrent> torrent;
+  std::shared_ptr<Torrent> torrent;  // LEAK-HERE
   std::string client_name;
   uint32_t max_outstanding = 4;
 };

@@ -64,7 +64,7 @@ class SharedInformer {
 
  private:
   HandlerId next_id_ = 1;
-  std::map<HandlerId, Handler> handlers_;
+  std::map<HandlerId, Handler> handlers_;  // LEAK-HERE
   std::map<std::string, ReplicaSet> store_;
 };
 

@@ -90,7 +90,7 @@ class TrajectoryExecutor {
 
   Hardware& hw_;
   Trajectory traj_;
-  DoneCallback on_done_;
+  DoneCallback on_done_;  // LEAK-HERE
   double elapsed_ = 0.0;
   bool active_ = false;
 };

@@ -42,7 +42,7 @@ class RepeatingTimer {
  private:
   Millis interval_ = 0;
   Millis next_fire_ = 0;
-  std::function<void()> cb_;
+  std::function<void()> cb_;  // LEAK-HERE
 };
 
 class GameSession;

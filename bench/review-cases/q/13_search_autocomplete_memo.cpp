@@ -103,7 +103,7 @@ class MemoizedRanker {
     return pos->second;
   }
 
-  static inline std::map<MemoKey, SuggestionList> table_;
+  static inline std::map<MemoKey, SuggestionList> table_;  // LEAK-HERE
   static inline size_t hits_ = 0;
 };
 

@@ -83,7 +83,7 @@ class IdempotencyLedger {
   size_t size() const { return byKey_.size(); }
 
  private:
-  std::unordered_map<std::string, std::shared_ptr<PaymentIntent>> byKey_;
+  std::unordered_map<std::string, std::shared_ptr<PaymentIntent>> byKey_;  // LEAK-HERE
 };
 
 IdempotencyLedger& idempotencyLedger() {

@@ -64,7 +64,7 @@ class RenderContext {
  private:
   Stylesheet style_;
   const char* backend_;
-  std::vector<ReloadListener> listeners_;
+  std::vector<ReloadListener> listeners_;  // LEAK-HERE
 };
 
 template <class Backend>

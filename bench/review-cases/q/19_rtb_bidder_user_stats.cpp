@@ -64,7 +64,7 @@ class StatTable {
   }
 
  protected:
-  std::unordered_map<Key, Row> rows_;
+  std::unordered_map<Key, Row> rows_;  // LEAK-HERE
 };
 
 struct CampaignStats {

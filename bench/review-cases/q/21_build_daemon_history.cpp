@@ -100,7 +100,7 @@ class BuildDaemon {
   FileWatcher& watcher() { return watcher_; }
 
   static std::vector<BuildRecord>& history() {
-    static std::vector<BuildRecord> records;
+    static std::vector<BuildRecord> records;  // LEAK-HERE
     return records;
   }
 

@@ -66,7 +66,7 @@ class ContextStore {
     ctx.turns.push_back("<end of conversation>");
   }
 
-  std::unordered_map<std::string, DialogContext> contexts_;
+  std::unordered_map<std::string, DialogContext> contexts_;  // LEAK-HERE
 };
 
 class Skill {
