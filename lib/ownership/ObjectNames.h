@@ -65,8 +65,9 @@ ObjectName nameVariable(const clang::VarDecl *VD,
                         const ReassignedSet *Reassigned = nullptr);
 
 /// The field \p E writes, with the expression of its holder: `h->f`, `h.f`,
-/// `f` (implicitly this->f), `h->f[k]`, `h->f.at(k)`, and a local reference bound to one
-/// of those (`auto &slot = f[k]; slot = v;`). Null when \p E is no field.
+/// `f` (implicitly this->f), `h->f[k]`, `h->f.at(k)`, and a local reference
+/// bound to one of those (`auto &slot = f[k]; slot = v;`). Null when \p E is
+/// no field.
 /// \p Alias, when given, receives the use of the reference written
 /// through, where a diagnostic about the write should point.
 const clang::MemberExpr *
