@@ -69,6 +69,19 @@ const FieldDecl *fieldPointeeHandedOutBy(const CXXMemberCallExpr *Call) {
   return nullptr;
 }
 
+const Expr *entryContainer(const Expr *E) {
+  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E);
+      Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
+    return Op->getArg(0);
+  if (const auto *At = dyn_cast_or_null<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *M = At->getMethodDecl();
+    if (M && M->getDeclName().isIdentifier() && M->getName() == "at" &&
+        At->getNumArgs() == 1)
+      return At->getImplicitObjectArgument();
+  }
+  return nullptr;
+}
+
 const FieldDecl *fieldEntryHandedOutBy(const CXXMemberCallExpr *Call) {
   const ReturnStmt *Return = soleReturn(Call, /*AnyParams=*/true);
   QualType T = Call->getMethodDecl() ? Call->getMethodDecl()->getReturnType()
@@ -76,16 +89,9 @@ const FieldDecl *fieldEntryHandedOutBy(const CXXMemberCallExpr *Call) {
   if (!Return || !Return->getRetValue() || T.isNull() ||
       !T->isLValueReferenceType() || T->getPointeeType().isConstQualified())
     return nullptr;
-  const Expr *E = Return->getRetValue()->IgnoreParenImpCasts();
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
-      Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
-    return ownField(Op->getArg(0));
-  if (const auto *At = dyn_cast<CXXMemberCallExpr>(E)) {
-    const CXXMethodDecl *M = At->getMethodDecl();
-    if (M && M->getDeclName().isIdentifier() && M->getName() == "at")
-      return ownField(At->getImplicitObjectArgument());
-  }
-  return nullptr;
+  const Expr *Entries =
+      entryContainer(Return->getRetValue()->IgnoreParenImpCasts());
+  return Entries ? ownField(Entries) : nullptr;
 }
 
 } // namespace leaklint

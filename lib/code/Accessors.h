@@ -36,6 +36,10 @@ const clang::FieldDecl *fieldHandedOutBy(const clang::CXXMemberCallExpr *Call);
 const clang::FieldDecl *
 fieldPointeeHandedOutBy(const clang::CXXMemberCallExpr *Call);
 
+/// The container \p E reads one entry of (`C[k]`, `C.at(k)`); null for any
+/// other expression.
+const clang::Expr *entryContainer(const clang::Expr *E);
+
 /// The field of its own object an element of which \p Call hands out by
 /// non-const reference, when its callee's body is one `return Field[k];` or
 /// `return Field.at(k);` (`DownTrack &downTrackFor(const Id &I) { return

@@ -262,22 +262,12 @@ const MemberExpr *writtenField(const Expr *E, const DeclRefExpr **Alias) {
       E = VD->getInit();
       continue;
     }
-    // One element of the field (`h->f[k]`), also through a reference.
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
-        Op && !Subscripted && Op->getOperator() == OO_Subscript &&
-        Op->getNumArgs() == 2) {
+    // One element of the field (`h->f[k]`, `h->f.at(k)`), also through a
+    // reference.
+    if (const Expr *Entries = Subscripted ? nullptr : entryContainer(E)) {
       Subscripted = true;
-      E = Op->getArg(0);
+      E = Entries;
       continue;
-    }
-    if (const auto *At = dyn_cast<CXXMemberCallExpr>(E); At && !Subscripted) {
-      const CXXMethodDecl *M = At->getMethodDecl();
-      if (M && M->getDeclName().isIdentifier() && M->getName() == "at" &&
-          At->getNumArgs() == 1) {
-        Subscripted = true;
-        E = At->getImplicitObjectArgument();
-        continue;
-      }
     }
     const auto *Member = dyn_cast<MemberExpr>(E);
     return Member && isa<FieldDecl>(Member->getMemberDecl()) ? Member
