@@ -30,6 +30,31 @@ bool returnsPointer(const FunctionDecl *F) {
   return sharedPointee(T) || isUniqueOwner(T);
 }
 
+// A local of \p F of class \p Class, made by its declaration (default or
+// from arguments, not a copy of another object) and never written as a
+// whole again: the object `return local;` gives back.
+bool isMadeLocal(const Expr *E, const CXXRecordDecl *Class,
+                 const ReassignedSet &Written) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!VD || !VD->isLocalVarDecl() || VD->isStaticLocal() ||
+      VD->getType()->isReferenceType() ||
+      !VD->getType()->getAsCXXRecordDecl() ||
+      VD->getType()->getAsCXXRecordDecl()->getCanonicalDecl() != Class ||
+      Written.count(VD->getCanonicalDecl()))
+    return false;
+  const Expr *Init = VD->getInit();
+  if (!Init)
+    return true;
+  Init = Init->IgnoreParenImpCasts();
+  if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Init))
+    Init = Cleanups->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init))
+    return !Construct->getConstructor() ||
+           !Construct->getConstructor()->isCopyOrMoveConstructor();
+  return isa<InitListExpr>(Init);
+}
+
 bool isNullValue(const Expr *E, ASTContext &Ctx) {
   E = passedThrough(E);
   if (!E)
@@ -71,17 +96,61 @@ bool isFreshValue(const Expr *E, const FunctionDecl *F,
   return false;
 }
 
+// Every return of \p Body gives back a local of \p Class made there.
+bool returnsMadeLocal(const CompoundStmt *Body, const CXXRecordDecl *Class) {
+  ReassignedSet Written = reassignedLocals(Body);
+  bool Made = false;
+  for (const ReturnStmt *Return : returnsOf(Body)) {
+    const Expr *Value = Return->getRetValue();
+    if (!Value || Value->containsErrors() ||
+        !isMadeLocal(returnedValue(Value), Class, Written))
+      return false;
+    Made = true;
+  }
+  return Made;
+}
+
 } // namespace
+
+const CXXRecordDecl *returnedValueClass(const FunctionDecl *F) {
+  QualType T = F->getReturnType();
+  if (T.isNull() || T->isDependentType() || T->isReferenceType() ||
+      sharedPointee(T) || isUniqueOwner(T))
+    return nullptr;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition() || RD->isLambda() ||
+      RD->isInStdNamespace() || handleField(RD))
+    return nullptr;
+  return RD->getCanonicalDecl();
+}
+
+const Expr *returnedValue(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
+    E = Cleanups->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+    E = Bind->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+      Construct && Construct->getNumArgs() == 1 &&
+      Construct->getConstructor() &&
+      Construct->getConstructor()->isCopyOrMoveConstructor())
+    E = Construct->getArg(0)->IgnoreParenImpCasts();
+  return E;
+}
 
 bool returnsFreshObject(const FunctionDecl *F, unsigned Depth) {
   const FunctionDecl *Def = nullptr;
   if (!F || Depth > MaxDepth || !F->hasBody(Def) || !Def ||
       Def->isDependentContext() || Def->isInvalidDecl() ||
-      isa<CXXConstructorDecl>(Def) || !returnsPointer(Def))
+      isa<CXXConstructorDecl>(Def))
     return false;
   const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
   if (!Body || Body->size() == 0 || Body->size() > MaxStatements)
     return false;
+  if (!returnsPointer(Def)) {
+    const CXXRecordDecl *Class = returnedValueClass(Def);
+    return Class && returnsMadeLocal(Body, Class);
+  }
   ReassignedSet Written = reassignedLocals(Body);
   bool Fresh = false;
   for (const ReturnStmt *Return : returnsOf(Body)) {

@@ -165,8 +165,7 @@ public:
           Root && Root->Var && Reassigned.count(Root->Var))
         MovedLocals->push_back({Member, Value});
     add(name(Member->getBase()), Field, Value);
-    if (isLocalValueOf(Field, Value))
-      addAdoption(Member, Field, Value, /*Copy=*/true);
+    addValueAdoption(name(Member->getBase()), Field, Value);
   }
 
   // A store into what an accessor hands out (`w->bindings().push_back(b)`,
@@ -189,20 +188,39 @@ public:
       return true;
     }
     add(name(Base), Field, Value);
-    if (isLocalValueOf(Field, Value))
-      addAdoption(name(Base), Field, Value, /*Copy=*/true);
+    addValueAdoption(name(Base), Field, Value);
     return true;
   }
 
-  // \p Value is a local of a class \p Field holds by value (`Track t; ...
-  // tracks_.push_back(t);`): the element stored is a copy of it.
-  bool isLocalValueOf(const FieldDecl *Field, const Expr *Value) const {
-    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(passedThrough(Value));
-    const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-    if (!VD || !VD->isLocalVarDecl() || VD->isStaticLocal() ||
-        VD->getType()->isReferenceType())
-      return false;
-    const CXXRecordDecl *RD = VD->getType()->getAsCXXRecordDecl();
+  // A value of a class \p Field holds by value, stored into the field of
+  // \p Holder: the element is that value's object from here on, for what
+  // was written into it.
+  // - A local (`Track t; ... tracks_.push_back(t);`): the element stored
+  //   is a copy of it, holding what was written into it before the copy.
+  // - A factory's result by value (`tracks_.push_back(makeTrack())`): the
+  //   element is the object the call made, with all the factory wrote.
+  void addValueAdoption(ObjectName Holder, const FieldDecl *Field,
+                        const Expr *Value) {
+    const Expr *Passed = passedThrough(Value);
+    if (!Passed)
+      return;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Passed)) {
+      const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+      if (VD && VD->isLocalVarDecl() && !VD->isStaticLocal() &&
+          !VD->getType()->isReferenceType() &&
+          heldByValue(Field, VD->getType()->getAsCXXRecordDecl()))
+        addAdoption(std::move(Holder), Field, Value, /*Copy=*/true);
+      return;
+    }
+    const auto *Call = dyn_cast<CallExpr>(Passed);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (Callee && !isa<CXXOperatorCallExpr>(Call) &&
+        heldByValue(Field, returnedValueClass(Callee)) &&
+        returnsFreshObject(Callee))
+      addAdoption(std::move(Holder), Field, Value, /*Copy=*/false);
+  }
+
+  bool heldByValue(const FieldDecl *Field, const CXXRecordDecl *RD) const {
     return RD && llvm::any_of(ownedClasses(Field->getType(),
                                            Links.containers()),
                               [&](const OwnedClass &O) {
@@ -314,9 +332,7 @@ public:
       }
       add(Holder, S.Field, Args[S.Param], Callee);
       // `queue_->bind(b)` where bind() keeps a copy of its parameter.
-      if (isLocalValueOf(S.Field, Args[S.Param]))
-        addAdoption(std::move(Holder), S.Field, Args[S.Param],
-                    /*Copy=*/true);
+      addValueAdoption(std::move(Holder), S.Field, Args[S.Param]);
     }
   }
 
@@ -1315,13 +1331,21 @@ OwnershipLinks::returnedStores(const FunctionDecl *F) {
   if (!ReturnedInProgress.insert(Def).second)
     return {};
   auto Stores = std::make_unique<SmallVector<ReturnedStore, 1>>();
-  // The objects the factory returns, as its links name them.
+  // The objects the factory returns, as its links name them: for a class
+  // returned by value, the local returned (named by the constructor call
+  // that declares it).
   ReassignedSet Reassigned = reassignedLocals(Def);
+  bool ByValue = returnedValueClass(Def) != nullptr;
   SmallVector<ObjectName, 2> Made;
-  for (const ReturnStmt *Return : returnsOf(Def->getBody()))
-    if (ObjectName N = nameObject(Return->getRetValue(), &Reassigned);
+  for (const ReturnStmt *Return : returnsOf(Def->getBody())) {
+    const Expr *Value = Return->getRetValue();
+    if (!Value)
+      continue;
+    if (ObjectName N = nameObject(ByValue ? returnedValue(Value) : Value,
+                                  &Reassigned);
         N.Kind == ObjectName::Fresh)
       Made.push_back(std::move(N));
+  }
   const auto *Method = dyn_cast<CXXMethodDecl>(Def);
   bool HasThis = Method && Method->isInstance();
   for (const OwnershipLink &L : collect(Def)) {
