@@ -253,6 +253,34 @@ public:
                          Field, Value, Copy});
   }
 
+  // `h_.release()` on a unique_ptr field: the object it held is no longer
+  // the field's (`h_ = std::make_unique<H>(shared_from_this());
+  // post([h = h_.release()] { delete h; })`).
+  void addRelease(const CXXMemberCallExpr *Call) {
+    const auto *Member = dyn_cast<MemberExpr>(
+        Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
+    const auto *Field =
+        Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
+    if (!Field || !isUniqueOwner(Field->getType()))
+      return;
+    ObjectName Slot = name(Member->getBase());
+    if (!Slot.known())
+      return;
+    Slot.Path.push_back({Field->getCanonicalDecl(), nullptr});
+    Releases.push_back({std::move(Slot), Call});
+  }
+
+  // True when the unique_ptr \p Slot, into which \p Value was moved, lets
+  // go of it later in the function: the object is then no longer its.
+  bool releasedAfter(const ObjectName &Slot, const Expr *Value) const {
+    const SourceManager &SM = Function->getASTContext().getSourceManager();
+    return llvm::any_of(Releases, [&](const auto &R) {
+      return R.first == Slot && SM.isBeforeInTranslationUnit(
+                                    Value->getBeginLoc(),
+                                    R.second->getBeginLoc());
+    });
+  }
+
   // Names the objects the function moved into fields that own them alone
   // by those fields (addAdoption()), in every link it made.
   // A copy keeps the local's links as they were: the stores into it made
@@ -264,7 +292,8 @@ public:
     SmallVector<OwnershipLink, 2> Copies;
     for (OwnershipLink &L : Out)
       for (const Adoption &A : Adoptions) {
-        if (!A.Object.ownsOrIs(L.Holder))
+        if (!A.Object.ownsOrIs(L.Holder) ||
+            (!A.Copy && releasedAfter(A.Slot, A.Value)))
           continue;
         if (A.Copy && (!L.Value || !SM.isBeforeInTranslationUnit(
                                        L.Value->getBeginLoc(),
@@ -450,6 +479,8 @@ public:
     SmallVector<const Expr *, 4> Args(Call->arguments());
     if (M->getName() == "reset" && Args.empty())
       addBreak(Call->getImplicitObjectArgument());
+    if (M->getName() == "release" && Args.empty())
+      addRelease(Call);
     // `kids_.push_back(c)` grows a field; `graph->insert(label, t)` on an
     // object that is no field is a method like any other, followed below.
     if (isGrowthMethod(M->getName())) {
@@ -566,6 +597,9 @@ private:
     bool Copy;
   };
   SmallVector<Adoption, 2> Adoptions;
+  /// `owner_.release()` calls: the unique_ptr field (as a slot) and the
+  /// call.
+  SmallVector<std::pair<ObjectName, const Expr *>, 1> Releases;
   const ReassignedSet &Reassigned;
   const FunctionDecl *Function;
   const CXXRecordDecl *ThisClass;

@@ -5,11 +5,13 @@
 // field's object from then on: a shared_ptr back to the owner that it was
 // given before or after the move closes a cycle. Spellings: make_unique
 // with a constructor that keeps its argument, a unique_ptr parameter
-// adopted into a list, and a local configured and then moved into a map.
+// adopted into a list, a local configured and then moved into a map, and a
+// field released before (not after) the object is moved in.
 // Twins: a weak back pointer, a slot of another
 // object's storage, an object handed away instead of kept, a back pointer
-// emptied before the move, and a unique_ptr emptied again when the owner
-// stops (a reset of any single owner on the cycle breaks it).
+// emptied before the move, a unique_ptr emptied again when the owner
+// stops (a reset of any single owner on the cycle breaks it), and a field
+// released right after the move (the raw pointer is deleted elsewhere).
 
 #include <map>
 #include <memory>
@@ -85,6 +87,25 @@ private:
   std::map<std::string, std::unique_ptr<Route>> Routes;
 };
 
+struct Flusher;
+struct FlushGuard {
+  explicit FlushGuard(std::shared_ptr<Flusher> F) : Of(std::move(F)) {}
+  std::shared_ptr<Flusher> Of;
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: 'FlushGuard::Of' completes a shared_ptr ownership cycle; the 'Flusher' it points to owns the 'FlushGuard' in turn, so neither is ever destroyed [leak-shared-ptr-cycle]
+  // CHECK-MESSAGES: :[[@LINE+11]]:31: note: 'Flusher::Pending' owns 'FlushGuard' objects through 'std::unique_ptr<FlushGuard>'{{$}}
+  // CHECK-MESSAGES: :[[@LINE+8]]:15: note: the 'FlushGuard' is moved into 'Pending' here{{$}}
+  // CHECK-MESSAGES: :[[@LINE+7]]:44: note: 'Of' is set to shared_from_this() here, through 'FlushGuard::FlushGuard'{{$}}
+  // CHECK-MESSAGES: :[[@LINE-5]]:28: note: make it a std::weak_ptr: 'std::weak_ptr<Flusher> Of;'{{$}}
+  // CHECK-FIXES: std::weak_ptr<Flusher> Of;
+};
+struct Flusher : std::enable_shared_from_this<Flusher> {
+  void arm() {
+    delete Pending.release();
+    Pending = std::make_unique<FlushGuard>(shared_from_this());
+  }
+  std::unique_ptr<FlushGuard> Pending;
+};
+
 // Twins.
 
 struct Dock;
@@ -158,4 +179,19 @@ struct Player : std::enable_shared_from_this<Player> {
   }
   void stop() { Current.reset(); }
   std::unique_ptr<Track> Current;
+};
+
+void post(void (*Run)(void *), void *Arg);
+struct Vm;
+struct ShutdownGuard {
+  explicit ShutdownGuard(std::shared_ptr<Vm> V) : Of(std::move(V)) {}
+  std::shared_ptr<Vm> Of;
+};
+struct Vm : std::enable_shared_from_this<Vm> {
+  void done() {
+    Guard = std::make_unique<ShutdownGuard>(shared_from_this());
+    post([](void *G) { delete static_cast<ShutdownGuard *>(G); },
+         Guard.release());
+  }
+  std::unique_ptr<ShutdownGuard> Guard;
 };
