@@ -16,6 +16,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include <algorithm>
 #include <map>
+#include <string>
 #include <utility>
 
 namespace leaklint::cycles {
@@ -39,25 +40,46 @@ template <typename Link, typename FieldKey> struct CycleEvidence {
   llvm::SmallVector<FieldKey, 2> Path{};
 };
 
+/// Whether a step of an object's path names a field (a FieldDecl per TU, a
+/// USR in whole-program mode): an element of a collection names none.
+inline bool namesField(const void *Field) { return Field != nullptr; }
+inline bool namesField(const std::string &USR) { return !USR.empty(); }
+
 /// The fields of the cycle \p E closes: its back edge, the stores the other
 /// way (Mutual), the fields from the object to the holder (OwnsHolder). Code
-/// that empties any of them breaks the cycle by hand.
+/// that empties any of them breaks the cycle by hand. With \p Hops, also the
+/// fields inside each target of a ring down to the next store's holder
+/// (`env->vars_[k].fn = closure` after `closure->env = env`: `vars_`),
+/// which emptying breaks it as well.
 template <typename Link, typename FieldKey>
 llvm::SmallVector<FieldKey, 4>
-cycleFields(const CycleEvidence<Link, FieldKey> &E) {
+cycleFields(const CycleEvidence<Link, FieldKey> &E, bool Hops = true) {
   llvm::SmallVector<FieldKey, 4> Out{E.Back.Field};
   for (const Link &L : E.Forward)
     Out.push_back(L.Field);
   Out.append(E.Path.begin(), E.Path.end());
+  if (!Hops || E.Kind != EvidenceKind::Mutual)
+    return Out;
+  auto AddHops = [&](const auto &Outer, const auto &Inner) {
+    for (size_t S = Outer.Path.size(); S < Inner.Path.size(); ++S)
+      if (namesField(Inner.Path[S].Field))
+        Out.push_back(Inner.Path[S].Field);
+  };
+  const auto *Previous = &E.Back.Target;
+  for (const Link &L : E.Forward) {
+    AddHops(*Previous, L.Holder);
+    Previous = &L.Target;
+  }
+  AddHops(*Previous, E.Back.Holder);
   return Out;
 }
 
-/// True when the cycle \p E goes through its back edge's field more than
-/// once (list nodes linked through `next`, a circular list): making that
-/// field weak would free the objects it links.
+/// True when the stores of the cycle \p E go through its back edge's field
+/// more than once (list nodes linked through `next`, a circular list):
+/// making that field weak would free the objects it links.
 template <typename Link, typename FieldKey>
 bool revisitsBackField(const CycleEvidence<Link, FieldKey> &E) {
-  return llvm::count(cycleFields(E), E.Back.Field) > 1;
+  return llvm::count(cycleFields(E, /*Hops=*/false), E.Back.Field) > 1;
 }
 
 /// \p Traits says what the search cannot know by itself:

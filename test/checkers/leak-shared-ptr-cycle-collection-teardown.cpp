@@ -6,7 +6,9 @@
 // elements (an erase, a reset of one element's back pointer) leaves the
 // others in the cycle, and a teardown users must remember to call
 // (`close()`) guarantees nothing: both are reported. A swap into a local
-// takes the list whole, as a work queue is taken (a drain).
+// takes the list whole, as a work queue is taken (a drain). The collection
+// may hold the cycle's next holder inside its elements (`S->Vars[k].Code =
+// F` after `F->Env = S`): emptying it breaks the cycle as well.
 
 #include <map>
 #include <memory>
@@ -58,6 +60,31 @@ struct Lobby : std::enable_shared_from_this<Lobby> {
   void close() { Guests = {}; }
   std::vector<std::shared_ptr<Guest>> Guests;
 };
+
+struct Module;
+struct Function {
+  std::shared_ptr<Module> Env;
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: 'Function::Env' completes a shared_ptr ownership cycle; the 'Module' it points to owns the 'Function' in turn, so neither is ever destroyed [leak-shared-ptr-cycle]
+  // CHECK-MESSAGES: :[[@LINE+13]]:34: note: 'Module::Vars' owns 'Binding' objects through 'std::map<std::string, Binding>'{{$}}
+  // CHECK-MESSAGES: :[[@LINE+8]]:29: note: 'Binding::Code' owns 'Function' objects through 'std::shared_ptr<Function>'{{$}}
+  // CHECK-MESSAGES: :[[@LINE+16]]:24: note: the 'Function' is stored in 'Code' here{{$}}
+  // CHECK-MESSAGES: :[[@LINE+14]]:12: note: 'Env' is set to 'M' here{{$}}
+  // CHECK-MESSAGES: :[[@LINE-6]]:27: note: make it a std::weak_ptr: 'std::weak_ptr<Module> Env;'{{$}}
+  // CHECK-FIXES: std::weak_ptr<Module> Env;
+};
+struct Binding {
+  int Arity = 0;
+  std::shared_ptr<Function> Code;
+};
+struct Module {
+  void drop() { Vars.clear(); }
+  std::map<std::string, Binding> Vars;
+};
+void define(const std::shared_ptr<Module> &M, const std::string &Name) {
+  auto F = std::make_shared<Function>();
+  F->Env = M;
+  M->Vars[Name].Code = F;
+}
 
 // Twins.
 
@@ -120,4 +147,33 @@ struct Stage : std::enable_shared_from_this<Stage> {
 struct Show {
   std::shared_ptr<Stage> S = std::make_shared<Stage>();
   ~Show() { S->Actors.clear(); }
+};
+
+struct Frame;
+struct Closure {
+  std::shared_ptr<Frame> Env;
+};
+struct Local {
+  int Depth = 0;
+  std::shared_ptr<Closure> Code;
+};
+struct Frame {
+  void drop() {
+    std::map<std::string, Local> Doomed;
+    Doomed.swap(Vars);
+  }
+  std::map<std::string, Local> Vars;
+};
+void define(const std::shared_ptr<Frame> &Fr, const std::string &Name) {
+  auto C = std::make_shared<Closure>();
+  C->Env = Fr;
+  Fr->Vars[Name].Code = C;
+}
+class FrameScope {
+public:
+  explicit FrameScope(std::shared_ptr<Frame> Fr) : Fr(std::move(Fr)) {}
+  ~FrameScope() { Fr->drop(); }
+
+private:
+  std::shared_ptr<Frame> Fr;
 };
